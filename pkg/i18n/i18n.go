@@ -1,0 +1,27 @@
+// Package i18n holds the built-in labels of every output (lane names,
+// legends, report headings) in the languages a map's `lang` may name.
+//
+// The labels live in one table per consumer (view.go for the diagrams,
+// report.go for the reports); T looks a key up in all of them.
+package i18n
+
+// Default is the language used when a map names none, and the fallback for
+// a key missing in another language.
+const Default = "en"
+
+// tables lists every label table: language -> key -> label.
+var tables = []map[string]map[string]string{viewLabels, reportLabels}
+
+// T returns the label for key in lang, falling back to English and then to
+// the key itself, so a missing label shows up plainly rather than as "".
+func T(lang, key string) string {
+	for _, t := range tables {
+		if s, ok := t[lang][key]; ok {
+			return s
+		}
+	}
+	if lang != Default {
+		return T(Default, key)
+	}
+	return key
+}
