@@ -1,0 +1,73 @@
+package findings
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/cjm-dev/cjm/pkg/diag"
+)
+
+// WriteGitHub writes one GitHub Actions workflow command per finding,
+//
+//	::error file=maps/b2b.yaml,line=4,col=7,endLine=4,endColumn=13,title=unknown-key::message
+//
+// so findings appear inline on a pull request. Data is escaped as the
+// runner requires (% \r \n), properties also escape : and ,.
+func WriteGitHub(w io.Writer, ds diag.Diagnostics) error {
+	bw := bufio.NewWriter(w)
+	for _, d := range ds {
+		level := "error"
+		if d.Severity == diag.Warning {
+			level = "warning"
+		}
+		props := []string{"file=" + escapeProperty(filepath.ToSlash(d.Range.Filename))}
+		if !d.Range.Start.IsZero() {
+			props = append(props,
+				fmt.Sprintf("line=%d", d.Range.Start.Line),
+				fmt.Sprintf("col=%d", d.Range.Start.Column))
+			if e := d.Range.End; !e.IsZero() {
+				props = append(props, fmt.Sprintf("endLine=%d", e.Line), fmt.Sprintf("endColumn=%d", e.Column))
+			}
+		}
+		props = append(props, "title="+escapeProperty(d.Rule))
+		fmt.Fprintf(bw, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(d.Message))
+	}
+	return bw.Flush()
+}
+
+var (
+	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+func escapeData(s string) string     { return dataEscaper.Replace(s) }
+func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
+
+// WriteGitHubSummary writes a Markdown summary of the findings for
+// $GITHUB_STEP_SUMMARY: a heading, the tally and a table of findings.
+// Every cell is escaped so labels cannot break the table or inject HTML.
+func WriteGitHubSummary(w io.Writer, ds diag.Diagnostics, files int) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "### cjm validate\n\n")
+	if len(ds) == 0 {
+		fmt.Fprintf(bw, "No problems found in %s.\n\n", plural(files, "file"))
+		return bw.Flush()
+	}
+	fmt.Fprintf(bw, "%s.\n\n", Summary(ds, files))
+	fmt.Fprintf(bw, "| Location | Severity | Rule | Message |\n|---|---|---|---|\n")
+	for _, d := range ds {
+		fmt.Fprintf(bw, "| %s | %s | %s | %s |\n",
+			escapeCell(filepath.ToSlash(d.Range.String())), d.Severity, escapeCell(d.Rule), escapeCell(d.Message))
+	}
+	fmt.Fprintln(bw)
+	return bw.Flush()
+}
+
+var cellEscaper = strings.NewReplacer(
+	"|", "\\|", "\\", "\\\\", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]",
+	"<", "&lt;", ">", "&gt;", "&", "&amp;", "\r\n", " ", "\n", " ", "\r", " ")
+
+func escapeCell(s string) string { return cellEscaper.Replace(s) }
