@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	schemacmd "github.com/cjm-dev/cjm/pkg/cmd/schema"
 	"github.com/cjm-dev/cjm/pkg/cmd/version"
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
@@ -88,6 +89,7 @@ unformatted files), 2 the command could not run (bad flag, missing file).`,
 	pf.BoolVar(&f.IO.NoColor, "no-color", f.IO.NoColor, "never colour the output (also set by NO_COLOR)")
 
 	// One line per command; keep the list sorted as `cjm help` shows it.
+	cmd.AddCommand(schemacmd.NewCmdSchema(f, nil))
 	cmd.AddCommand(version.NewCmdVersion(f))
 
 	wrapArgs(cmd)
