@@ -1,0 +1,438 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/cjm-dev/cjm/pkg/diag"
+	"github.com/cjm-dev/cjm/pkg/journey"
+	"gopkg.in/yaml.v3"
+)
+
+// DefaultMaxBytes is the size limit of a journey file when Options.MaxBytes
+// is zero: 10 MiB, a hundred times the largest real map we have seen.
+const DefaultMaxBytes = 10 << 20
+
+// MaxDepth bounds how deeply the YAML of a journey file may nest. A real
+// map needs about eight levels; anything deeper is refused before the
+// loader walks it.
+const MaxDepth = 64
+
+// maxAliasFindings caps the findings for anchors and aliases in one file.
+const maxAliasFindings = 20
+
+// Options tune loading.
+type Options struct {
+	// Root is the directory that `include` paths may not leave. Empty
+	// means the top of the git work tree that holds the file (the nearest
+	// directory upwards with a .git entry), else the working directory.
+	Root string
+	// MaxBytes is the largest file read, the including file and each
+	// included one alike. Zero means DefaultMaxBytes; negative means no
+	// limit.
+	MaxBytes int64
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes == 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
+}
+
+// File reads and loads the journey file at path. The map is nil when the
+// file could not be read or parsed at all; otherwise it holds whatever
+// loaded, even when there are findings. Sources holds the bytes of the file
+// and of every file it includes, keyed by the names used in findings.
+func File(path string, opts Options) (*journey.Map, diag.Diagnostics, diag.Sources) {
+	l := newLoader(opts)
+	defer l.recover(path)
+	src, d := readFile(path, opts.maxBytes(), diag.Range{Filename: path})
+	if d != nil {
+		l.diags = append(l.diags, d)
+		return nil, l.diags, l.sources
+	}
+	m := l.root(path, src)
+	return m, l.diags, l.sources
+}
+
+// Bytes loads a journey file whose content is src. filename names it in
+// findings and is where relative `include` paths start from.
+func Bytes(filename string, src []byte, opts Options) (m *journey.Map, ds diag.Diagnostics, srcs diag.Sources) {
+	l := newLoader(opts)
+	defer func() {
+		if r := recover(); r != nil {
+			l.internal(filename, r)
+			m, ds, srcs = nil, l.diags, l.sources
+		}
+	}()
+	if max := opts.maxBytes(); max > 0 && int64(len(src)) > max {
+		l.diags = append(l.diags, tooLarge(diag.Range{Filename: filename, Start: diag.Pos{Line: 1, Column: 1}}, filename, int64(len(src)), max))
+		return nil, l.diags, l.sources
+	}
+	m = l.root(filename, src)
+	return m, l.diags, l.sources
+}
+
+// recover turns a panic into an internal-error finding: a last line of
+// defence, never the way the loader reports anything.
+func (l *loader) recover(filename string) {
+	if r := recover(); r != nil {
+		l.internal(filename, r)
+	}
+}
+
+func (l *loader) internal(filename string, r any) {
+	l.diags = append(l.diags, diag.Errorf(diag.Range{Filename: filename, Start: diag.Pos{Line: 1, Column: 1}}, RuleInternal,
+		"internal error while loading: %v; please report this with the file that caused it", r))
+}
+
+// IsJourney reports whether src looks like a journey file: YAML with a
+// top-level `cjm` key. It is cheap (a scan for a line starting with
+// `cjm:`) and parses only when the key could be written another way.
+// Directory walks use it to skip YAML files that are not journey maps.
+func IsJourney(src []byte) bool {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	for line := range bytes.Lines(src) {
+		if bytes.HasPrefix(line, []byte("cjm:")) || bytes.HasPrefix(line, []byte("cjm :")) ||
+			bytes.HasPrefix(line, []byte(`"cjm":`)) || bytes.HasPrefix(line, []byte(`'cjm':`)) {
+			return true
+		}
+	}
+	if !bytes.Contains(src, []byte("cjm")) || int64(len(src)) > DefaultMaxBytes || !utf8.Valid(src) {
+		return false
+	}
+	// Written some other way ({cjm: 1, ...}, after a document marker):
+	// parse, without resolving aliases.
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil || len(doc.Content) == 0 {
+		return false
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "cjm" {
+			return true
+		}
+	}
+	return false
+}
+
+func tooLarge(r diag.Range, name string, size, max int64) *diag.Diagnostic {
+	return diag.Errorf(r, RuleFileTooLarge,
+		"%s is %s, over the %s limit; split the map or raise the limit with --max-size", name, mib(size), mib(max))
+}
+
+func mib(n int64) string {
+	if n >= 1<<20 {
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', -1, 64) + " MiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// readFile reads at most max bytes (and one more to tell that the file is
+// too large). at is where a failure is reported.
+func readFile(path string, max int64, at diag.Range) ([]byte, *diag.Diagnostic) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, readErr(at, path, err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return nil, diag.Errorf(at, RuleReadError, "%s is a directory, not a journey file", path)
+	}
+	var r io.Reader = f
+	if max > 0 {
+		r = io.LimitReader(f, max+1)
+	}
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, readErr(at, path, err)
+	}
+	if max > 0 && int64(len(src)) > max {
+		size := int64(len(src))
+		if fi, err := f.Stat(); err == nil {
+			size = fi.Size()
+		}
+		if at.Start.IsZero() {
+			at.Start = diag.Pos{Line: 1, Column: 1}
+		}
+		return nil, tooLarge(at, path, size, max)
+	}
+	return src, nil
+}
+
+func readErr(at diag.Range, path string, err error) *diag.Diagnostic {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return diag.Errorf(at, RuleReadError, "cannot read %s: no such file", path)
+	}
+	return diag.Errorf(at, RuleReadError, "cannot read %s: %v", path, err)
+}
+
+// loader holds the state of one File or Bytes call.
+type loader struct {
+	opts    Options
+	diags   diag.Diagnostics
+	sources diag.Sources
+	// rootDir is the resolved include root (symlinks evaluated), found on
+	// the first include.
+	rootDir  string
+	rootDone bool
+	// stack is the chain of files being loaded (real paths and names),
+	// for cycle detection; merged are the real paths already merged.
+	stack  []fileRef
+	merged map[string]bool
+}
+
+type fileRef struct{ real, name string }
+
+func newLoader(opts Options) *loader {
+	return &loader{opts: opts, sources: diag.Sources{}, merged: map[string]bool{}}
+}
+
+func (l *loader) add(d *diag.Diagnostic) { l.diags = append(l.diags, d) }
+
+// root loads the top file.
+func (l *loader) root(name string, src []byte) *journey.Map {
+	l.sources[name] = src
+	real := realPath(name)
+	l.stack = append(l.stack, fileRef{real: real, name: name})
+	l.merged[real] = true
+	doc := l.parse(name, src)
+	if doc == nil {
+		return nil
+	}
+	f := &file{l: l, name: name}
+	return f.journey(doc, false)
+}
+
+// realPath returns the absolute path with symlinks evaluated, or the
+// cleaned absolute path when the file does not exist.
+func realPath(name string) string {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return filepath.Clean(name)
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	return abs
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parse checks the raw bytes and parses them into a single YAML document,
+// refusing anchors, aliases and deep nesting. It returns the document's
+// root node, or nil after reporting why there is none.
+func (l *loader) parse(name string, src []byte) *yaml.Node {
+	at := func(line, col int) diag.Range {
+		return diag.Range{Filename: name, Start: diag.Pos{Line: line, Column: col}}
+	}
+	if !utf8.Valid(src) {
+		line, col := firstInvalid(src)
+		l.add(diag.Errorf(at(line, col), RuleInvalidUTF8,
+			"the file is not valid UTF-8 (first bad byte here); save it as UTF-8"))
+		return nil
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))) == 0 {
+		l.add(diag.Errorf(at(1, 1), RuleEmptyFile, "the file is empty; a journey file starts with `cjm: 1`"))
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			l.add(diag.Errorf(at(1, 1), RuleEmptyFile, "the file holds only comments; a journey file starts with `cjm: 1`"))
+			return nil
+		}
+		l.syntax(name, src, err)
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		line, col := extra.Line, extra.Column
+		if line < 1 {
+			line, col = 1, 1
+		}
+		l.add(diag.Errorf(at(line, col), RuleMultipleDocuments,
+			"the file holds several YAML documents; keep one map per file and remove this `---` and what follows"))
+		return nil
+	} else if !errors.Is(err, io.EOF) {
+		l.syntax(name, src, err)
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		l.add(diag.Errorf(at(1, 1), RuleEmptyFile, "the file is empty; a journey file starts with `cjm: 1`"))
+		return nil
+	}
+	if !l.plain(name, doc.Content[0]) {
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// syntax reports a YAML syntax error at the line yaml.v3 names; when a tab
+// in indentation comes at or before that line, the tab is the cause.
+func (l *loader) syntax(name string, src []byte, err error) {
+	msg := err.Error()
+	line := 0
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else if len(msg) > 6 && msg[:6] == "yaml: " {
+		msg = msg[6:]
+	}
+	if tl, tc := firstTabIndent(src); tl > 0 && (line == 0 || tl <= line) {
+		l.add(diag.Errorf(diag.Range{Filename: name, Start: diag.Pos{Line: tl, Column: tc}}, RuleTabIndent,
+			"a tab in the indentation; YAML indents with spaces only: replace the tab with spaces"))
+		return
+	}
+	col := 1
+	if line < 1 {
+		line = 1
+	} else if text, ok := (diag.Sources{name: src}).Line(name, line); ok {
+		col = firstNonSpace(text)
+	} else {
+		line = lastLine(src)
+	}
+	l.add(diag.Errorf(diag.Range{Filename: name, Start: diag.Pos{Line: line, Column: col}}, RuleYAMLSyntax,
+		"YAML syntax error: %s; check the indentation and quoting on this line or the one before", msg))
+}
+
+func firstNonSpace(s string) int {
+	col := 1
+	for _, r := range s {
+		if r != ' ' && r != '\t' {
+			return col
+		}
+		col++
+	}
+	return 1
+}
+
+func lastLine(src []byte) int {
+	n := bytes.Count(src, []byte("\n"))
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		n++
+	}
+	return max(n, 1)
+}
+
+// firstTabIndent returns the line and column of the first tab in the
+// leading whitespace of a line, or 0, 0.
+func firstTabIndent(src []byte) (int, int) {
+	line := 0
+	for text := range bytes.Lines(src) {
+		line++
+		for i, c := range text {
+			if c == '\t' {
+				return line, i + 1
+			}
+			if c != ' ' {
+				break
+			}
+		}
+	}
+	return 0, 0
+}
+
+// firstInvalid returns the line and column (in runes) of the first byte
+// that is not valid UTF-8.
+func firstInvalid(src []byte) (int, int) {
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return line, col
+}
+
+// plain walks the tree without recursion and refuses anchors, aliases and
+// nesting deeper than MaxDepth. It reports whether the tree is usable.
+func (l *loader) plain(name string, root *yaml.Node) bool {
+	type item struct {
+		n     *yaml.Node
+		depth int
+	}
+	ok, found := true, 0
+	stack := []item{{root, 1}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := it.n
+		r := diag.Range{Filename: name, Start: diag.Pos{Line: n.Line, Column: n.Column}}
+		if it.depth > MaxDepth {
+			l.add(diag.Errorf(r, RuleTooDeep,
+				"the YAML nests deeper than %d levels here; a journey map needs about eight: flatten it", MaxDepth))
+			return false
+		}
+		if n.Kind == yaml.AliasNode || n.Anchor != "" {
+			ok = false
+			if found < maxAliasFindings {
+				if n.Kind == yaml.AliasNode {
+					l.add(diag.Errorf(r, RuleAlias,
+						"YAML aliases (*%s) are not supported; write the value out in full", n.Value))
+				} else {
+					l.add(diag.Errorf(r, RuleAlias,
+						"YAML anchors (&%s) are not supported; remove the anchor and write each value out in full", n.Anchor))
+				}
+			}
+			found++
+			if n.Kind == yaml.AliasNode {
+				continue // never follow an alias
+			}
+		}
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, item{n.Content[i], it.depth + 1})
+		}
+	}
+	return ok
+}
+
+// rng is the range of a node in the named file.
+func rng(name string, n *yaml.Node) diag.Range {
+	return diag.Range{Filename: name, Start: diag.Pos{Line: n.Line, Column: n.Column}}
+}
+
+// describe names the kind of a node for "wrong type" messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return "nothing"
+		case "!!int", "!!float":
+			return "the number " + n.Value
+		case "!!bool":
+			return n.Value
+		}
+		return fmt.Sprintf("the text %q", n.Value)
+	}
+	return "something else"
+}
