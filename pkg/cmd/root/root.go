@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	schemacmd "github.com/cjm-dev/cjm/pkg/cmd/schema"
+	"github.com/cjm-dev/cjm/pkg/cmd/validate"
 	"github.com/cjm-dev/cjm/pkg/cmd/version"
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
@@ -90,6 +91,7 @@ unformatted files), 2 the command could not run (bad flag, missing file).`,
 
 	// One line per command; keep the list sorted as `cjm help` shows it.
 	cmd.AddCommand(schemacmd.NewCmdSchema(f, nil))
+	cmd.AddCommand(validate.NewCmdValidate(f, nil))
 	cmd.AddCommand(version.NewCmdVersion(f))
 
 	wrapArgs(cmd)

@@ -1,0 +1,234 @@
+package validate
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cjm-dev/cjm/pkg/check"
+	"github.com/cjm-dev/cjm/pkg/cmdutil"
+	"github.com/cjm-dev/cjm/pkg/diag"
+	"github.com/cjm-dev/cjm/pkg/findings"
+	"github.com/cjm-dev/cjm/pkg/iostreams"
+	"github.com/cjm-dev/cjm/pkg/load"
+	"github.com/cjm-dev/cjm/pkg/paths"
+	rules "github.com/cjm-dev/cjm/pkg/validate"
+)
+
+// Options are the dependencies and flag values of `cjm validate`.
+type Options struct {
+	IO *iostreams.IOStreams
+	// Root is the --root flag (empty: the loader's default).
+	Root string
+	// Getenv reads the environment (GITHUB_STEP_SUMMARY); os.Getenv by
+	// default, replaced in tests.
+	Getenv func(string) string
+
+	Paths    []string
+	Format   string
+	Strict   bool
+	MaxBytes int64
+}
+
+// NewCmdValidate builds `cjm validate`. runF replaces validateRun in tests
+// of flag parsing; nil runs the command.
+func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IO, Getenv: os.Getenv}
+	maxSize := ByteSize(load.DefaultMaxBytes)
+	cmd := &cobra.Command{
+		Use:   "validate PATH...",
+		Short: "Check journey files and report every finding",
+		Long: `Check journey files against format 1 and report every finding with its
+file, line and column. Directories are walked for *.yaml and *.yml files with
+a top-level "cjm" key; files named explicitly are always read.
+
+Findings in the text format go to stderr, like a compiler's; the machine
+formats go to stdout:
+  json    a stable array of findings (file, line, column, end_line,
+          end_column, severity, rule, message)
+  github  GitHub Actions workflow commands (inline annotations), plus a
+          summary table appended to $GITHUB_STEP_SUMMARY when it is set
+  sarif   SARIF 2.1.0 for code scanning; URIs relative to the repository
+  gitlab  GitLab Code Quality report
+
+Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 the
+command could not run (a missing path, a bad flag).`,
+		Example: `  cjm validate maps/
+  cjm validate --strict --format github maps/
+  cjm validate --format sarif maps/ > cjm.sarif`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmdutil.FlagErrorf("no PATH given; name journey files or directories: cjm validate maps/")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			opts.Root = f.Root
+			opts.MaxBytes = int64(maxSize)
+			if !slices.Contains(findings.Formats, opts.Format) {
+				return cmdutil.FlagErrorf("invalid --format %q: want one of %s", opts.Format, strings.Join(findings.Formats, ", "))
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return validateRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Format, "format", "text", "output `format`: "+strings.Join(findings.Formats, "|"))
+	fl.BoolVar(&opts.Strict, "strict", false, "fail (exit 1) on warnings too")
+	fl.Var(&maxSize, "max-size", "largest file read, in bytes or with a unit (20MiB)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(findings.Formats, cobra.ShellCompDirectiveNoFileComp))
+	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return []cobra.Completion{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+	}
+	return cmd
+}
+
+func validateRun(opts *Options) error {
+	if opts.Root != "" {
+		if info, err := os.Stat(opts.Root); err != nil || !info.IsDir() {
+			return fmt.Errorf("--root %s: not a directory", opts.Root)
+		}
+	}
+	files, err := paths.Expand(opts.Paths)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 && !opts.IO.Quiet {
+		fmt.Fprintf(opts.IO.ErrOut, "cjm: no journey files (YAML with a top-level cjm key) in %s\n", strings.Join(opts.Paths, " "))
+	}
+
+	ds, srcs := checkAll(files, load.Options{Root: opts.Root, MaxBytes: opts.MaxBytes})
+
+	if err := write(opts, ds, srcs, len(files)); err != nil {
+		return err
+	}
+	errs, warns := ds.Count()
+	if errs > 0 || (opts.Strict && warns > 0) {
+		return cmdutil.SilentError
+	}
+	return nil
+}
+
+// checkAll checks files in parallel, at most GOMAXPROCS at a time, and
+// returns all findings sorted by path, line and column (a finding in a
+// catalogue that several maps include is reported once) with the sources
+// of every file read.
+func checkAll(files []string, lo load.Options) (diag.Diagnostics, diag.Sources) {
+	results := make([]check.Result, len(files))
+	workers := min(runtime.GOMAXPROCS(0), len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				results[i] = check.File(files[i], lo)
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var ds diag.Diagnostics
+	srcs := diag.Sources{}
+	for _, r := range results {
+		ds = append(ds, r.Diags...)
+		for name, src := range r.Sources {
+			srcs[name] = src
+		}
+	}
+	return ds.Normalize(), srcs
+}
+
+func write(opts *Options, ds diag.Diagnostics, srcs diag.Sources, files int) error {
+	streams := opts.IO
+	var err error
+	switch opts.Format {
+	case "text":
+		err = findings.WriteText(streams.ErrOut, ds, srcs, findings.TextOptions{Color: streams.ColorStderr()})
+	case "json":
+		err = findings.WriteJSON(streams.Out, ds)
+	case "github":
+		err = findings.WriteGitHub(streams.Out, ds)
+		if err == nil {
+			stepSummary(opts, ds, files)
+		}
+	case "sarif":
+		err = findings.WriteSARIF(streams.Out, ds, findings.SARIFOptions{Root: repoRoot(opts.Root), Rules: ruleRegistry()})
+	case "gitlab":
+		err = findings.WriteGitLab(streams.Out, ds, findings.GitLabOptions{Root: repoRoot(opts.Root)})
+	}
+	if err != nil {
+		return err
+	}
+	if !streams.Quiet {
+		return findings.WriteSummary(streams.ErrOut, ds, files)
+	}
+	return nil
+}
+
+// stepSummary appends the Markdown summary to $GITHUB_STEP_SUMMARY when it
+// is set. Failing to write it is worth a note, not a failed check.
+func stepSummary(opts *Options, ds diag.Diagnostics, files int) {
+	path := opts.Getenv("GITHUB_STEP_SUMMARY")
+	if path == "" {
+		return
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err == nil {
+		err = findings.WriteGitHubSummary(f, ds, files)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(opts.IO.ErrOut, "cjm: cannot write the step summary: %v\n", err)
+	}
+}
+
+func ruleRegistry() []findings.Rule {
+	out := make([]findings.Rule, 0, len(rules.Rules))
+	for _, r := range rules.Rules {
+		out = append(out, findings.Rule{ID: r.Name, Description: r.Description, Severity: r.Severity})
+	}
+	return out
+}
+
+// repoRoot is the directory SARIF and GitLab paths are relative to: --root
+// when given, else the top of the git work tree holding the working
+// directory, else the working directory.
+func repoRoot(root string) string {
+	if root != "" {
+		return root
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for dir := wd; ; {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	return wd
+}
