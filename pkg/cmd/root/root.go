@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cjm-dev/cjm/pkg/cmd/render"
+	initcmd "github.com/cjm-dev/cjm/pkg/cmd/init"
 	schemacmd "github.com/cjm-dev/cjm/pkg/cmd/schema"
 	"github.com/cjm-dev/cjm/pkg/cmd/validate"
 	"github.com/cjm-dev/cjm/pkg/cmd/version"
@@ -90,6 +92,8 @@ unformatted files), 2 the command could not run (bad flag, missing file).`,
 	pf.BoolVar(&f.IO.NoColor, "no-color", f.IO.NoColor, "never colour the output (also set by NO_COLOR)")
 
 	// One line per command; keep the list sorted as `cjm help` shows it.
+	cmd.AddCommand(render.NewCmdRender(f, nil))
+	cmd.AddCommand(initcmd.NewCmdInit(f, nil))
 	cmd.AddCommand(schemacmd.NewCmdSchema(f, nil))
 	cmd.AddCommand(validate.NewCmdValidate(f, nil))
 	cmd.AddCommand(version.NewCmdVersion(f))

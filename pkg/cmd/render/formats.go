@@ -1,0 +1,199 @@
+package render
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/cjm-dev/cjm/pkg/graphviz"
+	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/raster"
+)
+
+// Format is one output format of `cjm render`.
+type Format struct {
+	// Name is the -f value.
+	Name string
+	// Ext is the file extension, without the dot.
+	Ext string
+	// Report is true for whole reports (md, html): one output per input,
+	// with no view suffix, whatever --view says.
+	Report bool
+	// Render makes the output. Nil means the format is reserved but not
+	// built into this version: asking for it is a usage error.
+	Render func(ctx context.Context, j *Job) ([]byte, error)
+}
+
+// Formats lists every format, in the order cli.md names them. Wiring a
+// format is filling in its Render.
+var Formats = []Format{
+	{Name: "svg", Ext: "svg", Render: func(ctx context.Context, j *Job) ([]byte, error) { return j.SVG(ctx, j.View) }},
+	{Name: "png", Ext: "png", Render: func(ctx context.Context, j *Job) ([]byte, error) {
+		svg, err := j.SVG(ctx, j.View)
+		if err != nil {
+			return nil, err
+		}
+		return raster.PNG(svg, raster.Options{})
+	}},
+	{Name: "pdf", Ext: "pdf", Render: func(ctx context.Context, j *Job) ([]byte, error) {
+		svg, err := j.SVG(ctx, j.View)
+		if err != nil {
+			return nil, err
+		}
+		return raster.PDF(svg, raster.Options{})
+	}},
+	{Name: "dot", Ext: "dot", Render: func(ctx context.Context, j *Job) ([]byte, error) { return j.DOT(ctx, j.View) }},
+	{Name: "md", Ext: "md", Report: true},
+	{Name: "html", Ext: "html", Report: true},
+	{Name: "mermaid", Ext: "mmd"},
+	{Name: "json", Ext: "json"},
+	{Name: "csv", Ext: "csv"},
+}
+
+func lookupFormat(name string) (Format, bool) {
+	for _, f := range Formats {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+func formatNames() string {
+	var names []string
+	for _, f := range Formats {
+		names = append(names, f.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// Job is one loaded map on its way to the requested outputs. Its DOT and
+// SVG are made once per view, whatever number of formats use them, and
+// safely from several goroutines.
+type Job struct {
+	// Path is the input file.
+	Path string
+	// Map is the loaded, valid map.
+	Map *journey.Map
+	// Lang is the map's language ("en", "ru").
+	Lang string
+	// View is the view the current output is for; empty for reports.
+	View string
+	// Views are the views asked for with --view, in order.
+	Views []string
+
+	shared *jobShared
+}
+
+type jobShared struct {
+	renderer graphviz.Renderer
+	idBase   string
+	mu       sync.Mutex
+	views    map[string]*viewResult
+}
+
+type viewResult struct {
+	once sync.Once
+	dot  []byte
+	svg  []byte
+	err  error
+}
+
+func (j *Job) view(ctx context.Context, name string) *viewResult {
+	s := j.shared
+	s.mu.Lock()
+	r := s.views[name]
+	if r == nil {
+		r = &viewResult{}
+		s.views[name] = r
+	}
+	s.mu.Unlock()
+	r.once.Do(func() {
+		v, ok := lookupView(name)
+		if !ok {
+			r.err = fmt.Errorf("unknown view %q", name)
+			return
+		}
+		r.dot, r.svg, r.err = v.render(ctx, j.Map, s.renderer, s.idBase+name+"-")
+	})
+	return r
+}
+
+// DOT returns the DOT of a view, as handed to Graphviz for the final
+// drawing (positions pinned where the view pins them).
+func (j *Job) DOT(ctx context.Context, view string) ([]byte, error) {
+	r := j.view(ctx, view)
+	return r.dot, r.err
+}
+
+// SVG returns the normalised SVG of a view with its ids prefixed per map
+// and view.
+func (j *Job) SVG(ctx context.Context, view string) ([]byte, error) {
+	r := j.view(ctx, view)
+	return r.svg, r.err
+}
+
+// parseFormats splits repeated and comma-separated -f values, keeps the
+// first occurrence of each and refuses unknown and unwired names.
+func parseFormats(values []string) ([]Format, error) {
+	var out []Format
+	seen := map[string]bool{}
+	for _, v := range values {
+		for _, name := range strings.Split(v, ",") {
+			name = strings.ToLower(strings.TrimSpace(name))
+			if name == "" || seen[name] {
+				continue
+			}
+			seen[name] = true
+			f, ok := lookupFormat(name)
+			if !ok {
+				return nil, fmt.Errorf("unknown format %q (want one of %s)", name, formatNames())
+			}
+			if f.Render == nil {
+				return nil, fmt.Errorf("format %q is not available in this version of cjm yet (available: %s)", name, strings.Join(wiredFormats(), ", "))
+			}
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+func wiredFormats() []string {
+	var names []string
+	for _, f := range Formats {
+		if f.Render != nil {
+			names = append(names, f.Name)
+		}
+	}
+	return names
+}
+
+func parseViews(values []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range values {
+		for _, name := range strings.Split(v, ",") {
+			name = strings.ToLower(strings.TrimSpace(name))
+			if name == "" || seen[name] {
+				continue
+			}
+			seen[name] = true
+			if _, ok := lookupView(name); !ok {
+				return nil, fmt.Errorf("unknown view %q (want one of %s)", name, strings.Join(viewNames(), ", "))
+			}
+			out = append(out, name)
+		}
+	}
+	return out, nil
+}
+
+func viewNames() []string {
+	var names []string
+	for _, v := range views {
+		names = append(names, v.name)
+	}
+	sort.Strings(names)
+	return names
+}
