@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/cjm-dev/cjm/pkg/cmd/render"
 	initcmd "github.com/cjm-dev/cjm/pkg/cmd/init"
+	"github.com/cjm-dev/cjm/pkg/cmd/render"
 	schemacmd "github.com/cjm-dev/cjm/pkg/cmd/schema"
 	"github.com/cjm-dev/cjm/pkg/cmd/validate"
 	"github.com/cjm-dev/cjm/pkg/cmd/version"

@@ -1,0 +1,124 @@
+package initcmd
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cjm-dev/cjm/pkg/atomicfile"
+	"github.com/cjm-dev/cjm/pkg/cmdutil"
+	"github.com/cjm-dev/cjm/pkg/iostreams"
+	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/schema"
+	"github.com/cjm-dev/cjm/pkg/templates"
+)
+
+// Options are the dependencies and flag values of `cjm init`.
+type Options struct {
+	IO *iostreams.IOStreams
+
+	// File is where to write; empty means stdout.
+	File     string
+	Template string
+	Lang     string
+	Force    bool
+}
+
+// NewCmdInit builds `cjm init`. runF replaces initRun in tests.
+func NewCmdInit(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IO}
+	cmd := &cobra.Command{
+		Use:   "init [FILE]",
+		Short: "Write a commented starting map",
+		Long: `Write a valid, commented starting map to FILE, or to stdout without FILE.
+
+Templates:
+  b2b-funnel       a B2B sales funnel: awareness, research, consideration,
+                   evaluation, decision, after-sale
+  abm              account-based marketing: identify, expand, engage,
+                   advocate, with a buying committee and per-persona emotion
+  saas-onboarding  the customer journey after a SaaS sign-up
+
+Each template exists in English and Russian (--lang), passes
+cjm validate --strict, and starts with the modeline
+"# yaml-language-server: $schema=cjm.schema.json" for editors (see cjm schema).
+An existing FILE is never overwritten without --force.`,
+		Example: `  cjm init maps/journey.yaml
+  cjm init --template abm --lang ru maps/abm.yaml
+  cjm init --template saas-onboarding > onboarding.yaml`,
+		Args: cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			if !contains(templates.Names, opts.Template) {
+				return cmdutil.FlagErrorf("unknown template %q; use one of %s", opts.Template, strings.Join(templates.Names, ", "))
+			}
+			if !contains(journey.Languages, opts.Lang) {
+				return cmdutil.FlagErrorf("unknown language %q; use one of %s", opts.Lang, strings.Join(journey.Languages, ", "))
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return initRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Template, "template", templates.Names[0], "`NAME` of the template: "+strings.Join(templates.Names, ", "))
+	fl.StringVar(&opts.Lang, "lang", journey.Languages[0], "`LANG`uage of the map's texts and labels: "+strings.Join(journey.Languages, ", "))
+	fl.BoolVar(&opts.Force, "force", false, "overwrite FILE if it exists")
+	_ = cmd.RegisterFlagCompletionFunc("template", cobra.FixedCompletions(templates.Names, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(journey.Languages, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func initRun(opts *Options) error {
+	src, err := templates.Get(opts.Template, opts.Lang)
+	if err != nil {
+		return err
+	}
+	if opts.File == "" || opts.File == "-" {
+		_, err := opts.IO.Out.Write(src)
+		return err
+	}
+	fi, err := os.Stat(opts.File)
+	switch {
+	case err == nil && fi.IsDir():
+		return fmt.Errorf("%s is a directory; name the file to write, e.g. %s", opts.File, filepath.Join(opts.File, "journey.yaml"))
+	case err == nil && !opts.Force:
+		return fmt.Errorf("%s already exists; use --force to overwrite it", opts.File)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	if err := atomicfile.WriteFile(opts.File, src, 0o644); err != nil {
+		return err
+	}
+	if !opts.IO.Quiet {
+		fmt.Fprintf(opts.IO.ErrOut, "wrote %s (template %s, %s)\n", opts.File, opts.Template, opts.Lang)
+		schemaPath := filepath.Join(filepath.Dir(opts.File), schema.FileName)
+		if _, err := os.Stat(schemaPath); err != nil {
+			fmt.Fprintf(opts.IO.ErrOut, "for completion in your editor: cjm schema > %s\n", schemaPath)
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
