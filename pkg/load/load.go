@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/cjm-dev/cjm/pkg/diag"
@@ -279,6 +280,10 @@ func (l *loader) parse(name string, src []byte) *yaml.Node {
 		l.add(diag.Errorf(at(1, 1), RuleEmptyFile, "the file is empty; a journey file starts with `cjm: 1`"))
 		return nil
 	}
+	if r := doc.Content[0]; r.Kind == yaml.ScalarNode && null(r) && r.Value == "" {
+		l.add(diag.Errorf(at(1, 1), RuleEmptyFile, "the file holds no map; a journey file starts with `cjm: 1`"))
+		return nil
+	}
 	if !l.plain(name, doc.Content[0]) {
 		return nil
 	}
@@ -296,7 +301,7 @@ func (l *loader) syntax(name string, src []byte, err error) {
 	} else if len(msg) > 6 && msg[:6] == "yaml: " {
 		msg = msg[6:]
 	}
-	if tl, tc := firstTabIndent(src); tl > 0 && (line == 0 || tl <= line) {
+	if tl, tc := firstTabIndent(src); tl > 0 && (line == 0 || tl <= line+1 || strings.Contains(msg, "tab")) {
 		l.add(diag.Errorf(diag.Range{Filename: name, Start: diag.Pos{Line: tl, Column: tc}}, RuleTabIndent,
 			"a tab in the indentation; YAML indents with spaces only: replace the tab with spaces"))
 		return

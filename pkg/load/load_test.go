@@ -1,0 +1,116 @@
+package load
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/cjm-dev/cjm/pkg/diag"
+)
+
+// got lists findings as "line:col rule", in order.
+func got(ds diag.Diagnostics) []string {
+	ds = ds.Normalize()
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = fmt.Sprintf("%d:%d %s", d.Range.Start.Line, d.Range.Start.Column, d.Rule)
+	}
+	return out
+}
+
+const head = "cjm: 1\ntitle: T\n"
+
+// TestLoaderRules checks every loader rule with its exact line and column
+// (and, where it matters, the words of the message).
+func TestLoaderRules(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string
+		msg  string // a part of the first finding's message
+	}{
+		{"valid", head + "stages:\n  - {id: a, name: A}\n", nil, ""},
+		{"catalogue", "cjm: 1\npersonas:\n  - {id: a, name: A}\n", nil, ""},
+		{"empty file", "", []string{"1:1 empty-file"}, "empty"},
+		{"only spaces", "  \n\n", []string{"1:1 empty-file"}, "empty"},
+		{"only comments", "# nothing\n", []string{"1:1 empty-file"}, "only comments"},
+		{"empty document", "---\n", []string{"1:1 empty-file"}, ""},
+		{"invalid utf-8", "cjm: 1\ntitle: Пр\xffивет\n", []string{"2:10 invalid-utf8"}, "UTF-8"},
+		{"invalid utf-8 first byte", "\xfe", []string{"1:1 invalid-utf8"}, ""},
+		{"tab indentation", head + "stages:\n\t- id: a\n", []string{"4:1 tab-indentation"}, "replace the tab with spaces"},
+		{"tab after spaces", head + "stages:\n  - id: a\n  \tname: A\n", []string{"5:3 tab-indentation"}, ""},
+		{"syntax: bad mapping", "cjm: 1\ntitle: a: b\n", []string{"2:1 yaml-syntax"}, "mapping values are not allowed"},
+		{"syntax: unclosed flow", head + "stages: [\n", []string{"3:1 yaml-syntax"}, ""},
+		{"syntax: unclosed quote", head + "stages:\n  - id: a\n    name: \"A\n", []string{"5:5 yaml-syntax"}, ""},
+		{"several documents", head + "stages: []\n---\ncjm: 1\n", []string{"4:1 multiple-documents"}, "one map per file"},
+		{"anchor and alias", head + "personas:\n  - &p {id: a, name: A}\n  - *p\n", []string{"4:5 yaml-alias", "5:5 yaml-alias"}, ""},
+		{"merge key", head + "x: &b {a: 1}\ny:\n  <<: *b\n", []string{"3:4 yaml-alias", "5:7 yaml-alias"}, ""},
+		{"not a mapping", "- a\n- b\n", []string{"1:1 wrong-type"}, "found a list"},
+		{"scalar document", "hello\n", []string{"1:1 wrong-type"}, ""},
+		{"missing cjm", "title: T\nstages: []\n", []string{"1:1 missing-key"}, "`cjm`"},
+		{"empty cjm", "cjm:\ntitle: T\n", []string{"1:1 missing-key"}, ""},
+		{"cjm as text", "cjm: one\ntitle: T\n", []string{"1:6 wrong-type"}, "cjm: 1"},
+		{"cjm as float", "cjm: 1.0\n", []string{"1:6 wrong-type"}, ""},
+		{"cjm 2", "cjm: 2\ntitle: T\n", []string{"1:6 unsupported-version"}, "supported version is 1"},
+		{"missing title", "cjm: 1\nstages:\n  - {id: a, name: A}\n", []string{"1:1 missing-key"}, "`title`"},
+		{"empty title", "cjm: 1\ntitle: \"\"\nstages:\n  - {id: a, name: A}\n", []string{"2:8 missing-key"}, ""},
+		{"unknown top-level key", head + "stage: []\n", []string{"3:1 unknown-key"}, "did you mean `stages`?"},
+		{"unknown key, no suggestion", head + "colour_scheme: x\nstages: [{id: a, name: A}]\n", []string{"3:1 unknown-key"}, "the keys here are"},
+		{"unknown stage key", head + "stages:\n  - id: a\n    name: A\n    touchpoint: []\n", []string{"6:5 unknown-key"}, "unknown key `touchpoint` in a stage; did you mean `touchpoints`?"},
+		{"unknown touchpoint key", head + "stages:\n  - id: a\n    name: A\n    touchpoints:\n      - {id: t, name: T, chanel: web}\n", []string{"7:26 unknown-key"}, "did you mean `channel`?"},
+		{"unknown persona key", head + "personas:\n  - {id: a, name: A, goal: [x]}\n", []string{"4:22 unknown-key"}, "did you mean `goals`?"},
+		{"unknown metric key", head + "stages:\n  - id: a\n    name: A\n    metrics: [{id: m, name: M, valeu: 1}]\n", []string{"6:32 unknown-key"}, "did you mean `value`?"},
+		{"duplicate key", head + "title: U\n", []string{"3:1 duplicate-key"}, "first on line 2"},
+		{"non-scalar key", head + "[a]: 1\n", []string{"3:1 wrong-type"}, ""},
+		{"missing id", head + "personas:\n  - name: A\n", []string{"4:5 missing-key"}, "has no `id`"},
+		{"missing name", head + "channels:\n  - id: a\n", []string{"4:5 missing-key"}, "has no `name`"},
+		{"empty name", head + "owners:\n  - id: a\n    name:\n", []string{"5:5 missing-key"}, "empty"},
+		{"transition without to", head + "transitions:\n  - {from: a}\n", []string{"4:5 missing-key"}, "`to`"},
+		{"title as list", "cjm: 1\ntitle: [a]\n", []string{"2:8 wrong-type"}, "must be text"},
+		{"stages as mapping", head + "stages: {a: 1}\n", []string{"3:9 wrong-type"}, "list of stages"},
+		{"stage as text", head + "stages:\n  - awareness\n", []string{"4:5 wrong-type"}, "expected a stage"},
+		{"pains as text", head + "personas:\n  - {id: a, name: A, pains: slow}\n", []string{"4:29 wrong-type"}, "write `pains: [slow]`"},
+		{"list item as mapping", head + "personas:\n  - {id: a, name: A, goals: [{x: 1}]}\n", []string{"4:30 wrong-type"}, ""},
+		{"emotion as text", head + "stages:\n  - {id: a, name: A, emotion: high}\n", []string{"4:31 wrong-type"}, "number from -2 to 2"},
+		{"emotion as list", head + "stages:\n  - {id: a, name: A, emotion: [1]}\n", []string{"4:31 wrong-type"}, ""},
+		{"emotion empty mapping", head + "stages:\n  - {id: a, name: A, emotion: {}}\n", []string{"4:31 wrong-type"}, "empty mapping"},
+		{"emotion per persona text", head + "stages:\n  - {id: a, name: A, emotion: {p: bad}}\n", []string{"4:35 wrong-type"}, "emotion of `p`"},
+		{"emotion per persona twice", head + "stages:\n  - {id: a, name: A, emotion: {p: 1, p: 2}}\n", []string{"4:38 duplicate-key"}, ""},
+		{"emotion nan", head + "stages:\n  - {id: a, name: A, emotion: .nan}\n", []string{"4:31 wrong-type"}, ""},
+		{"metric value text", head + "stages:\n  - id: a\n    name: A\n    metrics: [{id: m, name: M, value: lots}]\n", []string{"6:39 wrong-type"}, "a number"},
+		{"metric target infinite", head + "stages:\n  - id: a\n    name: A\n    metrics: [{id: m, name: M, value: 1, target: .inf}]\n", []string{"6:50 wrong-type"}, ""},
+		{"moment of truth number", head + "stages:\n  - id: a\n    name: A\n    touchpoints: [{id: t, name: T, moment_of_truth: 3}]\n", []string{"6:53 wrong-type"}, "`true` or a text"},
+		{"bad lang", head + "lang: de\n", []string{"3:7 bad-enum"}, "use one of `en`, `ru`"},
+		{"bad scope", head + "scope: all\n", []string{"3:8 bad-enum"}, "`buyer`, `customer`, `full`"},
+		{"bad phase", head + "stages:\n  - {id: a, name: A, phase: after}\n", []string{"4:29 bad-enum"}, "`buying`, `using`"},
+		{"bad kind", head + "channels:\n  - {id: a, name: A, kind: email}\n", []string{"4:28 bad-enum"}, "`digital`, `human`, `physical`"},
+		{"bad evidence", head + "stages:\n  - id: a\n    name: A\n    touchpoints: [{id: t, name: T, evidence: guessed}]\n", []string{"6:46 bad-enum"}, "`observed`, `reported`, `inferred`, `assumed`"},
+		{"bad better", head + "stages:\n  - id: a\n    name: A\n    metrics: [{id: m, name: M, better: less}]\n", []string{"6:40 bad-enum"}, "`higher`, `lower`"},
+		{"bad color", head + "channels:\n  - {id: a, name: A, color: red}\n", []string{"4:29 bad-color"}, "#rrggbb"},
+		{"short color", head + "owners:\n  - {id: a, name: A, color: \"#fff\"}\n", []string{"4:29 bad-color"}, ""},
+		{"include not a list", head + "include: cat.yaml\n", []string{"3:10 wrong-type"}, "write `include: [cat.yaml]`"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, ds, srcs := Bytes("m.yaml", []byte(tt.src), Options{})
+			g := got(ds)
+			if strings.Join(g, "\n") != strings.Join(tt.want, "\n") {
+				t.Fatalf("findings:\n%s\nwant:\n%s\n(%v)", strings.Join(g, "\n"), strings.Join(tt.want, "\n"), ds)
+			}
+			if tt.msg != "" && !strings.Contains(ds[0].Message, tt.msg) {
+				t.Errorf("message %q does not contain %q", ds[0].Message, tt.msg)
+			}
+			for _, d := range ds {
+				if d.Range.Filename != "m.yaml" {
+					t.Errorf("finding without the file name: %v", d)
+				}
+			}
+			if len(tt.want) == 0 && m == nil {
+				t.Error("no map")
+			}
+			if string(srcs["m.yaml"]) != tt.src {
+				t.Error("Sources does not hold the file")
+			}
+		})
+	}
+}
