@@ -1,0 +1,398 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cjm-dev/cjm/pkg/export/mermaid"
+	"github.com/cjm-dev/cjm/pkg/i18n"
+	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/report/outline"
+)
+
+// Options tune the report.
+type Options struct {
+	// SVGLinks maps a view name ("map", "flow") to the relative file name
+	// of that view's SVG rendered alongside the report; the report shows
+	// each as an image that links to the file.
+	SVGLinks map[string]string
+}
+
+// Render returns the Markdown report of m.
+func Render(m *journey.Map, opts Options) ([]byte, error) {
+	if m == nil {
+		return nil, fmt.Errorf("markdown: no map")
+	}
+	r := outline.Build(m)
+	w := &writer{lang: r.Lang}
+	w.header(r, m, opts)
+	w.personas(r)
+	w.stages(r)
+	w.inventory(r)
+	w.pains(r)
+	w.kpis(r)
+	w.matrix("report.omnichannel", r.Omnichannel)
+	w.matrix("report.ownership", r.Ownership)
+	w.stepsBack(r)
+	return w.b.Bytes(), nil
+}
+
+type writer struct {
+	b    bytes.Buffer
+	lang string
+}
+
+// t returns the label for key, escaped.
+func (w *writer) t(key string) string { return EscapeLine(i18n.T(w.lang, key)) }
+
+func (w *writer) line(parts ...string) {
+	for _, p := range parts {
+		w.b.WriteString(p)
+	}
+	w.b.WriteByte('\n')
+}
+
+func (w *writer) heading(level int, text string) {
+	w.line(strings.Repeat("#", level), " ", text)
+	w.line()
+}
+
+// field writes a "- **Label:** value" item when value is not empty.
+func (w *writer) field(indent, key, value string) {
+	if value == "" {
+		return
+	}
+	w.line(indent, "- **", w.t(key), ":** ", Escape(value))
+}
+
+// list writes a "- **Label:**" item with a nested list when items is not
+// empty; a single item stays on the label's line.
+func (w *writer) list(indent, key string, items []string) {
+	switch len(items) {
+	case 0:
+		return
+	case 1:
+		w.field(indent, key, items[0])
+		return
+	}
+	w.line(indent, "- **", w.t(key), ":**")
+	for _, it := range items {
+		w.line(indent, "  - ", Escape(it))
+	}
+}
+
+func (w *writer) header(r *outline.Report, m *journey.Map, opts Options) {
+	title := r.Title
+	if strings.TrimSpace(title) == "" {
+		title = "Journey"
+	}
+	w.heading(1, EscapeLine(title))
+	if d := strings.TrimSpace(r.Description); d != "" {
+		w.line(Block(d))
+		w.line()
+	}
+	if r.Scope != "" {
+		w.line("**", w.t("report.scope"), ":** ", w.t("report.scope."+r.Scope))
+		w.line()
+	}
+	w.heading(2, w.t("report.journey"))
+	w.line("```mermaid")
+	var mm bytes.Buffer
+	mermaid.Write(&mm, m, "")
+	w.b.Write(mm.Bytes())
+	w.line("```")
+	w.line()
+	for _, view := range viewOrder(opts.SVGLinks) {
+		file := opts.SVGLinks[view]
+		alt := w.t("report.view." + view)
+		if alt == EscapeLine("report.view."+view) {
+			alt = EscapeLine(view)
+		}
+		dest := Destination(file)
+		w.line("[![", alt, "](", dest, ")](", dest, ")")
+		w.line()
+	}
+}
+
+// viewOrder returns the views of links: "map", then "flow", then any other
+// in name order.
+func viewOrder(links map[string]string) []string {
+	var out, rest []string
+	for _, v := range []string{"map", "flow"} {
+		if _, ok := links[v]; ok {
+			out = append(out, v)
+		}
+	}
+	for v := range links {
+		if v != "map" && v != "flow" {
+			rest = append(rest, v)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+func (w *writer) personas(r *outline.Report) {
+	if len(r.Personas) == 0 {
+		return
+	}
+	w.heading(2, w.t("report.personas"))
+	for _, p := range r.Personas {
+		w.heading(3, EscapeLine(p.Name))
+		w.field("", "report.role", p.Role)
+		w.list("", "report.goals", p.Goals)
+		w.list("", "report.needs", p.Needs)
+		w.list("", "report.painpoints", p.Pains)
+		if p.Role != "" || len(p.Goals)+len(p.Needs)+len(p.Pains) > 0 {
+			w.line()
+		}
+		if p.Quote != "" {
+			w.line("> ", Escape(p.Quote))
+			w.line()
+		}
+	}
+}
+
+func (w *writer) emotion(e outline.Emotion) string {
+	s := e.String()
+	if s != "" && e.Derived {
+		s += " (" + i18n.T(w.lang, "report.emotion.derived") + ")"
+	}
+	return s
+}
+
+func (w *writer) stages(r *outline.Report) {
+	w.heading(2, w.t("report.stages"))
+	for i, st := range r.Stages {
+		w.heading(3, strconv.Itoa(i+1)+"\\. "+EscapeLine(st.Name))
+		if st.Phase != "" {
+			w.field("", "report.phase", i18n.T(w.lang, "report.phase."+st.Phase))
+		}
+		w.field("", "report.goal", st.Goal)
+		w.field("", "report.emotion", w.emotion(st.Emotion))
+		w.list("", "report.actions", st.Actions)
+		w.list("", "report.thoughts", st.Thoughts)
+		w.list("", "report.feelings", st.Feelings)
+		w.list("", "report.opportunities", st.Opportunities)
+		w.list("", "report.strategies", st.Strategies)
+		for _, k := range st.Metrics {
+			w.line("- **", w.t("report.kpi"), ":** ", w.kpiText(k))
+		}
+		w.line()
+		if len(st.Touchpoints) == 0 {
+			w.line("*", w.t("report.notouchpoints"), "*")
+			w.line()
+			continue
+		}
+		for _, tp := range st.Touchpoints {
+			name := EscapeLine(tp.Name)
+			if tp.MomentOfTruth {
+				name += " ★"
+			}
+			w.heading(4, name)
+			w.field("", "report.channel", tp.Channel)
+			w.field("", "report.owner", tp.Owner)
+			if !tp.AllPersonas {
+				w.field("", "report.audience", strings.Join(tp.Personas, ", "))
+			}
+			w.field("", "report.emotion", tp.Emotion.String())
+			w.list("", "report.interactions", tp.Interactions)
+			w.list("", "report.painpoints", tp.Pains)
+			w.list("", "report.delights", tp.Delights)
+			if tp.MomentOfTruth {
+				reason := tp.MoTReason
+				if reason == "" {
+					reason = i18n.T(w.lang, "report.mot.yes")
+				}
+				w.field("", "report.mot", reason)
+			}
+			w.list("", "report.backstage", tp.Backstage)
+			if tp.Evidence != "" {
+				w.field("", "report.evidence", i18n.T(w.lang, "report.evidence."+tp.Evidence))
+			}
+			w.field("", "report.source", tp.Source)
+			w.field("", "report.next", strings.Join(tp.Next, ", "))
+			for _, k := range tp.Metrics {
+				w.line("- **", w.t("report.kpi"), ":** ", w.kpiText(k))
+			}
+			w.field("", "report.notes", tp.Notes)
+			w.line()
+		}
+	}
+}
+
+// kpiText is a KPI on one line: "Name: 42 accounts (target 60, ▲ higher) ✗ off target".
+func (w *writer) kpiText(k outline.KPI) string {
+	s := Escape(k.Name)
+	if k.Value != nil {
+		s += ": " + Escape(outline.Quantity(k.Value, k.Unit))
+	}
+	var meta []string
+	if k.Target != nil {
+		meta = append(meta, w.t("report.target")+" "+Escape(outline.Quantity(k.Target, k.Unit)))
+	}
+	meta = append(meta, w.t(direction(k)))
+	s += " (" + strings.Join(meta, ", ") + ")"
+	if st := status(k); st != "" {
+		s += " " + w.t(st)
+	}
+	return s
+}
+
+func direction(k outline.KPI) string {
+	if k.LowerIsBetter {
+		return "report.direction.lower"
+	}
+	return "report.direction.higher"
+}
+
+func status(k outline.KPI) string {
+	switch k.Status {
+	case outline.OnTarget:
+		return "report.status.on"
+	case outline.OffTarget:
+		return "report.status.off"
+	}
+	return ""
+}
+
+// row writes a table row of already escaped cells.
+func (w *writer) row(cells ...string) {
+	w.line("| ", strings.Join(cells, " | "), " |")
+}
+
+func (w *writer) rule(n int) {
+	w.line("|", strings.Repeat("---|", n))
+}
+
+func joinEscaped(items []string, sep string) string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = Escape(it)
+	}
+	return strings.Join(out, sep)
+}
+
+func (w *writer) inventory(r *outline.Report) {
+	if len(r.Inventory) == 0 {
+		return
+	}
+	w.heading(2, w.t("report.inventory"))
+	w.row(`\#`, w.t("report.stage"), w.t("report.touchpoint"), w.t("report.channel"), w.t("report.owner"),
+		w.t("report.audience"), w.t("report.emotion"), w.t("report.painpoints"), w.t("report.mot"), w.t("report.evidence"))
+	w.rule(10)
+	for i, tp := range r.Inventory {
+		who := joinEscaped(tp.Personas, ", ")
+		if tp.AllPersonas {
+			who = w.t("report.everyone")
+		}
+		mot := ""
+		if tp.MomentOfTruth {
+			mot = "★"
+			if tp.MoTReason != "" {
+				mot += " " + Escape(tp.MoTReason)
+			}
+		}
+		ev := ""
+		if tp.Evidence != "" {
+			ev = w.t("report.evidence." + tp.Evidence)
+		}
+		w.row(strconv.Itoa(i+1), Escape(tp.Stage), Escape(tp.Name), Escape(tp.Channel), Escape(tp.Owner),
+			who, Escape(tp.Emotion.String()), joinEscaped(tp.Pains, "<br>"), mot, ev)
+	}
+	w.line()
+}
+
+func (w *writer) pains(r *outline.Report) {
+	w.heading(2, w.t("report.pains"))
+	if len(r.Pains) == 0 {
+		w.line("*", w.t("report.nopains"), "*")
+		w.line()
+		return
+	}
+	w.row(w.t("report.stage"), w.t("report.painpoints"), w.t("report.opportunities"))
+	w.rule(3)
+	for _, row := range r.Pains {
+		var pains []string
+		for _, p := range row.Pains {
+			s := "**" + Escape(p.Touchpoint) + "**"
+			switch {
+			case p.Text != "":
+				s += ": " + Escape(p.Text)
+			case p.Emotion.Set:
+				s += ": " + w.t("report.emotion") + " " + Escape(p.Emotion.String())
+			}
+			pains = append(pains, s)
+		}
+		w.row(Escape(row.Stage), strings.Join(pains, "<br>"), joinEscaped(row.Opportunities, "<br>"))
+	}
+	w.line()
+}
+
+func (w *writer) kpis(r *outline.Report) {
+	w.heading(2, w.t("report.kpis"))
+	if len(r.KPIs) == 0 {
+		w.line("*", w.t("report.nokpis"), "*")
+		w.line()
+		return
+	}
+	w.row(w.t("report.stage"), w.t("report.touchpoint"), w.t("report.kpi"), w.t("report.value"),
+		w.t("report.target"), w.t("report.direction"), w.t("report.status"))
+	w.rule(7)
+	for _, k := range r.KPIs {
+		st := ""
+		if s := status(k); s != "" {
+			st = w.t(s)
+		}
+		w.row(Escape(k.Stage), Escape(k.Touchpoint), Escape(k.Name), Escape(outline.Quantity(k.Value, k.Unit)),
+			Escape(outline.Quantity(k.Target, k.Unit)), w.t(direction(k)), st)
+	}
+	w.line()
+}
+
+func (w *writer) matrix(title string, mx outline.Matrix) {
+	if len(mx.Columns) == 0 {
+		return
+	}
+	w.heading(2, w.t(title))
+	head := []string{w.t("report.stage")}
+	for _, c := range mx.Columns {
+		if c == "" {
+			c = "(" + i18n.T(w.lang, "report.none") + ")"
+		}
+		head = append(head, Escape(c))
+	}
+	w.row(head...)
+	w.rule(len(head))
+	for _, row := range mx.Rows {
+		cells := []string{Escape(row.Stage)}
+		for _, c := range row.Cells {
+			cells = append(cells, joinEscaped(c, "<br>"))
+		}
+		w.row(cells...)
+	}
+	w.line()
+}
+
+func (w *writer) stepsBack(r *outline.Report) {
+	w.heading(2, w.t("report.stepsback"))
+	if len(r.StepsBack) == 0 {
+		w.line("*", w.t("report.nostepsback"), "*")
+		w.line()
+		return
+	}
+	w.row(w.t("report.from"), w.t("report.to"), w.t("report.reason"))
+	w.rule(3)
+	for _, sb := range r.StepsBack {
+		from, to := Escape(sb.From), Escape(sb.To)
+		if sb.FromTouchpoint != "" {
+			from += " (" + Escape(sb.FromTouchpoint) + ")"
+			to += " (" + Escape(sb.ToTouchpoint) + ")"
+		}
+		w.row(from, to, Escape(sb.Label))
+	}
+	w.line()
+}
