@@ -7,7 +7,7 @@ FUZZTIME  ?= 60s
 # without network the lint target skips it and says so.
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all build test race lint vet fmtcheck update fuzz fuzz-brief bench examples clean help
+.PHONY: all build test mermaid-deps race lint vet fmtcheck update fuzz fuzz-brief bench examples clean help
 
 all: build
 
@@ -27,6 +27,12 @@ fuzz-brief:
 		echo "$(GO) test ./pkg/check -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime 10s"; \
 		$(GO) test ./pkg/check -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime 10s; \
 	else echo "fuzz-brief: no FuzzCheck in pkg/check yet, skipped"; fi
+
+# The Mermaid output test parses every .mmd with Mermaid itself (Node and the
+# `mermaid` package pinned in testdata/mermaid/package-lock.json); without
+# them that one test skips and says so. About 150 MB, half a minute.
+mermaid-deps: ## install the pinned Mermaid parser for the Mermaid output test (needs npm)
+	cd testdata/mermaid && npm ci --no-audit --no-fund
 
 race: ## run every test under the race detector
 	$(GO) test -race $(PKGS)

@@ -1,0 +1,133 @@
+package csv
+
+import (
+	"bytes"
+	"encoding/csv"
+	"flag"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/cjm-dev/cjm/pkg/report/reporttest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func TestExamples(t *testing.T) {
+	for _, ex := range reporttest.Examples(t) {
+		t.Run(ex.Name, func(t *testing.T) {
+			got, err := Render(ex.Map)
+			if err != nil {
+				t.Fatal(err)
+			}
+			reporttest.Golden(t, ex.Name+".csv", got, *update)
+			checkShape(t, got, len(ex.Map.Touchpoints()))
+		})
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		full bool
+	}{{"full", true}, {"hostile", false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := reporttest.HostileMap()
+			if tc.full {
+				m = reporttest.FullMap()
+			}
+			got, err := Render(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			reporttest.Golden(t, tc.name+".csv", got, *update)
+			checkShape(t, got, len(m.Touchpoints()))
+		})
+	}
+}
+
+// checkShape reads the CSV back: valid UTF-8, RFC 4180 records of the
+// header's width, one per touchpoint, and no cell a spreadsheet would
+// run as a formula.
+func checkShape(t *testing.T, data []byte, touchpoints int) {
+	t.Helper()
+	if !utf8.Valid(data) {
+		t.Error("not UTF-8")
+	}
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		t.Error("starts with a byte order mark")
+	}
+	recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatalf("reading back: %v", err)
+	}
+	if len(recs) != touchpoints+1 {
+		t.Errorf("%d records, want the header and %d touchpoints", len(recs), touchpoints)
+	}
+	if strings.Join(recs[0], ",") != strings.Join(Header, ",") {
+		t.Errorf("header = %q", recs[0])
+	}
+	for i, rec := range recs {
+		for j, cell := range rec {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !number.MatchString(cell) {
+				t.Errorf("record %d, %s: formula-like cell %q", i, Header[j], cell)
+			}
+		}
+	}
+}
+
+func TestHostileRoundTrip(t *testing.T) {
+	m := reporttest.HostileMap()
+	got, err := Render(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(got)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := recs[1]
+	if want := "'" + m.Stages[0].Touchpoints[0].Source; first[13] != want {
+		t.Errorf("source = %q, want %q", first[13], want)
+	}
+	if want := m.Stages[0].Touchpoints[0].Name; first[3] != want {
+		t.Errorf("touchpoint = %q, want it unchanged: %q", first[3], want)
+	}
+	if first[7] != "-2" {
+		t.Errorf("emotion = %q, want -2 (a number is not neutralised)", first[7])
+	}
+}
+
+func TestNeutralise(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"plain", "plain"},
+		{"=1+2", "'=1+2"},
+		{"+7 (495) 000-00-00", "'+7 (495) 000-00-00"},
+		{"-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tx", "'\tx"},
+		{"\rx", "'\rx"},
+		{"-1", "-1"},
+		{"-0.5", "-0.5"},
+		{"2", "2"},
+		{"a=b", "a=b"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := Neutralise(tc.in); got != tc.want {
+				t.Errorf("Neutralise(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestNumber(t *testing.T) {
+	for _, tc := range []struct {
+		in   float64
+		want string
+	}{{0, "0"}, {1, "1"}, {-1, "-1"}, {0.5, "0.5"}, {1.0 / 3, "0.33"}, {-2.0 / 3, "-0.67"}, {-0.001, "0"}} {
+		if got := Number(tc.in); got != tc.want {
+			t.Errorf("Number(%v) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package jsonmodel
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/cjm-dev/cjm/pkg/report/reporttest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func TestExamples(t *testing.T) {
+	for _, ex := range reporttest.Examples(t) {
+		t.Run(ex.Name, func(t *testing.T) {
+			got, err := Render(ex.Map)
+			if err != nil {
+				t.Fatal(err)
+			}
+			reporttest.Golden(t, ex.Name+".json", got, *update)
+			checkStable(t, got)
+		})
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		full bool
+	}{{"full", true}, {"hostile", false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := reporttest.HostileMap()
+			if tc.full {
+				m = reporttest.FullMap()
+			}
+			got, err := Render(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			reporttest.Golden(t, tc.name+".json", got, *update)
+			checkStable(t, got)
+		})
+	}
+}
+
+// checkStable decodes the output strictly into the model (no unknown
+// keys), re-encodes it to the same bytes, and checks that no list is null.
+func checkStable(t *testing.T, data []byte) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var m Model
+	if err := dec.Decode(&m); err != nil {
+		t.Fatalf("decoding back: %v", err)
+	}
+	if m.CJM != 1 {
+		t.Errorf("cjm = %d, want 1", m.CJM)
+	}
+	if !bytes.HasPrefix(data, []byte("{\n  \"cjm\": 1,")) {
+		t.Error(`"cjm" is not the first key`)
+	}
+	if bytes.Contains(data, []byte(": null")) {
+		for _, line := range strings.Split(string(data), "\n") {
+			if strings.HasSuffix(strings.TrimRight(line, ","), "null") {
+				key := strings.TrimSpace(strings.SplitN(line, ":", 2)[0])
+				switch key {
+				case `"emotion"`, `"moment_of_truth"`, `"value"`, `"target"`, `"off_target"`:
+				default:
+					t.Errorf("%s is null", key)
+				}
+			}
+		}
+	}
+}
+
+func TestHostileSurvives(t *testing.T) {
+	m := reporttest.HostileMap()
+	got, err := Render(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Model
+	if err := json.Unmarshal(got, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Title != m.Title || back.Stages[0].Touchpoints[0].Name != m.Stages[0].Touchpoints[0].Name {
+		t.Error("labels did not survive byte for byte")
+	}
+	// No HTML escaping: a label is stored as written.
+	if !strings.Contains(string(got), "<script>") {
+		t.Error("expected labels unescaped by HTML rules (SetEscapeHTML(false))")
+	}
+}
+
+func TestDerived(t *testing.T) {
+	mdl := Build(reporttest.FullMap())
+	aw := mdl.Stages[0]
+	if aw.Emotion == nil || !aw.Emotion.Derived || aw.Emotion.Value != 0.5 {
+		t.Errorf("awareness emotion = %+v, want derived 0.5", aw.Emotion)
+	}
+	ev := mdl.Stages[1]
+	if ev.Emotion == nil || ev.Emotion.Derived || ev.Emotion.Value != -1 {
+		t.Errorf("evaluation emotion = %+v, want given -1", ev.Emotion)
+	}
+	if mdl.Stages[3].Emotion != nil {
+		t.Errorf("renewal emotion = %+v, want null", mdl.Stages[3].Emotion)
+	}
+	demo := ev.Touchpoints[0]
+	if !demo.IsPain || !demo.IsDelight || demo.MomentOfTruth == nil || demo.ChannelName != "Account executive" {
+		t.Errorf("demo = %+v", demo)
+	}
+	if want := []string{"cio", "analyst"}; !reflect.DeepEqual(aw.Touchpoints[0].Personas, want) {
+		t.Errorf("article personas = %v, want every persona %v", aw.Touchpoints[0].Personas, want)
+	}
+	if off := aw.Metrics[0].OffTarget; off == nil || !*off {
+		t.Errorf("traffic off_target = %v, want true", off)
+	}
+	if !mdl.Transitions[0].StepBack || mdl.Transitions[1].StepBack {
+		t.Errorf("transitions = %+v", mdl.Transitions)
+	}
+}
