@@ -98,8 +98,23 @@ unformatted files), 2 the command could not run (bad flag, missing file).`,
 	cmd.AddCommand(validate.NewCmdValidate(f, nil))
 	cmd.AddCommand(version.NewCmdVersion(f))
 
+	completion(cmd)
 	wrapArgs(cmd)
 	return cmd
+}
+
+// completion adds cobra's `completion bash|zsh|fish|powershell` now rather
+// than when it runs, and makes `cjm completion` without a known shell a
+// usage error (exit 2) instead of help with exit 0.
+func completion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.RunE = func(*cobra.Command, []string) error {
+				return cmdutil.FlagErrorf("name a shell: bash, zsh, fish or powershell")
+			}
+		}
+	}
 }
 
 // wrapArgs turns every argument-count error of every command into a
