@@ -2,7 +2,6 @@ package raster
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/go-fonts/liberation/liberationmonobold"
 	"github.com/go-fonts/liberation/liberationmonoregular"
@@ -17,51 +16,60 @@ import (
 	"github.com/tdewolff/canvas"
 )
 
-// fontSet holds the bundled families, parsed. A set is used by one
-// drawing at a time (text shaping keeps caches), so sets are pooled.
+// fontSet holds the bundled families, parsed on first use (parsing a face
+// takes about 15 ms). A set is used by one drawing at a time (text
+// shaping keeps state), so sets are kept in a free list and reused.
 type fontSet struct {
 	sans, serif, mono *canvas.FontFamily
 }
 
-var fontPool sync.Pool
+var freeFonts = make(chan *fontSet, 16)
 
 func getFonts() *fontSet {
-	if s, ok := fontPool.Get().(*fontSet); ok {
+	select {
+	case s := <-freeFonts:
 		return s
+	default:
+		return &fontSet{}
 	}
-	return newFontSet()
 }
 
-func putFonts(s *fontSet) { fontPool.Put(s) }
+func putFonts(s *fontSet) {
+	select {
+	case freeFonts <- s:
+	default:
+	}
+}
 
-func newFontSet() *fontSet {
-	load := func(name string, faces map[canvas.FontStyle][]byte) *canvas.FontFamily {
-		f := canvas.NewFontFamily(name)
-		for _, st := range []canvas.FontStyle{canvas.FontRegular, canvas.FontBold, canvas.FontItalic, canvas.FontBold | canvas.FontItalic} {
-			if b := faces[st]; b != nil {
-				f.MustLoadFont(b, 0, st)
-			}
+type faceData map[canvas.FontStyle][]byte
+
+var (
+	sansFaces = faceData{
+		canvas.FontRegular:                  liberationsansregular.TTF,
+		canvas.FontBold:                     liberationsansbold.TTF,
+		canvas.FontItalic:                   liberationsansitalic.TTF,
+		canvas.FontBold | canvas.FontItalic: liberationsansbolditalic.TTF,
+	}
+	serifFaces = faceData{
+		canvas.FontRegular:                  liberationserifregular.TTF,
+		canvas.FontBold:                     liberationserifbold.TTF,
+		canvas.FontItalic:                   liberationserifitalic.TTF,
+		canvas.FontBold | canvas.FontItalic: liberationserifbolditalic.TTF,
+	}
+	monoFaces = faceData{
+		canvas.FontRegular: liberationmonoregular.TTF,
+		canvas.FontBold:    liberationmonobold.TTF,
+	}
+)
+
+func loadFamily(name string, faces faceData) *canvas.FontFamily {
+	f := canvas.NewFontFamily(name)
+	for _, st := range []canvas.FontStyle{canvas.FontRegular, canvas.FontBold, canvas.FontItalic, canvas.FontBold | canvas.FontItalic} {
+		if b := faces[st]; b != nil {
+			f.MustLoadFont(b, 0, st)
 		}
-		return f
 	}
-	return &fontSet{
-		sans: load("Liberation Sans", map[canvas.FontStyle][]byte{
-			canvas.FontRegular:                  liberationsansregular.TTF,
-			canvas.FontBold:                     liberationsansbold.TTF,
-			canvas.FontItalic:                   liberationsansitalic.TTF,
-			canvas.FontBold | canvas.FontItalic: liberationsansbolditalic.TTF,
-		}),
-		serif: load("Liberation Serif", map[canvas.FontStyle][]byte{
-			canvas.FontRegular:                  liberationserifregular.TTF,
-			canvas.FontBold:                     liberationserifbold.TTF,
-			canvas.FontItalic:                   liberationserifitalic.TTF,
-			canvas.FontBold | canvas.FontItalic: liberationserifbolditalic.TTF,
-		}),
-		mono: load("Liberation Mono", map[canvas.FontStyle][]byte{
-			canvas.FontRegular: liberationmonoregular.TTF,
-			canvas.FontBold:    liberationmonobold.TTF,
-		}),
-	}
+	return f
 }
 
 // family picks a bundled family for an SVG font-family list by its first
@@ -73,9 +81,18 @@ func (s *fontSet) family(list string) *canvas.FontFamily {
 	first = strings.Trim(strings.TrimSpace(first), `'"`)
 	switch {
 	case strings.Contains(first, "courier") || strings.Contains(first, "mono"):
+		if s.mono == nil {
+			s.mono = loadFamily("Liberation Mono", monoFaces)
+		}
 		return s.mono
-	case strings.Contains(first, "times") || first == "serif" || strings.Contains(first, "serif") && !strings.Contains(first, "sans"):
+	case strings.Contains(first, "times") || strings.Contains(first, "serif") && !strings.Contains(first, "sans"):
+		if s.serif == nil {
+			s.serif = loadFamily("Liberation Serif", serifFaces)
+		}
 		return s.serif
+	}
+	if s.sans == nil {
+		s.sans = loadFamily("Liberation Sans", sansFaces)
 	}
 	return s.sans
 }

@@ -59,7 +59,7 @@ func PNG(svg []byte, opts Options) (out []byte, err error) {
 	defer catch(&err)
 	img := rasterizer.Draw(c, res, canvas.DefaultColorSpace)
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	if err := enc.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("png: %w", err)
 	}
