@@ -87,7 +87,7 @@ func TestCompare(t *testing.T) {
 			"+ touchpoint t0 \"T0\" (stage s1): added\n"},
 		{"touchpoint removed", "      - {id: t3, name: T3}\n", "", "- touchpoint t3 \"T3\" (stage s1): removed\n"},
 		{"touchpoint renamed", "{id: t3, name: T3}", "{id: t3, name: Third}", "~ touchpoint t3 (stage s1): renamed \"T3\" → \"Third\"\n"},
-		{"touchpoint reordered", "      - {id: t3, name: T3}\n", "", ""}, // replaced below
+		{"touchpoint reordered", "      - {id: t3, name: T3}\n", "", ""},                         // replaced below
 		{"touchpoint moved", "      - {id: t5, name: T5}\n", "      - {id: t3, name: T3}\n", ""}, // replaced below
 		{"channel changed", "{id: t2, name: T2, channel: web,", "{id: t2, name: T2, channel: mail,", "~ touchpoint t2 \"T2\" (stage s1): channel: web → mail\n"},
 		{"owner set", "{id: t2, name: T2, channel: web,", "{id: t2, name: T2, channel: web, owner: sa,", "~ touchpoint t2 \"T2\" (stage s1): owner: set to sa\n"},

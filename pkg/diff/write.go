@@ -77,8 +77,8 @@ const (
 
 // WriteText writes one line per change, for a terminal:
 //
-//	+ stage decision "Decision": added
-//	~ touchpoint demo "Demo" (stage evaluation): emotion -1 → 1 (+2)
+//   - stage decision "Decision": added
+//     ~ touchpoint demo "Demo" (stage evaluation): emotion -1 → 1 (+2)
 //
 // Nothing is written when there are no changes. User text is quoted, with
 // control characters escaped, so a hostile label cannot drive the terminal.
