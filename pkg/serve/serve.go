@@ -1,0 +1,355 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/cjm-dev/cjm/pkg/diag"
+	"github.com/cjm-dev/cjm/pkg/paths"
+)
+
+// Renderer checks and renders the journey file at path. It returns the SVG
+// of each view (nil for a catalogue or a map with errors), the findings,
+// and an error when the file could not be read at all. It is called from
+// one goroutine at a time.
+type Renderer func(ctx context.Context, path string) (views map[string][]byte, ds diag.Diagnostics, err error)
+
+// Options configure a Server.
+type Options struct {
+	// Path is a journey file or a directory of them.
+	Path string
+	// Render renders one file.
+	Render Renderer
+	// Views are the views shown on a map's page, in order. Empty means
+	// map and flow.
+	Views []string
+	// Debounce is how long the server waits after the last file event
+	// before it renders; 0 means 100ms. A save is usually several events
+	// (write, rename, chmod) within a few milliseconds.
+	Debounce time.Duration
+}
+
+// Server is a live preview. Create it with New and run it with Serve.
+type Server struct {
+	opts   Options
+	single bool   // Path is a file
+	dir    string // the directory watched (Path, or the file's directory)
+
+	mu      sync.RWMutex
+	files   []string          // the journey files shown, sorted
+	entries map[string]*entry // by file
+	version int               // bumped on every change of what is shown
+
+	hub *hub
+}
+
+// entry is the cached render of one file.
+type entry struct {
+	version  int
+	rendered bool
+	views    map[string][]byte
+	diags    diag.Diagnostics
+	err      error
+}
+
+func (e *entry) catalogue() bool {
+	return e.rendered && e.err == nil && !e.diags.HasErrors() && len(e.views) == 0
+}
+
+// New checks the path and returns a server for it.
+func New(opts Options) (*Server, error) {
+	if opts.Render == nil {
+		return nil, errors.New("serve: no renderer")
+	}
+	if len(opts.Views) == 0 {
+		opts.Views = []string{"map", "flow"}
+	}
+	if opts.Debounce <= 0 {
+		opts.Debounce = 100 * time.Millisecond
+	}
+	fi, err := os.Stat(opts.Path)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opts: opts, entries: map[string]*entry{}, hub: newHub()}
+	opts.Path = filepath.Clean(opts.Path)
+	s.opts.Path = opts.Path
+	if fi.IsDir() {
+		s.dir = opts.Path
+	} else {
+		s.single = true
+		s.dir = filepath.Dir(opts.Path)
+	}
+	if err := s.rescan(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// rescan refreshes the list of files and reports whether it changed.
+func (s *Server) rescan() error {
+	var files []string
+	if s.single {
+		files = []string{s.opts.Path}
+	} else {
+		var err error
+		files, err = paths.Expand([]string{s.opts.Path})
+		if err != nil {
+			return err
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if strings.Join(files, "\x00") != strings.Join(s.files, "\x00") {
+		s.files = files
+		s.version++
+		for f := range s.entries {
+			if !contains(files, f) {
+				delete(s.entries, f)
+			}
+		}
+	}
+	for _, f := range files {
+		if s.entries[f] == nil {
+			s.entries[f] = &entry{}
+		}
+	}
+	return nil
+}
+
+// Serve accepts connections on ln and keeps the pages current until ctx is
+// done, then shuts down gracefully: open event streams are closed and the
+// listener stops. It returns nil after a shutdown asked for by ctx.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	watcher, err := fsnotify.NewWatcher()
+	if err != nil {
+		return fmt.Errorf("cannot watch files: %w", err)
+	}
+	defer watcher.Close()
+	if err := s.watchDirs(watcher); err != nil {
+		return err
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	srv := &http.Server{
+		Handler:           s.Handler(),
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	loopDone := make(chan struct{})
+	go func() {
+		defer close(loopDone)
+		s.loop(ctx, watcher)
+	}()
+
+	var serveErr error
+	select {
+	case <-ctx.Done():
+	case serveErr = <-served:
+		cancel()
+	}
+	// Event streams end with ctx (their requests' base context); Shutdown
+	// then waits for the rest.
+	shutCtx, stop := context.WithTimeout(context.Background(), 3*time.Second)
+	defer stop()
+	shutErr := srv.Shutdown(shutCtx)
+	<-loopDone
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		return serveErr
+	}
+	return shutErr
+}
+
+// watchDirs watches the directory of a single file, or every directory of
+// the tree (fsnotify is not recursive), skipping the directories that
+// paths.Expand skips.
+func (s *Server) watchDirs(w *fsnotify.Watcher) error {
+	if s.single {
+		return w.Add(s.dir)
+	}
+	return filepath.WalkDir(s.dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if p != s.dir && skipDir(d.Name()) {
+			return filepath.SkipDir
+		}
+		if err := w.Add(p); err != nil {
+			return fmt.Errorf("cannot watch %s: %w", p, err)
+		}
+		return nil
+	})
+}
+
+func skipDir(name string) bool {
+	return (strings.HasPrefix(name, ".") && name != "." && name != "..") || name == "node_modules"
+}
+
+func isYAML(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// loop renders everything once, then renders what each batch of file
+// events touched, until ctx is done.
+func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
+	s.renderAll(ctx)
+	pending := map[string]bool{}
+	var timer *time.Timer
+	var fire <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			if timer != nil {
+				timer.Stop()
+			}
+			return
+		case ev, ok := <-w.Events:
+			if !ok {
+				return
+			}
+			name := filepath.Clean(ev.Name)
+			if ev.Has(fsnotify.Create) && !s.single {
+				if fi, err := os.Stat(name); err == nil && fi.IsDir() && !skipDir(filepath.Base(name)) {
+					// A new directory: watch it, and look for maps in it.
+					_ = w.Add(name)
+					pending[name] = true
+				}
+			}
+			if !isYAML(name) {
+				if !pending[name] {
+					continue
+				}
+			} else {
+				pending[name] = true
+			}
+			if timer == nil {
+				timer = time.NewTimer(s.opts.Debounce)
+			} else {
+				timer.Reset(s.opts.Debounce)
+			}
+			fire = timer.C
+		case <-w.Errors:
+			// An overflow or a vanished directory: render everything
+			// again rather than miss a change.
+			pending[""] = true
+			if timer == nil {
+				timer = time.NewTimer(s.opts.Debounce)
+			} else {
+				timer.Reset(s.opts.Debounce)
+			}
+			fire = timer.C
+		case <-fire:
+			fire = nil
+			batch := pending
+			pending = map[string]bool{}
+			s.renderChanged(ctx, batch)
+		}
+	}
+}
+
+// renderAll renders every file, in order.
+func (s *Server) renderAll(ctx context.Context) {
+	for _, f := range s.Files() {
+		if ctx.Err() != nil {
+			return
+		}
+		s.render(ctx, f)
+	}
+}
+
+// renderChanged re-renders the files of a batch. A change to a file that
+// is not a map of the list (an included catalogue, a file that just became
+// a journey) re-renders every map: any of them may include it.
+func (s *Server) renderChanged(ctx context.Context, batch map[string]bool) {
+	before := s.Files()
+	if err := s.rescan(); err != nil {
+		s.hub.broadcast(event{})
+	}
+	after := s.Files()
+	listChanged := strings.Join(before, "\x00") != strings.Join(after, "\x00")
+	all := false
+	var changed []string
+	for name := range batch {
+		s.mu.RLock()
+		e := s.entries[name]
+		s.mu.RUnlock()
+		if e == nil || e.catalogue() {
+			all = true
+			continue
+		}
+		changed = append(changed, name)
+	}
+	sort.Strings(changed)
+	if listChanged {
+		s.hub.broadcast(event{File: "", Version: s.Version()})
+	}
+	if all {
+		s.renderAll(ctx)
+		return
+	}
+	for _, f := range changed {
+		s.render(ctx, f)
+	}
+}
+
+// render renders one file, caches the result and tells every page.
+func (s *Server) render(ctx context.Context, file string) {
+	views, ds, err := s.opts.Render(ctx, file)
+	if ctx.Err() != nil {
+		return
+	}
+	s.mu.Lock()
+	e := s.entries[file]
+	if e == nil {
+		s.mu.Unlock()
+		return
+	}
+	s.version++
+	*e = entry{version: s.version, rendered: true, views: views, diags: ds, err: err}
+	v := s.version
+	s.mu.Unlock()
+	s.hub.broadcast(event{File: file, Version: v})
+}
+
+// Files returns the journey files shown, sorted.
+func (s *Server) Files() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return append([]string(nil), s.files...)
+}
+
+// Version returns a number that grows with every change of what the server
+// shows.
+func (s *Server) Version() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.version
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
