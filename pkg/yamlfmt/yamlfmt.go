@@ -143,10 +143,19 @@ func splitLines(src []byte) []string {
 }
 
 // reorder sorts the keys of every mapping the format knows into the spec's
-// order, keeping unknown keys after them in their original order.
+// order, keeping unknown keys after them in their original order. A YAML
+// file without a top-level `cjm` key is not a journey file: its keys keep
+// their order.
 func reorder(doc *yaml.Node) {
-	if root := doc.Content[0]; root.Kind == yaml.MappingNode {
-		sortMapping(root, topShape)
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "cjm" {
+			sortMapping(root, topShape)
+			return
+		}
 	}
 }
 
