@@ -1,0 +1,80 @@
+package palette
+
+import "testing"
+
+func TestStable(t *testing.T) {
+	tests := []struct {
+		name, id, explicit, want string
+	}{
+		{"explicit wins", "web", "#ff0000", "#FF0000"},
+		{"short explicit", "web", "#f00", "#FF0000"},
+		{"bad explicit falls back to hash", "web", "red", Stable("web", "")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Stable(tt.id, tt.explicit); got != tt.want {
+				t.Errorf("Stable(%q, %q) = %q, want %q", tt.id, tt.explicit, got, tt.want)
+			}
+		})
+	}
+}
+
+// The colour depends on the id alone: the same id gets the same colour
+// whatever else the map declares, and in every run.
+func TestStableIsAHashOfTheID(t *testing.T) {
+	a := Stable("email", "")
+	for i := 0; i < 10; i++ {
+		if Stable("email", "") != a {
+			t.Fatal("colour changed between calls")
+		}
+	}
+	seen := map[string]bool{}
+	for _, id := range []string{"web", "email", "phone", "sales", "chat", "social", "search", "events", "partner"} {
+		seen[Stable(id, "")] = true
+	}
+	if len(seen) < 4 {
+		t.Errorf("nine ids got only %d colours", len(seen))
+	}
+}
+
+func TestTextOn(t *testing.T) {
+	for _, fill := range append(Categorical, Pain, Delight, Neutral, Header, Band, "#FFFFFF", "#000000", "#FFFF00") {
+		t.Run(fill, func(t *testing.T) {
+			text := TextOn(fill)
+			c, _ := Parse(fill)
+			tc, _ := Parse(text)
+			if r := Contrast(c, tc); r < 4.5 {
+				// Mid tones cannot reach 4.5 with both; require the better one ≥ 3.
+				if r < 3 {
+					t.Errorf("contrast of %s on %s is %.2f", text, fill, r)
+				}
+			}
+		})
+	}
+}
+
+func TestEmotion(t *testing.T) {
+	if Emotion(-1) != Pain || Emotion(0) != Neutral || Emotion(2) != Delight {
+		t.Error("emotion colours")
+	}
+}
+
+func TestTintAndDarken(t *testing.T) {
+	if got := Tint("#000000", 1); got != "#FFFFFF" {
+		t.Errorf("Tint = %s", got)
+	}
+	if got := Darken("#FFFFFF", 0.5); got != "#808080" {
+		t.Errorf("Darken = %s", got)
+	}
+	if got := Tint("nope", 0.5); got != "nope" {
+		t.Errorf("Tint of bad colour = %s", got)
+	}
+}
+
+func TestParse(t *testing.T) {
+	for _, s := range []string{"", "#", "#12", "#12345", "#gggggg", "123456", "#1234567"} {
+		if _, ok := Parse(s); ok {
+			t.Errorf("Parse(%q) ok", s)
+		}
+	}
+}

@@ -1,0 +1,198 @@
+package mapview
+
+import (
+	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/palette"
+	"github.com/cjm-dev/cjm/pkg/view"
+)
+
+var (
+	legendTitleStyle = view.Style{Size: 9, Bold: true, Color: palette.Text}
+	legendStyle      = view.Style{Size: 9, Color: palette.Text}
+)
+
+const legendRow = 18.0
+
+// legendEntry is a swatch and its text.
+type legendEntry struct {
+	id     string
+	text   string
+	swatch func(b *builder, id string, c view.Point) // draws the swatch centred at c
+}
+
+type legendGroup struct {
+	key     string
+	entries []legendEntry
+}
+
+// legend explains every mark the map uses, in words: channel and owner
+// colours, the moment-of-truth star, the evidence marks, the emotion
+// points and curves, the KPI arrows.
+func (b *builder) legend() {
+	groups := b.legendGroups()
+	if len(groups) == 0 {
+		return
+	}
+	b.y += gap
+	// One group a row: its title in a column of its own, its entries
+	// flowing to the right (onto more rows when they must).
+	titleW := 0.0
+	for _, g := range groups {
+		if w := view.Ceil(legendTitleStyle.Width(b.t(g.key)+":")) + 2; w > titleW {
+			titleW = w
+		}
+	}
+	if titleW > laneWidth-pad {
+		titleW = laneWidth - pad
+	}
+	x0 := laneWidth
+	if titleW+pad > x0 {
+		x0 = titleW + pad
+	}
+	y := b.y
+	for _, g := range groups {
+		lines := legendTitleStyle.Wrap(b.t(g.key)+":", titleW)
+		th := legendTitleStyle.Height(len(lines))
+		b.text(b.doc.ID("legend", g.key[len("legend."):]), pad, y+legendRow/2-legendTitleStyle.LineHeight()/2, titleW, th,
+			legendTitleStyle.LeftLines(lines), "LEFT")
+		x := x0
+		rowY := y
+		for _, e := range g.entries {
+			ew := 16 + view.Ceil(legendStyle.Width(e.text)) + 2
+			if x > x0 && x+ew > b.width {
+				x = x0
+				rowY += legendRow
+			}
+			e.swatch(b, e.id+"-mark", view.Point{X: x + 6, Y: rowY + legendRow/2})
+			b.text(e.id, x+16, rowY+legendRow/2-legendStyle.LineHeight()/2, ew-16, legendStyle.LineHeight(),
+				legendStyle.LeftLines([]string{e.text}), "LEFT")
+			x += ew + 12
+		}
+		y = rowY + legendRow
+		if end := y - legendRow + legendRow/2 - legendTitleStyle.LineHeight()/2 + th; end > y {
+			y = view.Ceil(end)
+		}
+	}
+	b.y = y
+}
+
+func (b *builder) legendGroups() []legendGroup {
+	var groups []legendGroup
+	tps := b.m.Touchpoints()
+	usedCh, usedOwn := map[string]bool{}, map[string]bool{}
+	noChannel, mot, evidence := false, false, false
+	for _, t := range tps {
+		if b.ix.Channel(t.Channel) != nil {
+			usedCh[t.Channel] = true
+		} else {
+			noChannel = true
+		}
+		if b.ix.Owner(t.Owner) != nil {
+			usedOwn[t.Owner] = true
+		}
+		mot = mot || t.IsMomentOfTruth()
+		evidence = evidence || evidenceMarks[t.Evidence] != ""
+	}
+	if len(tps) > 0 {
+		g := legendGroup{key: "legend.channels"}
+		for _, c := range b.m.Channels {
+			if !usedCh[c.ID] {
+				continue
+			}
+			color := palette.Stable(c.ID, c.Color)
+			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "channel", c.ID), text: c.Name, swatch: swatchBox(color, 12, 10)})
+		}
+		if noChannel {
+			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "channel", "none"), text: b.t("legend.no_channel"), swatch: swatchBox(palette.Header, 12, 10)})
+		}
+		if len(g.entries) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	if len(usedOwn) > 0 {
+		g := legendGroup{key: "legend.owners"}
+		for _, o := range b.m.Owners {
+			if usedOwn[o.ID] {
+				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "owner", o.ID), text: o.Name, swatch: swatchBox(palette.Stable(o.ID, o.Color), 5, 12)})
+			}
+		}
+		groups = append(groups, g)
+	}
+	if mot || evidence {
+		g := legendGroup{key: "legend.evidence"}
+		if mot {
+			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "mot"), text: b.t("legend.moment_of_truth"),
+				swatch: func(b *builder, id string, c view.Point) { b.star(id, c, 13) }})
+		}
+		if evidence {
+			for _, e := range journey.EvidenceKinds {
+				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "evidence", e), text: b.t("evidence." + e), swatch: swatchGlyph(evidenceMarks[e])})
+			}
+		}
+		groups = append(groups, g)
+	}
+	if e := b.emotion; e != nil {
+		g := legendGroup{key: "legend.emotion"}
+		g.entries = append(g.entries,
+			legendEntry{id: b.doc.ID("legend", "delight"), text: b.t("legend.delight"), swatch: swatchMarker("circle", palette.Delight, "#333333")},
+			legendEntry{id: b.doc.ID("legend", "pain"), text: b.t("legend.pain"), swatch: swatchMarker("circle", palette.Pain, "#333333")},
+		)
+		if e.hasStagePoints() {
+			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "stage-emotion"), text: b.t("legend.stage_emotion"),
+				swatch: func(b *builder, id string, c view.Point) {
+					b.marker(id, c, "circle", 9, "#FFFFFF", palette.Neutral, view.A("penwidth", "2"))
+				}})
+		}
+		groups = append(groups, g)
+		if b.perPersona {
+			g := legendGroup{key: "legend.personas"}
+			for _, c := range e.curves {
+				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "persona", c.persona.ID), text: c.persona.Name,
+					swatch: swatchMarker(personaShape(c.index), personaColor(c.index), personaColor(c.index))})
+			}
+			groups = append(groups, g)
+		}
+	}
+	kpi := false
+	for _, s := range b.m.Stages {
+		for _, mt := range s.Metrics {
+			kpi = kpi || mt.HasStatus()
+		}
+		for _, t := range s.Touchpoints {
+			for _, mt := range t.Metrics {
+				kpi = kpi || mt.HasStatus()
+			}
+		}
+	}
+	if kpi {
+		groups = append(groups, legendGroup{key: "lane.kpis", entries: []legendEntry{
+			{id: b.doc.ID("legend", "kpi-on"), text: b.t("legend.kpi_on"), swatch: swatchGlyphColor("▲", palette.Delight)},
+			{id: b.doc.ID("legend", "kpi-off"), text: b.t("legend.kpi_off"), swatch: swatchGlyphColor("▼", palette.Pain)},
+		}})
+	}
+	return groups
+}
+
+func swatchBox(color string, w, h float64) func(*builder, string, view.Point) {
+	return func(b *builder, id string, c view.Point) {
+		b.box(id, c.X-w/2, c.Y-h/2, w, h, color, palette.Darken(color, 0.3), "")
+	}
+}
+
+func swatchMarker(shape, fill, outline string) func(*builder, string, view.Point) {
+	return func(b *builder, id string, c view.Point) {
+		b.marker(id, c, shape, 9, fill, outline)
+	}
+}
+
+func swatchGlyph(g string) func(*builder, string, view.Point) {
+	return swatchGlyphColor(g, palette.Text)
+}
+
+func swatchGlyphColor(g, color string) func(*builder, string, view.Point) {
+	st := view.Style{Size: 12, Bold: true, Color: color}
+	return func(b *builder, id string, c view.Point) {
+		h := view.Ceil(st.LineHeight())
+		b.text(id, c.X-8, c.Y-h/2, 16, h, st.CenterLines([]string{g}), "CENTER")
+	}
+}

@@ -1,0 +1,365 @@
+package mapview
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/cjm-dev/cjm/pkg/i18n"
+	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/palette"
+	"github.com/cjm-dev/cjm/pkg/view"
+)
+
+// Geometry, in points.
+const (
+	pad          = 6.0   // inside a cell
+	laneWidth    = 118.0 // the lane name column
+	defaultCol   = 180.0
+	minCol       = 90.0
+	gap          = 10.0 // between the blocks of the page
+	itemGap      = 4.0  // between the items of a cell
+	chipGap      = 6.0  // between touchpoint chips
+	emotionH     = 150.0
+	emotionInset = 16.0 // between the lane's edge and ±2
+)
+
+// Text styles.
+var (
+	titleStyle  = view.Style{Size: 20, Bold: true, Color: palette.Text}
+	headStyle   = view.Style{Size: 11, Bold: true, Color: palette.Text}
+	laneStyle   = view.Style{Size: 10, Bold: true, Color: palette.Text}
+	bodyStyle   = view.Style{Size: 10, Color: palette.Text}
+	quoteStyle  = view.Style{Size: 10, Italic: true, Color: palette.Text}
+	smallStyle  = view.Style{Size: 8.5, Color: palette.TextMuted}
+	nameStyle   = view.Style{Size: 9.5, Bold: true, Color: palette.Text}
+	bulletStyle = view.Style{Size: 10, Color: palette.TextMuted}
+	refStyle    = view.Style{Size: 8.5, Bold: true, Color: palette.TextMuted}
+	phaseStyle  = view.Style{Size: 9, Bold: true, Color: palette.Text}
+)
+
+// Build returns the journey map of m as DOT. The DOT asks for the nop2
+// layout (view.Engine): every position is given.
+func Build(m *journey.Map, opts view.Options) ([]byte, error) {
+	if m == nil {
+		return nil, errors.New("mapview: no map")
+	}
+	if len(m.Stages) == 0 {
+		return nil, errors.New("mapview: the map has no stages (a catalogue is not drawn)")
+	}
+	b := newBuilder(m, opts)
+	b.layout()
+	return b.doc.Write(b.y, b.graphAttrs(), []view.Attr{
+		view.A("shape", "plain"),
+		view.A("fontname", "Helvetica"),
+		view.A("fontsize", "10"),
+		view.A("fontcolor", palette.Text),
+	}, []view.Attr{
+		view.A("dir", "none"),
+		view.A("color", palette.TextMuted),
+		view.A("arrowsize", "0.7"),
+	}), nil
+}
+
+type builder struct {
+	m    *journey.Map
+	ix   *journey.Index
+	lang string
+	doc  *view.Doc
+
+	cw    float64 // stage column width
+	width float64 // laneWidth + stages × cw
+	y     float64 // the top of the next block
+
+	ref        map[*journey.Touchpoint]string  // "2.1": stage 2, touchpoint 1
+	tpX        map[*journey.Touchpoint]float64 // x of the touchpoint in the emotion chart
+	perPersona bool
+	anchored   bool
+	emotion    *emotionLane // nil when the map has no emotions
+}
+
+func newBuilder(m *journey.Map, opts view.Options) *builder {
+	cw := opts.ColumnWidth
+	if cw == 0 {
+		cw = defaultCol
+	}
+	if cw < minCol {
+		cw = minCol
+	}
+	cw = view.Ceil(cw)
+	lang := m.Lang
+	if lang == "" {
+		lang = i18n.Default
+	}
+	b := &builder{
+		m:          m,
+		ix:         journey.NewIndex(m),
+		lang:       lang,
+		doc:        &view.Doc{Prefix: opts.Prefix(m)},
+		cw:         cw,
+		width:      laneWidth + float64(len(m.Stages))*cw,
+		ref:        make(map[*journey.Touchpoint]string),
+		tpX:        make(map[*journey.Touchpoint]float64),
+		perPersona: m.PerPersonaEmotion(),
+	}
+	for si, s := range m.Stages {
+		k := len(s.Touchpoints)
+		for ti, t := range s.Touchpoints {
+			b.ref[t] = strconv.Itoa(si+1) + "." + strconv.Itoa(ti+1)
+			b.tpX[t] = b.colX(si) + (float64(ti)+0.5)*cw/float64(k)
+		}
+	}
+	return b
+}
+
+func (b *builder) graphAttrs() []view.Attr {
+	return []view.Attr{
+		view.A("outputorder", "edgesfirst"),
+		view.A("bgcolor", "#FFFFFF"),
+		view.A("pad", "0.3"),
+		view.A("fontname", "Helvetica"),
+	}
+}
+
+func (b *builder) t(key string) string { return i18n.T(b.lang, key) }
+
+// colX returns the left edge of stage column i.
+func (b *builder) colX(i int) float64 { return laneWidth + float64(i)*b.cw }
+
+// layout lays out the page top to bottom.
+func (b *builder) layout() {
+	b.title()
+	b.personas()
+	b.y += gap
+	b.phases()
+	b.headers()
+	for _, l := range b.lanes() {
+		l.draw(b)
+	}
+	b.stepsBack()
+	b.legend()
+}
+
+// text adds a plain text node whose top-left corner is at (x, y).
+func (b *builder) text(id string, x, y, w, h float64, content, align string) {
+	w, h = view.Ceil(w), view.Ceil(h)
+	b.doc.Node(id, view.Point{X: x + w/2, Y: y + h/2}, view.Label(view.TextBlock(w, h, content, align)))
+}
+
+// box adds a bordered rectangle with an HTML-like label of its size.
+func (b *builder) box(id string, x, y, w, h float64, fill, color, label string, extra ...view.Attr) {
+	attrs := []view.Attr{
+		view.A("shape", "box"),
+		view.A("fixedsize", "true"),
+		view.A("width", view.Inches(w)),
+		view.A("height", view.Inches(h)),
+		view.A("color", color),
+		view.A("penwidth", "0.75"),
+	}
+	if fill != "" {
+		attrs = append(attrs, view.A("style", "filled"), view.A("fillcolor", fill))
+	}
+	if label == "" {
+		label = "<B></B>" // an empty label ("") would show the node's name in go-graphviz
+	}
+	attrs = append(attrs, view.Label(label))
+	attrs = append(attrs, extra...)
+	b.doc.Node(id, view.Point{X: x + w/2, Y: y + h/2}, attrs...)
+}
+
+// anchor returns the two invisible nodes that decoration edges (grid
+// lines, arcs) hang from; their route is given, so their ends do not
+// matter.
+func (b *builder) anchor() (string, string) {
+	a, z := b.doc.ID("anchor", "a"), b.doc.ID("anchor", "b")
+	if !b.anchored {
+		b.anchored = true
+		for _, id := range []string{a, z} {
+			b.doc.Node(id, view.Point{}, view.A("shape", "point"), view.A("style", "invis"), view.A("width", "0.01"))
+		}
+	}
+	return a, z
+}
+
+func (b *builder) title() {
+	w := b.width
+	if w < 400 {
+		w = 400
+	}
+	title := b.m.Title
+	if title == "" {
+		title = " "
+	}
+	lines := titleStyle.Wrap(title, w)
+	h := titleStyle.Height(len(lines))
+	b.text(b.doc.ID("title"), 0, b.y, w, h, titleStyle.LeftLines(lines), "LEFT")
+	b.y += view.Ceil(h) + 6
+}
+
+// personaShapes are the markers of the per-persona emotion curves (and of
+// the persona chips), so a curve is told apart without its colour.
+var personaShapes = []string{"circle", "box", "diamond", "triangle", "invtriangle", "pentagon", "hexagon", "octagon"}
+
+// personaStyles are the line styles of the per-persona curves.
+var personaStyles = []string{"solid", "dashed", "dotted", "solid", "dashed", "dotted", "solid", "dashed"}
+
+// personaColors are the colours of the persona curves, in declaration
+// order: a map's personas are few, and order keeps them distinct.
+var personaColors = []string{"#332288", "#117733", "#882255", "#997700", "#AA4499", "#44AA99", "#CC6677", "#555555"}
+
+func personaIndex(m *journey.Map, p *journey.Persona) int {
+	for i, q := range m.Personas {
+		if q == p {
+			return i
+		}
+	}
+	return 0
+}
+
+func personaColor(i int) string { return personaColors[i%len(personaColors)] }
+func personaShape(i int) string { return personaShapes[i%len(personaShapes)] }
+func personaStyle(i int) string { return personaStyles[i%len(personaStyles)] }
+
+// marker adds a small filled shape centred at p.
+func (b *builder) marker(id string, p view.Point, shape string, size float64, fill, color string, extra ...view.Attr) {
+	attrs := []view.Attr{
+		view.A("shape", shape),
+		view.A("fixedsize", "true"),
+		view.A("width", view.Inches(size)),
+		view.A("height", view.Inches(size)),
+		view.A("style", "filled"),
+		view.A("fillcolor", fill),
+		view.A("color", color),
+		view.A("penwidth", "1"),
+		view.Label("<B></B>"),
+	}
+	b.doc.Node(id, p, append(attrs, extra...)...)
+}
+
+// star adds the moment-of-truth mark: a drawn star, not a glyph, so it
+// shows in every font.
+func (b *builder) star(id string, p view.Point, size float64) {
+	b.marker(id, p, "star", size, "#F2B01E", palette.Text)
+}
+
+func (b *builder) personas() {
+	if len(b.m.Personas) == 0 {
+		return
+	}
+	x := 0.0
+	h := 20.0
+	for i, p := range b.m.Personas {
+		name := p.Name
+		role := ""
+		if p.Role != "" {
+			role = "· " + p.Role
+		}
+		nw := view.Ceil(laneStyle.Width(name)) + 2
+		rw := view.Ceil(smallStyle.Width(role)) + 2
+		if role == "" {
+			rw = 0
+		}
+		w := 20 + nw + rw + 8
+		if x > 0 && x+w > b.width {
+			x = 0
+			b.y += h + 4
+		}
+		t := view.Table{W: w, H: h}
+		cells := []view.Cell{{W: 20, H: h}, {W: nw, H: h, Content: laneStyle.LeftLines([]string{name}), VAlign: "MIDDLE"}}
+		if rw > 0 {
+			cells = append(cells, view.Cell{W: rw, H: h, Content: smallStyle.LeftLines([]string{role}), VAlign: "MIDDLE"})
+		}
+		t.Row(append(cells, view.Cell{W: 8, H: h})...)
+		color := personaColor(i)
+		id := b.doc.ID("persona", p.ID)
+		b.doc.Node(id, view.Point{X: x + w/2, Y: b.y + h/2},
+			view.A("shape", "box"), view.A("style", "rounded,filled"),
+			view.A("fixedsize", "true"), view.A("width", view.Inches(w)), view.A("height", view.Inches(h)),
+			view.A("fillcolor", palette.Tint(color, 0.88)), view.A("color", color), view.A("penwidth", "0.75"),
+			view.Label(t.HTML()))
+		shape := "circle"
+		if b.perPersona {
+			shape = personaShape(i)
+		}
+		b.marker(id+"-marker", view.Point{X: x + 11, Y: b.y + h/2}, shape, 9, color, color)
+		x += w + 8
+	}
+	b.y += h
+}
+
+func (b *builder) phases() {
+	any := false
+	for _, s := range b.m.Stages {
+		if s.Phase != "" {
+			any = true
+		}
+	}
+	if !any {
+		return
+	}
+	h := 20.0
+	b.box(b.doc.ID("phase", "corner"), 0, b.y, laneWidth, h, "", "#FFFFFF", "")
+	for i := 0; i < len(b.m.Stages); {
+		j := i
+		for j+1 < len(b.m.Stages) && b.m.Stages[j+1].Phase == b.m.Stages[i].Phase {
+			j++
+		}
+		phase := b.m.Stages[i].Phase
+		x := b.colX(i)
+		w := float64(j-i+1) * b.cw
+		if phase != "" {
+			fill := "#DCE4F0"
+			if phase == "using" {
+				fill = "#E2EDD9"
+			}
+			name := b.t("phase." + phase)
+			label := strings.ToUpper(name)
+			lines := phaseStyle.Wrap(label, w-2*pad)
+			if len(lines) > 1 {
+				lines = lines[:1]
+			}
+			t := view.Table{W: w, H: h}
+			t.Row(view.Cell{W: pad, H: h}, view.Cell{W: w - pad, H: h, Content: phaseStyle.LeftLines(lines), VAlign: "MIDDLE"})
+			b.box(b.doc.ID("phase", b.m.Stages[i].ID), x, b.y, w, h, fill, palette.Rule, t.HTML())
+		}
+		i = j + 1
+	}
+	b.y += h
+}
+
+func (b *builder) headers() {
+	inner := b.cw - 2*pad
+	numW := 0.0
+	var lines [][]string
+	maxLines := 1
+	for i, s := range b.m.Stages {
+		num := strconv.Itoa(i+1) + "  "
+		nw := headStyle.Width(num)
+		if nw > numW {
+			numW = nw
+		}
+		l := headStyle.Wrap(s.Name, inner-view.Ceil(nw)-2)
+		lines = append(lines, l)
+		if len(l) > maxLines {
+			maxLines = len(l)
+		}
+	}
+	numW = view.Ceil(numW) + 2
+	h := view.Ceil(headStyle.Height(maxLines) + 2*pad)
+	b.box(b.doc.ID("header", "corner"), 0, b.y, laneWidth, h, palette.Header, palette.Rule, "")
+	for i, s := range b.m.Stages {
+		t := view.Table{W: b.cw, H: h}
+		t.Row(view.Cell{W: b.cw, H: pad, ColSpan: 3})
+		t.Row(
+			view.Cell{W: pad, H: h - 2*pad},
+			view.Cell{W: numW, H: h - 2*pad, Content: view.Style{Size: 11, Bold: true, Color: palette.TextMuted}.LeftLines([]string{strconv.Itoa(i + 1)})},
+			view.Cell{W: b.cw - pad - numW, H: h - 2*pad, Content: headStyle.LeftLines(lines[i])},
+		)
+		t.Row(view.Cell{W: b.cw, H: pad, ColSpan: 3})
+		b.box(b.stageID(i), b.colX(i), b.y, b.cw, h, palette.Header, palette.Rule, t.HTML(),
+			view.A("tooltip", s.Name))
+	}
+	b.y += h
+}
+
+func (b *builder) stageID(i int) string { return b.doc.ID("stage", b.m.Stages[i].ID) }

@@ -1,0 +1,324 @@
+package mapview
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/cjm-dev/cjm/pkg/graphviz"
+	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/load"
+	"github.com/cjm-dev/cjm/pkg/textmeasure"
+	"github.com/cjm-dev/cjm/pkg/view"
+	"github.com/cjm-dev/cjm/pkg/view/viewtest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// golden compares got with testdata/name; on a mismatch it writes
+// testdata/name.got, and with -update it rewrites the golden.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Remove(path + ".got")
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		os.WriteFile(path+".got", got, 0o644)
+		t.Errorf("%s differs from the golden; see %s.got (go test -update accepts it)", name, path)
+		return
+	}
+	os.Remove(path + ".got")
+}
+
+func examples(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("../../../examples/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no examples: %v", err)
+	}
+	return files
+}
+
+func loadMap(t *testing.T, path string) *journey.Map {
+	t.Helper()
+	m, ds, _ := load.File(path, load.Options{Root: "../../.."})
+	if ds.HasErrors() {
+		t.Fatalf("%s: %v", path, ds)
+	}
+	return m
+}
+
+func TestExamplesGolden(t *testing.T) {
+	for _, path := range examples(t) {
+		name := strings.TrimSuffix(filepath.Base(path), ".yaml")
+		t.Run(name, func(t *testing.T) {
+			m := loadMap(t, path)
+			if m.Catalogue {
+				t.Skip("catalogue")
+			}
+			dot, err := Build(m, view.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden(t, name+".dot", dot)
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, path := range examples(t) {
+		m := loadMap(t, path)
+		a, err := Build(m, view.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := Build(m, view.Options{})
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two builds differ", path)
+		}
+	}
+}
+
+func TestIDPrefix(t *testing.T) {
+	m := viewtest.Small()
+	m.File = "some/dir/My Map.v2.yaml"
+	dot, err := Build(m, view.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := regexp.MustCompile(`[[ ]id="([^"]*)"`).FindAllSubmatch(dot, -1)
+	if len(ids) == 0 {
+		t.Fatal("no ids")
+	}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		s := string(id[1])
+		if !strings.HasPrefix(s, "My-Map-v2") {
+			t.Errorf("id %q lacks the prefix", s)
+		}
+		if seen[s] {
+			t.Errorf("id %q used twice", s)
+		}
+		seen[s] = true
+	}
+	dot, _ = Build(m, view.Options{IDPrefix: "x"})
+	if !bytes.Contains(dot, []byte(`id="x-stage-`)) {
+		t.Error("IDPrefix not used")
+	}
+}
+
+// lanesOf returns the lane keys drawn, in order.
+func lanesOf(dot []byte) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`"[^"]*-lane-([a-z_]+)" \[`).FindAllSubmatch(dot, -1) {
+		out = append(out, string(m[1]))
+	}
+	return out
+}
+
+func TestLanes(t *testing.T) {
+	full := viewtest.Small()
+	tests := []struct {
+		name string
+		edit func(m *journey.Map)
+		want []string
+	}{
+		{"all lanes in order", func(*journey.Map) {},
+			[]string{"goal", "actions", "touchpoints", "thoughts", "feelings", "emotions", "pains", "delights", "backstage", "opportunities", "strategies", "kpis", "steps_back"}},
+		{"only a goal", func(m *journey.Map) {
+			for _, s := range m.Stages {
+				*s = journey.Stage{ID: s.ID, Name: s.Name}
+			}
+			m.Stages[1].Goal = "Only this"
+			m.Transitions = nil
+		}, []string{"goal"}},
+		{"nothing at all", func(m *journey.Map) {
+			for _, s := range m.Stages {
+				*s = journey.Stage{ID: s.ID, Name: s.Name}
+			}
+			m.Transitions = nil
+		}, nil},
+		{"emotion from the stage alone", func(m *journey.Map) {
+			for _, s := range m.Stages {
+				*s = journey.Stage{ID: s.ID, Name: s.Name}
+			}
+			m.Stages[0].Emotion = &journey.Emotion{Value: -1}
+			m.Transitions = nil
+		}, []string{"emotions"}},
+		{"touchpoints without emotion", func(m *journey.Map) {
+			for _, s := range m.Stages {
+				s.Emotion = nil
+				for _, tp := range s.Touchpoints {
+					tp.Emotion = nil
+				}
+			}
+		}, []string{"goal", "actions", "touchpoints", "thoughts", "feelings", "pains", "delights", "backstage", "opportunities", "strategies", "kpis", "steps_back"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := viewtest.Small()
+			_ = full
+			tt.edit(m)
+			dot, err := Build(m, view.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := lanesOf(dot)
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("lanes = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNoStages(t *testing.T) {
+	if _, err := Build(&journey.Map{Catalogue: true}, view.Options{}); err == nil {
+		t.Error("a catalogue built")
+	}
+	if _, err := Build(nil, view.Options{}); err == nil {
+		t.Error("nil built")
+	}
+}
+
+// leftLines extracts the text lines of left-aligned label cells whose
+// node id contains part.
+func leftLines(dot []byte, part string) []string {
+	var out []string
+	line := regexp.MustCompile(`<FONT POINT-SIZE="([0-9.]+)"[^>]*>((?:<[BI]>)*)([^<]*)(?:</[BI]>)*</FONT><BR ALIGN="LEFT"/>`)
+	for _, l := range bytes.Split(dot, []byte("\n")) {
+		if !bytes.Contains(l, []byte(part)) {
+			continue
+		}
+		for _, m := range line.FindAllSubmatch(l, -1) {
+			out = append(out, string(m[3]))
+		}
+	}
+	return out
+}
+
+func TestWrapCyrillic(t *testing.T) {
+	m := viewtest.Small()
+	m.Lang = "ru"
+	long := "Детально проверить решение на своих данных и согласовать бюджет с финансовым директором до конца квартала"
+	m.Stages[0].Goal = long
+	dot, err := Build(m, view.Options{ColumnWidth: 150})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := leftLines(dot, "-cell-goal-"+m.Stages[0].ID)
+	if len(lines) < 4 {
+		t.Fatalf("goal not wrapped: %q", lines)
+	}
+	if got := strings.Join(lines, " "); got != long {
+		t.Errorf("wrapped text = %q, want %q", got, long)
+	}
+	for _, l := range lines {
+		if w := textmeasure.Width(l, 10, false); w > 150-2*pad {
+			t.Errorf("line %q is %.1f pt, wider than the cell", l, w)
+		}
+	}
+	if !bytes.Contains(dot, []byte("Цель")) {
+		t.Error("lane names not in Russian")
+	}
+}
+
+func TestHostileLabels(t *testing.T) {
+	m := viewtest.Hostile()
+	dot, err := Build(m, view.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "hostile.dot", dot)
+	for _, bad := range []string{"<script", "<b>", `"&`, "</TABLE></TD>x"} {
+		if bytes.Contains(dot, []byte(bad)) {
+			t.Errorf("DOT contains unescaped %q", bad)
+		}
+	}
+	if !bytes.Contains(dot, []byte("&lt;script&gt;")) {
+		t.Error("escaped script tag not found")
+	}
+	// Graphviz must accept it, and the SVG must be well-formed XML with the
+	// labels as text.
+	svg, err := graphviz.Render(context.Background(), dot, view.Engine, "svg")
+	if err != nil {
+		t.Fatalf("graphviz: %v", err)
+	}
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	d.Strict = true
+	var text strings.Builder
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			if err.Error() != "EOF" {
+				t.Fatalf("SVG is not well-formed: %v", err)
+			}
+			break
+		}
+		if cd, ok := tok.(xml.CharData); ok {
+			text.Write(cd)
+		}
+		if se, ok := tok.(xml.StartElement); ok && (se.Name.Local == "script" || se.Name.Local == "b") {
+			t.Errorf("SVG has a <%s> element", se.Name.Local)
+		}
+	}
+	for _, want := range []string{"<script>alert(1)</script>", "Tom & \"Jerry\"", "a\\nb"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("SVG text lacks %q", want)
+		}
+	}
+}
+
+func TestPerPersonaCurves(t *testing.T) {
+	m := viewtest.Small()
+	m.Stages[0].Touchpoints[0].Emotion = &journey.Emotion{PerPersona: []journey.PersonaEmotion{
+		{Persona: m.Personas[0].ID, Value: -2}, {Persona: m.Personas[1].ID, Value: 1},
+	}}
+	dot, err := Build(m, view.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range m.Personas {
+		if !bytes.Contains(dot, []byte("-emotion-"+p.ID+"-")) {
+			t.Errorf("no curve for persona %s", p.ID)
+		}
+		if !bytes.Contains(dot, []byte("-legend-persona-"+p.ID)) {
+			t.Errorf("no legend entry for persona %s", p.ID)
+		}
+	}
+	if bytes.Contains(dot, []byte("-emotion-all-")) {
+		t.Error("single curve drawn in per-persona mode")
+	}
+	// A single-value map draws one curve.
+	dot, _ = Build(viewtest.Small(), view.Options{})
+	if !bytes.Contains(dot, []byte("-emotion-all-")) || bytes.Contains(dot, []byte("-legend-persona-")) {
+		t.Error("single curve missing or persona legend shown")
+	}
+}
+
+func TestSVGRenders(t *testing.T) {
+	for _, path := range examples(t) {
+		m := loadMap(t, path)
+		dot, err := Build(m, view.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := graphviz.Render(context.Background(), dot, view.Engine, "svg"); err != nil {
+			t.Errorf("%s: %v", path, err)
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package view
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/cjm-dev/cjm/pkg/textmeasure"
+)
+
+// Style is how a run of text is set.
+type Style struct {
+	Size   float64
+	Bold   bool
+	Italic bool
+	Color  string // empty: the default text colour
+}
+
+// Wrap breaks text into lines no wider than width in the style.
+func (s Style) Wrap(text string, width float64) []string {
+	return textmeasure.Wrap(text, width, s.Size, s.Bold)
+}
+
+// Width returns the width of one line of text in the style.
+func (s Style) Width(text string) float64 {
+	return textmeasure.Width(text, s.Size, s.Bold)
+}
+
+// LineHeight returns the height of one line in the style.
+func (s Style) LineHeight() float64 { return s.Size * textmeasure.LineHeight }
+
+// Height returns the height of n lines in the style.
+func (s Style) Height(n int) float64 { return float64(n) * s.LineHeight() }
+
+// Span returns escaped text wrapped in the style's FONT, B and I tags.
+func (s Style) Span(text string) string {
+	return s.open() + HTML(text) + s.close()
+}
+
+func (s Style) open() string {
+	var b strings.Builder
+	b.WriteString(`<FONT POINT-SIZE="`)
+	b.WriteString(Num(s.Size))
+	b.WriteByte('"')
+	if s.Color != "" {
+		b.WriteString(` COLOR="`)
+		b.WriteString(s.Color)
+		b.WriteByte('"')
+	}
+	b.WriteByte('>')
+	if s.Bold {
+		b.WriteString("<B>")
+	}
+	if s.Italic {
+		b.WriteString("<I>")
+	}
+	return b.String()
+}
+
+func (s Style) close() string {
+	var b strings.Builder
+	if s.Italic {
+		b.WriteString("</I>")
+	}
+	if s.Bold {
+		b.WriteString("</B>")
+	}
+	b.WriteString("</FONT>")
+	return b.String()
+}
+
+// LeftLines returns the lines in the style, each ended by a left-aligned
+// break, for a table cell with ALIGN="LEFT" BALIGN="LEFT". Left alignment
+// starts every line at the cell's left edge, so a line is drawn where it
+// was measured whatever width Graphviz estimates for it.
+func (s Style) LeftLines(lines []string) string {
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(s.Span(l))
+		b.WriteString(`<BR ALIGN="LEFT"/>`)
+	}
+	return b.String()
+}
+
+// CenterLines returns the lines in the style, each centred.
+func (s Style) CenterLines(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteString(`<BR/>`)
+		}
+		b.WriteString(s.Span(l))
+	}
+	return b.String()
+}
+
+// Ceil rounds a size up to whole points (HTML-like labels take integer
+// sizes).
+func Ceil(x float64) float64 { return math.Ceil(x - 1e-9) }
+
+// FormatNumber writes v the way the language does: "12,000.5" in English,
+// "12 000,5" (no-break space) in Russian, with up to two decimals.
+func FormatNumber(v float64, lang string) string {
+	neg := v < 0
+	v = math.Abs(v)
+	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	sep, dec := ",", "."
+	if lang == "ru" {
+		sep, dec = "\u00a0", ","
+	}
+	if len(intPart) > 4 || (len(intPart) == 4 && lang != "ru") {
+		var b strings.Builder
+		pre := len(intPart) % 3
+		if pre > 0 {
+			b.WriteString(intPart[:pre])
+		}
+		for i := pre; i < len(intPart); i += 3 {
+			if b.Len() > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(intPart[i : i+3])
+		}
+		intPart = b.String()
+	}
+	out := intPart
+	if frac != "" {
+		out += dec + frac
+	}
+	if neg && out != "0" {
+		out = "−" + out
+	}
+	return out
+}

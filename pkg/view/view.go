@@ -1,0 +1,93 @@
+package view
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+
+	"github.com/cjm-dev/cjm/pkg/journey"
+)
+
+// Engine is the Graphviz layout engine for the final DOT of both views:
+// nodes stay where their pos says and edges with a pos keep their route.
+// The DOT also says so itself (graph attribute layout), which Graphviz
+// prefers over the engine it is called with.
+const Engine = "nop2"
+
+// Layouter lays out or renders DOT with Graphviz: engine is a layout
+// engine ("dot", "nop2" …), format an output format ("plain", "svg" …).
+// pkg/graphviz satisfies it.
+type Layouter interface {
+	Render(ctx context.Context, dot []byte, engine, format string) ([]byte, error)
+}
+
+// Options tune the builders. The zero value is ready to use.
+type Options struct {
+	// IDPrefix starts the id of the graph and of every node, edge and
+	// cluster, so several diagrams can share one HTML page. Empty means
+	// DefaultPrefix(map.File). It is reduced to [A-Za-z0-9_-].
+	IDPrefix string
+	// ColumnWidth is the width of a stage column of the map view in
+	// points; 0 means 180.
+	ColumnWidth float64
+	// MaxFlowLayout is the most touchpoints the flow view hands to dot's
+	// layout; bigger maps get a linear grid layout computed here. 0 means
+	// DefaultMaxFlowLayout; negative means never use dot.
+	MaxFlowLayout int
+}
+
+// DefaultMaxFlowLayout bounds the flow layout: dot on the forward graph
+// takes about a second per thousand touchpoints; past this a diagram is
+// unreadable anyway.
+const DefaultMaxFlowLayout = 2000
+
+// Prefix returns the id prefix for m: opts.IDPrefix, or one derived from
+// the map's file name, or "cjm".
+func (o Options) Prefix(m *journey.Map) string {
+	p := o.IDPrefix
+	if p == "" && m != nil {
+		p = DefaultPrefix(m.File)
+	}
+	p = SanitizeID(p)
+	if p == "" {
+		p = "cjm"
+	}
+	return p
+}
+
+// DefaultPrefix derives an id prefix from a file name: its base name
+// without extension, reduced to [A-Za-z0-9_-] ("examples/b2b-funnel.yaml"
+// gives "b2b-funnel").
+func DefaultPrefix(file string) string {
+	if file == "" || file == "-" {
+		return ""
+	}
+	base := filepath.Base(file)
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	return SanitizeID(base)
+}
+
+// SanitizeID keeps ASCII letters, digits, '-' and '_', replaces every other
+// run with '-', and makes sure the result starts with a letter (ids in SVG
+// and HTML had better).
+func SanitizeID(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-'
+		if !ok {
+			if b.Len() > 0 && !dash {
+				b.WriteByte('-')
+				dash = true
+			}
+			continue
+		}
+		b.WriteRune(r)
+		dash = r == '-'
+	}
+	out := strings.Trim(b.String(), "-")
+	if out != "" && !(out[0] >= 'a' && out[0] <= 'z' || out[0] >= 'A' && out[0] <= 'Z') {
+		out = "m" + out
+	}
+	return out
+}

@@ -1,0 +1,4 @@
+// Package viewtest makes journey maps for the tests and benchmarks of the
+// views and the renderers: a small map that fills every lane, a map of
+// hostile labels, and a synthetic generator for maps of any size.
+package viewtest
