@@ -11,6 +11,7 @@ import (
 	initcmd "github.com/cjm-dev/cjm/pkg/cmd/init"
 	"github.com/cjm-dev/cjm/pkg/cmd/render"
 	schemacmd "github.com/cjm-dev/cjm/pkg/cmd/schema"
+	servecmd "github.com/cjm-dev/cjm/pkg/cmd/serve"
 	"github.com/cjm-dev/cjm/pkg/cmd/validate"
 	"github.com/cjm-dev/cjm/pkg/cmd/version"
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
@@ -95,6 +96,7 @@ unformatted files), 2 the command could not run (bad flag, missing file).`,
 	cmd.AddCommand(render.NewCmdRender(f, nil))
 	cmd.AddCommand(initcmd.NewCmdInit(f, nil))
 	cmd.AddCommand(schemacmd.NewCmdSchema(f, nil))
+	cmd.AddCommand(servecmd.NewCmdServe(f, nil))
 	cmd.AddCommand(validate.NewCmdValidate(f, nil))
 	cmd.AddCommand(version.NewCmdVersion(f))
 
