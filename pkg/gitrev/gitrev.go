@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strings"
 )
@@ -68,4 +69,25 @@ func Show(dir, rev, path string) ([]byte, error) {
 		return nil, fmt.Errorf("git show %s:%s: %s", rev, path, msg)
 	}
 	return out.Bytes(), nil
+}
+
+// WorkPath returns where path (as written after `REV:`) lives in the work
+// tree, relative to dir: a `./` or `../` path is relative to dir already;
+// any other path is relative to the top of the work tree. The loader reads
+// a revision's includes from there.
+func WorkPath(dir, path string) (string, error) {
+	if strings.HasPrefix(path, "./") || strings.HasPrefix(path, "../") || path == "." || path == ".." {
+		return filepath.Clean(path), nil
+	}
+	cmd := exec.Command("git", "rev-parse", "--show-cdup")
+	cmd.Dir = dir
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		if strings.Contains(errOut.String(), "not a git repository") {
+			return "", ErrNotRepository
+		}
+		return "", fmt.Errorf("git rev-parse: %v", err)
+	}
+	return filepath.Join(strings.TrimSpace(out.String()), path), nil
 }

@@ -105,3 +105,22 @@ func TestShowOutsideRepository(t *testing.T) {
 		t.Fatalf("err = %v, want ErrNotRepository", err)
 	}
 }
+
+func TestWorkPath(t *testing.T) {
+	dir := gitRepo(t)
+	sub := filepath.Join(dir, "sub")
+	for _, tt := range []struct{ dir, path, want string }{
+		{dir, "sub/a.yaml", "sub/a.yaml"},
+		{sub, "sub/a.yaml", "../sub/a.yaml"},
+		{sub, "./a.yaml", "a.yaml"},
+		{sub, "../sub/a.yaml", "../sub/a.yaml"},
+	} {
+		got, err := WorkPath(tt.dir, tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != filepath.FromSlash(tt.want) {
+			t.Errorf("WorkPath(%s, %s) = %s, want %s", tt.dir, tt.path, got, tt.want)
+		}
+	}
+}
