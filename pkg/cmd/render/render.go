@@ -23,6 +23,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/iostreams"
 	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/paths"
+	"github.com/cjm-dev/cjm/pkg/renderpool"
 )
 
 // Options are the dependencies and flag values of `cjm render`.
@@ -426,7 +427,17 @@ func idBase(input string) string {
 	return s + "-"
 }
 
-// DefaultRenderer runs Graphviz in this process.
+// InProcessLayouts is the largest batch that DefaultRenderer lays out in
+// this process: below it, starting worker processes costs more than it
+// gains, and Graphviz's memory growth is small.
+const InProcessLayouts = 8
+
+// DefaultRenderer runs Graphviz in this process for small batches and in
+// `workers` recycled worker processes (pkg/renderpool) for larger ones.
 func DefaultRenderer(layouts, workers int) (graphviz.Renderer, func() error, error) {
-	return graphviz.InProcess, func() error { return nil }, nil
+	if layouts <= InProcessLayouts {
+		return graphviz.InProcess, func() error { return nil }, nil
+	}
+	p := renderpool.New(renderpool.Options{Workers: workers})
+	return p, p.Close, nil
 }

@@ -93,7 +93,7 @@ unformatted files), 2 the command could not run (bad flag, missing file).`,
 	pf.BoolVar(&f.IO.NoColor, "no-color", f.IO.NoColor, "never colour the output (also set by NO_COLOR)")
 
 	// One line per command; keep the list sorted as `cjm help` shows it.
-	cmd.AddCommand(render.NewCmdRender(f, nil))
+	cmd.AddCommand(render.NewCmdRender(f, nil), render.NewCmdWorker(f))
 	cmd.AddCommand(initcmd.NewCmdInit(f, nil))
 	cmd.AddCommand(schemacmd.NewCmdSchema(f, nil))
 	cmd.AddCommand(servecmd.NewCmdServe(f, nil))
