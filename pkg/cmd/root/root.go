@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	diffcmd "github.com/cjm-dev/cjm/pkg/cmd/diff"
+	fmtcmd "github.com/cjm-dev/cjm/pkg/cmd/fmt"
 	initcmd "github.com/cjm-dev/cjm/pkg/cmd/init"
 	"github.com/cjm-dev/cjm/pkg/cmd/render"
 	schemacmd "github.com/cjm-dev/cjm/pkg/cmd/schema"
@@ -93,6 +95,8 @@ unformatted files), 2 the command could not run (bad flag, missing file).`,
 	pf.BoolVar(&f.IO.NoColor, "no-color", f.IO.NoColor, "never colour the output (also set by NO_COLOR)")
 
 	// One line per command; keep the list sorted as `cjm help` shows it.
+	cmd.AddCommand(diffcmd.NewCmdDiff(f, nil))
+	cmd.AddCommand(fmtcmd.NewCmdFmt(f, nil))
 	cmd.AddCommand(render.NewCmdRender(f, nil), render.NewCmdWorker(f))
 	cmd.AddCommand(initcmd.NewCmdInit(f, nil))
 	cmd.AddCommand(schemacmd.NewCmdSchema(f, nil))
