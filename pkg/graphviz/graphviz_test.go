@@ -114,14 +114,14 @@ func TestPrefixIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := string(PrefixIDs(out, "p-"))
+	got := string(PrefixIDs(out, "p"))
 	ids := regexp.MustCompile(`\bid="([^"]*)"`).FindAllStringSubmatch(got, -1)
 	if len(ids) < 6 {
 		t.Fatalf("too few ids (%d):\n%s", len(ids), got)
 	}
 	seen := map[string]bool{}
 	for _, m := range ids {
-		if !strings.HasPrefix(m[1], "p-") {
+		if !strings.HasPrefix(m[1], "p-") && !strings.HasPrefix(m[1], "p_") {
 			t.Errorf("id %q lacks the prefix", m[1])
 		}
 		if strings.HasPrefix(m[1], "p-p-") {
@@ -142,15 +142,15 @@ func TestPrefixIDs(t *testing.T) {
 			t.Errorf("missing %s", want)
 		}
 	}
-	if again := string(PrefixIDs([]byte(got), "p-")); again != got {
+	if again := string(PrefixIDs([]byte(got), "p")); again != got {
 		t.Errorf("PrefixIDs is not idempotent")
 	}
 }
 
 func TestPrefixIDsDuplicates(t *testing.T) {
-	in := `<g id="m"><g id="m"><g id="x"><path fill="url(#x)"/>`
-	want := `<g id="p-m"><g id="p-m-2"><g id="p-x"><path fill="url(#p-x)"/>`
-	if got := string(PrefixIDs([]byte(in), "p-")); got != want {
+	in := `<g id="m"><g id="m"><g id="x"><path fill="url(#x)"/><g id="p"><g id="p_node1"><g id="px">`
+	want := `<g id="p-m"><g id="p-m-2"><g id="p-x"><path fill="url(#p-x)"/><g id="p"><g id="p_node1"><g id="p-px">`
+	if got := string(PrefixIDs([]byte(in), "p")); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

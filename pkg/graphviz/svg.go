@@ -74,13 +74,15 @@ func renumberGradients(svg []byte) []byte {
 	})
 }
 
-// PrefixIDs gives every element id in svg that does not already start with
-// prefix that prefix (Graphviz's own graph0, node1, edge1, clust1, a_…
-// anchors and gradient ids included) and rewrites the url(#…) and href="#…"
-// references to the renamed ids, so that several SVGs can share one HTML
-// page. An id that occurs a second time (Graphviz gives subgraphs the
-// graph's id when they have none) gets a "-2", "-3"… suffix, so ids stay
-// unique. An empty prefix only makes ids unique.
+// PrefixIDs makes every element id in svg start with prefix, so that
+// several SVGs can share one HTML page: an id that is prefix itself or
+// starts with prefix followed by '-' or '_' is kept (the builders' ids, and
+// Graphviz's own ids under a graph whose id is prefix); any other (graph0,
+// node1, edge1, clust1, a_… anchors, gradients) becomes prefix-id, and the
+// url(#…) and href="#…" references follow. An id that occurs a second time
+// (Graphviz gives subgraphs the graph's id when they have none) gets a
+// "-2", "-3"… suffix, so ids stay unique. An empty prefix only makes ids
+// unique.
 func PrefixIDs(svg []byte, prefix string) []byte {
 	p := []byte(prefix)
 	renamed := map[string]bool{}
@@ -88,9 +90,9 @@ func PrefixIDs(svg []byte, prefix string) []byte {
 	svg = idAttr.ReplaceAllFunc(svg, func(m []byte) []byte {
 		id := m[len(`id="`) : len(m)-1]
 		newID := id
-		if !bytes.HasPrefix(id, p) {
+		if !hasPrefix(id, p) {
 			renamed[string(id)] = true
-			newID = append(append([]byte{}, p...), id...)
+			newID = append(append(append([]byte{}, p...), '-'), id...)
 		}
 		seen[string(newID)]++
 		if n := seen[string(newID)]; n > 1 {
@@ -113,9 +115,20 @@ func PrefixIDs(svg []byte, prefix string) []byte {
 		if !renamed[string(id)] {
 			return m
 		}
-		out := make([]byte, 0, len(m)+len(p))
+		out := make([]byte, 0, len(m)+len(p)+1)
 		out = append(out, head...)
 		out = append(out, p...)
+		out = append(out, '-')
 		return append(out, id...)
 	})
+}
+
+func hasPrefix(id, p []byte) bool {
+	if len(p) == 0 {
+		return true
+	}
+	if !bytes.HasPrefix(id, p) {
+		return false
+	}
+	return len(id) == len(p) || id[len(p)] == '-' || id[len(p)] == '_'
 }

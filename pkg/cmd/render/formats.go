@@ -116,7 +116,7 @@ func (j *Job) view(ctx context.Context, name string) *viewResult {
 			r.err = fmt.Errorf("unknown view %q", name)
 			return
 		}
-		r.dot, r.svg, r.err = v.render(ctx, j.Map, s.renderer, s.idBase+name+"-")
+		r.dot, r.svg, r.err = v.render(ctx, j.Map, s.renderer, s.idBase+name)
 	})
 	return r
 }

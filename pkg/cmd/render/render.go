@@ -24,6 +24,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/paths"
 	"github.com/cjm-dev/cjm/pkg/renderpool"
+	"github.com/cjm-dev/cjm/pkg/view"
 )
 
 // Options are the dependencies and flag values of `cjm render`.
@@ -407,24 +408,15 @@ func renderOutput(ctx context.Context, f Format, job *Job) (data []byte, err err
 	return f.Render(ctx, job)
 }
 
-// idBase is the id prefix of one input's SVGs: its base name, reduced to
-// letters, digits, '-' and '_', followed by '-'; the view name follows.
+// idBase is the start of the id prefix of one input's SVGs: its base name
+// reduced to letters, digits, '-' and '_' (view.DefaultPrefix), and '-';
+// the view name follows ("b2b-funnel-map").
 func idBase(input string) string {
-	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
-	var b strings.Builder
-	for _, c := range strings.ToLower(base) {
-		switch {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-', c == '_':
-			b.WriteRune(c)
-		default:
-			b.WriteByte('-')
-		}
+	p := view.DefaultPrefix(input)
+	if p == "" {
+		p = "cjm"
 	}
-	s := b.String()
-	if s == "" || (s[0] >= '0' && s[0] <= '9') || s[0] == '-' {
-		s = "m" + s
-	}
-	return s + "-"
+	return p + "-"
 }
 
 // InProcessLayouts is the largest batch that DefaultRenderer lays out in

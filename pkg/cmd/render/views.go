@@ -7,6 +7,8 @@ import (
 
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/view"
+	"github.com/cjm-dev/cjm/pkg/view/mapview"
 )
 
 // viewDef is one --view: how to build its DOT and lay it out.
@@ -32,7 +34,7 @@ func lookupView(name string) (viewDef, bool) {
 }
 
 // render builds the view's DOT and draws it as SVG whose ids all start
-// with idPrefix.
+// with idPrefix (followed by '-' or '_').
 func (v viewDef) render(ctx context.Context, m *journey.Map, r graphviz.Renderer, idPrefix string) (dot, svg []byte, err error) {
 	dot, engine, err := v.build(ctx, m, r, idPrefix)
 	if err != nil {
@@ -45,30 +47,19 @@ func (v viewDef) render(ctx context.Context, m *journey.Map, r graphviz.Renderer
 	return dot, graphviz.PrefixIDs(svg, idPrefix), nil
 }
 
-// Placeholder builders until pkg/view lands: a row of stages with their
-// touchpoints. They exist so the command, the engine and the tests can be
-// exercised end to end.
-
 func buildMapView(_ context.Context, m *journey.Map, _ graphviz.Renderer, idPrefix string) ([]byte, string, error) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "digraph %s {\n\tid=%s; rankdir=LR; fontname=Helvetica;\n\tnode [shape=box fontname=Helvetica]; edge [fontname=Helvetica];\n", dotQuote("map"), dotQuote(idPrefix+"graph"))
-	fmt.Fprintf(&b, "\tlabel=%s;\n", dotQuote(m.Title))
-	for i, s := range m.Stages {
-		fmt.Fprintf(&b, "\tsubgraph %s {\n\t\tid=%s; label=%s;\n", dotQuote(fmt.Sprintf("cluster_%d", i)), dotQuote(idPrefix+"stage-"+s.ID), dotQuote(s.Name))
-		for _, tp := range s.Touchpoints {
-			fmt.Fprintf(&b, "\t\t%s [id=%s label=%s];\n", dotQuote(tp.ID), dotQuote(idPrefix+"tp-"+tp.ID), dotQuote(tp.Name))
-		}
-		b.WriteString("\t}\n")
-	}
-	b.WriteString("}\n")
-	return []byte(b.String()), "dot", nil
+	dot, err := mapview.Build(m, view.Options{IDPrefix: idPrefix})
+	return dot, view.Engine, err
 }
+
+// Placeholder flow builder until pkg/view/flowview has its Build: the
+// touchpoints and their next links laid out by dot.
 
 func buildFlowView(ctx context.Context, m *journey.Map, r graphviz.Renderer, idPrefix string) ([]byte, string, error) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "digraph %s {\n\tid=%s; fontname=Helvetica;\n\tnode [shape=box fontname=Helvetica]; edge [fontname=Helvetica];\n", dotQuote("flow"), dotQuote(idPrefix+"graph"))
+	fmt.Fprintf(&b, "digraph %s {\n\tid=%s; fontname=Helvetica;\n\tnode [shape=box fontname=Helvetica]; edge [fontname=Helvetica];\n", dotQuote("flow"), dotQuote(idPrefix))
 	for _, tp := range m.Touchpoints() {
-		fmt.Fprintf(&b, "\t%s [id=%s label=%s];\n", dotQuote(tp.ID), dotQuote(idPrefix+"tp-"+tp.ID), dotQuote(tp.Name))
+		fmt.Fprintf(&b, "\t%s [id=%s label=%s];\n", dotQuote(tp.ID), dotQuote(idPrefix+"-tp-"+tp.ID), dotQuote(tp.Name))
 		for _, n := range tp.Next {
 			fmt.Fprintf(&b, "\t%s -> %s;\n", dotQuote(tp.ID), dotQuote(n))
 		}
