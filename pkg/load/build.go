@@ -3,6 +3,7 @@ package load
 import (
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/cjm-dev/cjm/pkg/diag"
@@ -53,8 +54,16 @@ func null(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() 
 // (and each item of a list value) starts in src and returns the known
 // fields in source order.
 func (f *file) fields(n *yaml.Node, what string, known, required []string, src *journey.Source) []field {
-	var out []field
-	seen := make(map[string]*yaml.Node, len(n.Content)/2)
+	out := make([]field, 0, len(n.Content)/2)
+	// seen[i] is the key node of known[i]; the keys of one element are
+	// few, so a slice beats a map here (this loop runs for every element).
+	var seenBuf [16]*yaml.Node
+	seen := seenBuf[:0]
+	if len(known) > len(seenBuf) {
+		seen = make([]*yaml.Node, 0, len(known))
+	}
+	seen = seen[:len(known)]
+	var unknown []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -62,15 +71,28 @@ func (f *file) fields(n *yaml.Node, what string, known, required []string, src *
 			continue
 		}
 		name := k.Value
-		if first, dup := seen[name]; dup {
+		idx := index(known, name)
+		var first *yaml.Node
+		if idx >= 0 {
+			first = seen[idx]
+		} else {
+			for _, u := range unknown {
+				if u.Value == name {
+					first = u
+					break
+				}
+			}
+		}
+		if first != nil {
 			f.errorf(k, RuleDuplicateKey, "`%s` is given twice in this %s (first on line %d); keep one", name, what, first.Line)
 			continue
 		}
-		seen[name] = k
-		if !contains(known, name) {
+		if idx < 0 {
+			unknown = append(unknown, k)
 			f.errorf(k, RuleUnknownKey, "unknown key `%s` in a %s%s", name, what, didYouMeanKey(name, known))
 			continue
 		}
+		seen[idx] = k
 		src.SetKey(name, f.rng(v))
 		if v.Kind == yaml.SequenceNode {
 			rs := make([]diag.Range, len(v.Content))
@@ -82,9 +104,9 @@ func (f *file) fields(n *yaml.Node, what string, known, required []string, src *
 		out = append(out, field{k, v})
 	}
 	for _, req := range required {
-		k, ok := seen[req]
+		k := seen[index(known, req)]
 		switch {
-		case !ok:
+		case k == nil:
 			f.errorf(n, RuleMissingKey, "this %s has no `%s`; add `%s: …`", what, req, req)
 		case null(valueOf(n, k)):
 			f.errorf(k, RuleMissingKey, "`%s` of this %s is empty; give it a value", req, what)
@@ -118,6 +140,15 @@ func quoteList(xs []string) string {
 		b.WriteString("`" + x + "`")
 	}
 	return b.String()
+}
+
+func index(xs []string, s string) int {
+	for i, x := range xs {
+		if x == s {
+			return i
+		}
+	}
+	return -1
 }
 
 func contains(xs []string, s string) bool {
@@ -211,9 +242,14 @@ func (f *file) float(v *yaml.Node, name, what string) (float64, bool) {
 	if null(v) {
 		return 0, false
 	}
-	if v.Kind == yaml.ScalarNode && (v.ShortTag() == "!!int" || v.ShortTag() == "!!float") {
-		var x float64
-		if err := v.Decode(&x); err == nil && !math.IsNaN(x) && !math.IsInf(x, 0) {
+	if tag := v.ShortTag(); v.Kind == yaml.ScalarNode && (tag == "!!int" || tag == "!!float") {
+		// The common forms (12000, -1.5) parse directly; YAML's others
+		// (0x1F, 0o17, 1e3 …) go through yaml.v3.
+		x, err := strconv.ParseFloat(v.Value, 64)
+		if err != nil || strings.ContainsAny(v.Value, "xXoO_") {
+			err = v.Decode(&x)
+		}
+		if err == nil && !math.IsNaN(x) && !math.IsInf(x, 0) {
 			return x, true
 		}
 	}

@@ -114,3 +114,16 @@ func TestLoaderRules(t *testing.T) {
 		})
 	}
 }
+
+func TestNumbers(t *testing.T) {
+	for src, want := range map[string]float64{"12000": 12000, "-1.5": -1.5, "0x1F": 31, "0o17": 15, "1e3": 1000, "+2": 2, ".5": 0.5} {
+		m, ds, _ := Bytes("n.yaml", []byte("cjm: 1\ntitle: T\nstages:\n  - {id: a, name: A, metrics: [{id: m, name: M, value: "+src+"}]}\n"), Options{})
+		if len(ds) > 0 {
+			t.Errorf("%s: %v", src, ds)
+			continue
+		}
+		if got := *m.Stages[0].Metrics[0].Value; got != want {
+			t.Errorf("%s = %v, want %v", src, got, want)
+		}
+	}
+}
