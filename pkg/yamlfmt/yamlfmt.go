@@ -153,7 +153,14 @@ func reorder(doc *yaml.Node) {
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if k := root.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "cjm" {
+			first := root.Content[0]
 			sortMapping(root, topShape)
+			// The comment above the first key is the file's header (the
+			// schema modeline, say): it stays at the top when the key moves.
+			if root.Content[0] != first && first.HeadComment != "" {
+				doc.HeadComment = joinComments(doc.HeadComment, first.HeadComment)
+				first.HeadComment = ""
+			}
 			return
 		}
 	}

@@ -2,15 +2,21 @@ package yamlfmt
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/cjm-dev/cjm/pkg/diag"
+	"github.com/cjm-dev/cjm/pkg/diff"
+	"github.com/cjm-dev/cjm/pkg/load"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -216,4 +222,50 @@ func golden(t *testing.T, path string, got []byte) {
 		os.WriteFile(path+".got", got, 0o644)
 		t.Errorf("%s differs; got written to %s.got", path, path)
 	}
+}
+
+// TestMeaningPreserved loads every journey file of the corpus before and
+// after formatting: the models are equal (ignoring positions, which the
+// model's JSON form leaves out) and the semantic diff reports nothing.
+func TestMeaningPreserved(t *testing.T) {
+	for _, path := range corpus(t) {
+		src := read(t, path)
+		if !load.IsJourney(src) {
+			continue
+		}
+		t.Run(filepath.ToSlash(path), func(t *testing.T) {
+			out, err := Format(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts := load.Options{Root: "../.."}
+			// Files with findings still load a model; the findings
+			// must be the same ones (positions aside).
+			before, ds1, _ := load.Bytes(path, src, opts)
+			after, ds2, _ := load.Bytes(path, out, opts)
+			if before == nil || after == nil {
+				t.Skipf("does not load: %v", ds1)
+			}
+			if messages(ds1) != messages(ds2) {
+				t.Errorf("findings differ:\n%s\n%s", messages(ds1), messages(ds2))
+			}
+			if changes := diff.Compare(before, after); len(changes) > 0 {
+				t.Errorf("diff reports changes: %+v", changes)
+			}
+			a, _ := json.Marshal(before)
+			b, _ := json.Marshal(after)
+			if !bytes.Equal(a, b) {
+				t.Errorf("models differ:\n%s\n%s", a, b)
+			}
+		})
+	}
+}
+
+func messages(ds diag.Diagnostics) string {
+	var ms []string
+	for _, d := range ds {
+		ms = append(ms, d.Rule+": "+d.Message)
+	}
+	sort.Strings(ms)
+	return strings.Join(ms, "\n")
 }
