@@ -1,0 +1,10 @@
+// Package html renders a journey map as one self-contained HTML file a
+// consultant can email: the diagrams as inline SVG, inline CSS, no script,
+// nothing fetched from anywhere (a Content-Security-Policy says so to the
+// browser), a print stylesheet for a clean landscape PDF on A4 or Letter,
+// and the same sections as the Markdown report.
+//
+// Every user string goes through html/template and is escaped for its
+// context. The SVGs come from cjm's own renderer and are inlined as they
+// are, without their XML prolog.
+package html
