@@ -127,3 +127,10 @@ func TestNumbers(t *testing.T) {
 		}
 	}
 }
+
+func TestByteOrderMark(t *testing.T) {
+	m, ds, _ := Bytes("bom.yaml", []byte("\xef\xbb\xbfcjm: 1\ntitle: T\nstages: [{id: a, name: A, emotion: x}]\n"), Options{})
+	if m == nil || len(ds) != 1 || ds[0].Range.Start != (diag.Pos{Line: 3, Column: 36}) {
+		t.Errorf("with a BOM: %v", ds)
+	}
+}

@@ -11,8 +11,26 @@ import (
 	"github.com/cjm-dev/cjm/pkg/suggest"
 )
 
-// IDPattern is what every id must match.
+// IDPattern is what every id must match; ValidID is the same test without
+// the regular expression.
 var IDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+
+// ValidID reports whether id matches IDPattern.
+func ValidID(id string) bool {
+	if len(id) == 0 || len(id) > 64 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case (c == '-' || c == '_') && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // EmotionMin and EmotionMax bound every emotion value.
 const (
@@ -62,7 +80,7 @@ func (v *validator) id(set *idSet, id string, src journey.Source) {
 		return // missing: the loader reported it
 	}
 	r := src.Key("id")
-	if !IDPattern.MatchString(id) {
+	if !ValidID(id) {
 		hint := ""
 		if s := Slug(id); s != "" && s != id {
 			hint = fmt.Sprintf(" (e.g. `%s`)", s)

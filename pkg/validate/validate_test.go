@@ -185,3 +185,11 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestValidID(t *testing.T) {
+	for _, id := range []string{"a", "0", "a-b_c", "x" + strings.Repeat("y", 63), "-a", "_a", "A", "a b", "", "x" + strings.Repeat("y", 64), "é", "a.b", "a\n"} {
+		if got, want := validate.ValidID(id), validate.IDPattern.MatchString(id); got != want {
+			t.Errorf("ValidID(%q) = %v, the pattern says %v", id, got, want)
+		}
+	}
+}
