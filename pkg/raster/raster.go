@@ -81,7 +81,7 @@ func PDF(svg []byte, opts Options) (out []byte, err error) {
 	if err := p.Close(); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return stripPDFDate(buf.Bytes()), nil
+	return fixFontDates(stripPDFDate(buf.Bytes()))
 }
 
 // creationDate matches the date canvas writes into the document info.

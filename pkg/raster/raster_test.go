@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 )
@@ -188,5 +189,48 @@ func BenchmarkPDF(b *testing.B) {
 		if _, err := PDF(svg, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestPDFStable: embedded font subsets carry no time, so PDFs written
+// seconds apart are the same, and the cross-reference table still points
+// at every object.
+func TestPDFStable(t *testing.T) {
+	svg := sampleSVG(t)
+	a, err := PDF(svg, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1100 * time.Millisecond)
+	b, err := PDF(svg, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("PDFs written a second apart differ")
+	}
+	checkXref(t, a)
+}
+
+func checkXref(t *testing.T, pdf []byte) {
+	t.Helper()
+	m := regexp.MustCompile(`\nxref\r?\n0 (\d+)\r?\n`).FindSubmatchIndex(pdf)
+	if m == nil {
+		t.Fatal("no xref")
+	}
+	n, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
+	entries := pdf[m[1]:]
+	for i := 1; i < n; i++ {
+		e := entries[i*20 : i*20+20]
+		off, _ := strconv.Atoi(string(e[:10]))
+		want := strconv.Itoa(i) + " 0 obj"
+		if !bytes.HasPrefix(pdf[off:], []byte(want)) {
+			t.Errorf("xref entry %d points at %q", i, pdf[off:min(off+12, len(pdf))])
+		}
+	}
+	sm := regexp.MustCompile(`startxref\r?\n(\d+)`).FindSubmatch(pdf)
+	off, _ := strconv.Atoi(string(sm[1]))
+	if !bytes.HasPrefix(pdf[off:], []byte("xref")) {
+		t.Errorf("startxref points at %q", pdf[off:min(off+8, len(pdf))])
 	}
 }
