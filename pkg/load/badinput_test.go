@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -133,3 +134,42 @@ func TestFileErrors(t *testing.T) {
 }
 
 func rngAt(name string) diag.Range { return diag.Range{Filename: name} }
+
+// TestPanicBecomesFinding proves the last line of defence: a panic while
+// loading is an internal-error finding, not a crash.
+func TestPanicBecomesFinding(t *testing.T) {
+	testHook = func(string) { panic("boom") }
+	defer func() { testHook = nil }()
+	for _, load := range []func() (diag.Diagnostics, bool){
+		func() (diag.Diagnostics, bool) { m, ds, _ := Bytes("p.yaml", []byte("cjm: 1\n"), Options{}); return ds, m == nil },
+		func() (diag.Diagnostics, bool) {
+			p := filepath.Join(t.TempDir(), "p.yaml")
+			os.WriteFile(p, []byte("cjm: 1\n"), 0o644)
+			m, ds, _ := File(p, Options{})
+			return ds, m == nil
+		},
+	} {
+		ds, noMap := load()
+		if !noMap || len(ds) != 1 || ds[0].Rule != RuleInternal || !strings.Contains(ds[0].Message, "boom") || ds[0].Range.Start.Line != 1 {
+			t.Errorf("got %v", ds)
+		}
+	}
+}
+
+// TestManyUnknownKeys: a hostile mapping with many distinct unknown keys
+// stays linear.
+func TestManyUnknownKeys(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("cjm: 1\ntitle: T\n")
+	for i := 0; i < 50000; i++ {
+		fmt.Fprintf(&b, "k%d: 1\n", i)
+	}
+	start := time.Now()
+	_, ds, _ := Bytes("many.yaml", []byte(b.String()), Options{})
+	if len(ds) != 50000 {
+		t.Errorf("%d findings, want one per unknown key", len(ds))
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+}

@@ -63,7 +63,7 @@ func (f *file) fields(n *yaml.Node, what string, known, required []string, src *
 		seen = make([]*yaml.Node, 0, len(known))
 	}
 	seen = seen[:len(known)]
-	var unknown []*yaml.Node
+	var unknown map[string]*yaml.Node // made on the first unknown key
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -76,19 +76,17 @@ func (f *file) fields(n *yaml.Node, what string, known, required []string, src *
 		if idx >= 0 {
 			first = seen[idx]
 		} else {
-			for _, u := range unknown {
-				if u.Value == name {
-					first = u
-					break
-				}
-			}
+			first = unknown[name]
 		}
 		if first != nil {
 			f.errorf(k, RuleDuplicateKey, "`%s` is given twice in this %s (first on line %d); keep one", name, what, first.Line)
 			continue
 		}
 		if idx < 0 {
-			unknown = append(unknown, k)
+			if unknown == nil {
+				unknown = map[string]*yaml.Node{}
+			}
+			unknown[name] = k
 			f.errorf(k, RuleUnknownKey, "unknown key `%s` in a %s%s", name, what, didYouMeanKey(name, known))
 			continue
 		}

@@ -53,15 +53,20 @@ func (o Options) maxBytes() int64 {
 // file could not be read or parsed at all; otherwise it holds whatever
 // loaded, even when there are findings. Sources holds the bytes of the file
 // and of every file it includes, keyed by the names used in findings.
-func File(path string, opts Options) (*journey.Map, diag.Diagnostics, diag.Sources) {
+func File(path string, opts Options) (m *journey.Map, ds diag.Diagnostics, srcs diag.Sources) {
 	l := newLoader(opts)
-	defer l.recover(path)
+	defer func() {
+		if r := recover(); r != nil {
+			l.internal(path, r)
+			m, ds, srcs = nil, l.diags, l.sources
+		}
+	}()
 	src, d := readFile(path, opts.maxBytes(), diag.Range{Filename: path})
 	if d != nil {
 		l.diags = append(l.diags, d)
 		return nil, l.diags, l.sources
 	}
-	m := l.root(path, src)
+	m = l.root(path, src)
 	return m, l.diags, l.sources
 }
 
@@ -83,14 +88,8 @@ func Bytes(filename string, src []byte, opts Options) (m *journey.Map, ds diag.D
 	return m, l.diags, l.sources
 }
 
-// recover turns a panic into an internal-error finding: a last line of
-// defence, never the way the loader reports anything.
-func (l *loader) recover(filename string) {
-	if r := recover(); r != nil {
-		l.internal(filename, r)
-	}
-}
-
+// internal turns a recovered panic into an internal-error finding: a last
+// line of defence, never the way the loader reports anything.
 func (l *loader) internal(filename string, r any) {
 	l.diags = append(l.diags, diag.Errorf(diag.Range{Filename: filename, Start: diag.Pos{Line: 1, Column: 1}}, RuleInternal,
 		"internal error while loading: %v; please report this with the file that caused it", r))
@@ -184,6 +183,10 @@ func readErr(at diag.Range, path string, err error) *diag.Diagnostic {
 	return diag.Errorf(at, RuleReadError, "cannot read %s: %v", path, err)
 }
 
+// testHook, when set by a test, runs before a file is loaded (to prove
+// that a panic becomes a finding).
+var testHook func(name string)
+
 // loader holds the state of one File or Bytes call.
 type loader struct {
 	opts    Options
@@ -209,6 +212,9 @@ func (l *loader) add(d *diag.Diagnostic) { l.diags = append(l.diags, d) }
 
 // root loads the top file.
 func (l *loader) root(name string, src []byte) *journey.Map {
+	if testHook != nil {
+		testHook(name)
+	}
 	l.sources[name] = src
 	real := realPath(name)
 	l.stack = append(l.stack, fileRef{real: real, name: name})
@@ -421,6 +427,15 @@ func rng(name string, n *yaml.Node) diag.Range {
 	return diag.Range{Filename: name, Start: diag.Pos{Line: n.Line, Column: n.Column}}
 }
 
+// clip shortens a value quoted in a message to 40 characters.
+func clip(s string) string {
+	const most = 40
+	if utf8.RuneCountInString(s) <= most {
+		return s
+	}
+	return string([]rune(s)[:most]) + "…"
+}
+
 // describe names the kind of a node for "wrong type" messages.
 func describe(n *yaml.Node) string {
 	switch n.Kind {
@@ -437,7 +452,7 @@ func describe(n *yaml.Node) string {
 		case "!!bool":
 			return n.Value
 		}
-		return fmt.Sprintf("the text %q", n.Value)
+		return fmt.Sprintf("the text %q", clip(n.Value))
 	}
 	return "something else"
 }

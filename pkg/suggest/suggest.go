@@ -55,6 +55,11 @@ func Closest(name string, candidates []string) (string, bool) {
 		if c == name {
 			continue
 		}
+		// A length difference is a lower bound of the distance: skip
+		// hopeless candidates without the quadratic comparison.
+		if lc := len([]rune(c)); lc > n+MaxDistance || lc < n-MaxDistance {
+			continue
+		}
 		d := Distance(lname, strings.ToLower(c))
 		if d < bestD {
 			best, bestD = c, d

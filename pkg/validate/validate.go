@@ -55,9 +55,13 @@ func Map(m *journey.Map) diag.Diagnostics {
 }
 
 type validator struct {
-	m     *journey.Map
-	diags diag.Diagnostics
+	m           *journey.Map
+	diags       diag.Diagnostics
+	suggestions int
 }
+
+// maxSuggestions bounds the "did you mean" searches of one map.
+const maxSuggestions = 500
 
 func (v *validator) errorf(r diag.Range, rule, format string, args ...any) {
 	v.diags = append(v.diags, diag.Errorf(r, rule, format, args...))
@@ -142,7 +146,9 @@ func (v *validator) ids() {
 	for _, o := range m.Owners {
 		v.id(owners, o.ID, o.Src)
 	}
-	if !m.Catalogue && len(m.Stages) == 0 {
+	// `stages` with items that all failed to load was reported by the
+	// loader already.
+	if !m.Catalogue && len(m.Stages) == 0 && m.Src.Item("stages", 0) == m.Src.Key("stages") {
 		v.errorf(m.Src.Key("stages"), RuleNoStages, "the map has no stages; add at least one under `stages` (a file without a `stages` key is a catalogue)")
 	}
 	for _, s := range m.Stages {
@@ -167,9 +173,14 @@ func (v *validator) unknown(r diag.Range, rule, kind, list, id string, known []s
 		v.errorf(r, rule, "unknown %s `%s`: the map declares no %ss; declare it under `%s`", kind, id, kind, list)
 		return
 	}
-	if s := suggest.DidYouMean(id, known); s != "" {
-		v.errorf(r, rule, "unknown %s `%s`%s", kind, id, s)
-		return
+	// Suggestions cost a comparison with every declared id: a map with
+	// thousands of broken references gets them for the first ones only.
+	if v.suggestions < maxSuggestions {
+		v.suggestions++
+		if s := suggest.DidYouMean(id, known); s != "" {
+			v.errorf(r, rule, "unknown %s `%s`%s", kind, id, s)
+			return
+		}
 	}
 	v.errorf(r, rule, "unknown %s `%s`; declare it under `%s` or use one of %s", kind, id, list, listIDs(known))
 }

@@ -193,3 +193,14 @@ func TestValidID(t *testing.T) {
 		}
 	}
 }
+
+func TestNoStagesNotRepeated(t *testing.T) {
+	// Items that failed to load were reported by the loader: no no-stages on top.
+	m, ds, _ := load.Bytes("m.yaml", []byte("cjm: 1\ntitle: T\nstages: [a, b]\n"), load.Options{})
+	if len(ds) != 2 {
+		t.Fatalf("loader: %v", ds)
+	}
+	if vs := validate.Map(m); len(vs) != 0 {
+		t.Errorf("validator: %v", vs)
+	}
+}
