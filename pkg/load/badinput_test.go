@@ -141,7 +141,10 @@ func TestPanicBecomesFinding(t *testing.T) {
 	testHook = func(string) { panic("boom") }
 	defer func() { testHook = nil }()
 	for _, load := range []func() (diag.Diagnostics, bool){
-		func() (diag.Diagnostics, bool) { m, ds, _ := Bytes("p.yaml", []byte("cjm: 1\n"), Options{}); return ds, m == nil },
+		func() (diag.Diagnostics, bool) {
+			m, ds, _ := Bytes("p.yaml", []byte("cjm: 1\n"), Options{})
+			return ds, m == nil
+		},
 		func() (diag.Diagnostics, bool) {
 			p := filepath.Join(t.TempDir(), "p.yaml")
 			os.WriteFile(p, []byte("cjm: 1\n"), 0o644)
