@@ -364,6 +364,9 @@ func (f *formatter) mapping(n *yaml.Node, indent int, first string) error {
 		if k.Kind == yaml.AliasNode {
 			key += " " // `*a : v`, not `*a: v` (the colon would join the alias name)
 		}
+		if key == "" {
+			key = "null" // an empty key (`? ` with nothing) is a null
+		}
 		f.b.WriteString(lead + key + ":")
 		f.keep = false
 		if err := f.value(v, indent, k.LineComment); err != nil {

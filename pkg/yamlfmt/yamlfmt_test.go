@@ -63,6 +63,7 @@ func TestFormatCases(t *testing.T) {
 		{"literal with leading spaces", "a: |2\n    indented\n  not\n", "a: |2\n    indented\n  not\n"},
 		{"only comments", "# just a comment\n", "# just a comment\n"},
 		{"empty file", "", ""},
+		{"empty key", "?\n", "null:\n"},
 		{"anchors kept", "a: &x {k: v}\nb: *x\n", "a: &x {k: v}\nb: *x\n"},
 	}
 	for _, tt := range tests {
