@@ -28,10 +28,11 @@ fuzz-brief:
 		$(GO) test ./pkg/check -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime 10s; \
 	else echo "fuzz-brief: no FuzzCheck in pkg/check yet, skipped"; fi
 
-# The Mermaid output test parses every .mmd with Mermaid itself (Node and the
-# `mermaid` package pinned in testdata/mermaid/package-lock.json); without
-# them that one test skips and says so. About 150 MB, half a minute.
-mermaid-deps: ## install the pinned Mermaid parser for the Mermaid output test (needs npm)
+# The Mermaid output test parses every .mmd with Mermaid itself, and the
+# Markdown report test renders the reports with marked (GFM): Node and the
+# packages pinned in testdata/mermaid/package-lock.json. Without them those
+# two tests skip and say so. About 150 MB, under a minute.
+mermaid-deps: ## install the pinned Mermaid parser and GFM renderer for the report tests (needs npm)
 	cd testdata/mermaid && npm ci --no-audit --no-fund
 
 race: ## run every test under the race detector
