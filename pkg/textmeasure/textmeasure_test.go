@@ -102,7 +102,7 @@ func checkWrap(t *testing.T, s string, lines []string, max float64) {
 func TestWrapKeepsClusters(t *testing.T) {
 	tests := []string{
 		"👩\u200d💻👩\u200d💻👩\u200d💻👩\u200d💻", // ZWJ sequences
-		"éééééééééééééé",                               // e + combining acute
+		"éééééééééééééé",                   // e + combining acute
 		"🇷🇺🇷🇺🇷🇺",
 		"👍🏽👍🏽👍🏽👍🏽",
 	}

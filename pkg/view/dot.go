@@ -258,3 +258,9 @@ func Shorten(pts []Point, d float64) ([]Point, Point) {
 	out[n-1] = toward(end, out[n-2], d)
 	return out, end
 }
+
+// NoLabel is the label of a node that shows no text. An empty label ("")
+// makes go-graphviz show the node's name, and an empty HTML-like label is
+// a syntax error for older Graphviz; a single space draws nothing visible
+// everywhere.
+var NoLabel = A("label", " ")

@@ -126,7 +126,7 @@ func (b *builder) legendGroups() []legendGroup {
 		}
 		if evidence {
 			for _, e := range journey.EvidenceKinds {
-				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "evidence", e), text: b.t("evidence." + e), swatch: swatchGlyph(evidenceMarks[e])})
+				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "evidence", e), text: b.t("evidence." + e), swatch: swatchDots(evidenceMarks[e])})
 			}
 		}
 		groups = append(groups, g)
@@ -185,8 +185,12 @@ func swatchMarker(shape, fill, outline string) func(*builder, string, view.Point
 	}
 }
 
-func swatchGlyph(g string) func(*builder, string, view.Point) {
-	return swatchGlyphColor(g, palette.Text)
+func swatchDots(g string) func(*builder, string, view.Point) {
+	st := view.Style{Size: 6.5, Color: palette.Text}
+	return func(b *builder, id string, c view.Point) {
+		h := view.Ceil(st.LineHeight())
+		b.text(id, c.X-8, c.Y-h/2, 18, h, st.CenterLines([]string{g}), "CENTER")
+	}
 }
 
 func swatchGlyphColor(g, color string) func(*builder, string, view.Point) {

@@ -2,6 +2,7 @@ package mapview
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 
@@ -17,9 +18,10 @@ const (
 	laneWidth    = 118.0 // the lane name column
 	defaultCol   = 180.0
 	minCol       = 90.0
-	gap          = 10.0 // between the blocks of the page
-	itemGap      = 4.0  // between the items of a cell
-	chipGap      = 6.0  // between touchpoint chips
+	gap          = 10.0   // between the blocks of the page
+	maxTextWidth = 1400.0 // the widest block of text (HTML-like labels stop at 65,535 pt)
+	itemGap      = 4.0    // between the items of a cell
+	chipGap      = 6.0    // between touchpoint chips
 	emotionH     = 150.0
 	emotionInset = 16.0 // between the lane's edge and ±2
 )
@@ -160,9 +162,10 @@ func (b *builder) box(id string, x, y, w, h float64, fill, color, label string, 
 		attrs = append(attrs, view.A("style", "filled"), view.A("fillcolor", fill))
 	}
 	if label == "" {
-		label = "<B></B>" // an empty label ("") would show the node's name in go-graphviz
+		attrs = append(attrs, view.NoLabel)
+	} else {
+		attrs = append(attrs, view.Label(label))
 	}
-	attrs = append(attrs, view.Label(label))
 	attrs = append(attrs, extra...)
 	b.doc.Node(id, view.Point{X: x + w/2, Y: y + h/2}, attrs...)
 }
@@ -182,10 +185,7 @@ func (b *builder) anchor() (string, string) {
 }
 
 func (b *builder) title() {
-	w := b.width
-	if w < 400 {
-		w = 400
-	}
+	w := math.Min(math.Max(b.width, 400), maxTextWidth)
 	title := b.m.Title
 	if title == "" {
 		title = " "
@@ -231,7 +231,7 @@ func (b *builder) marker(id string, p view.Point, shape string, size float64, fi
 		view.A("fillcolor", fill),
 		view.A("color", color),
 		view.A("penwidth", "1"),
-		view.Label("<B></B>"),
+		view.NoLabel,
 	}
 	b.doc.Node(id, p, append(attrs, extra...)...)
 }
@@ -312,15 +312,15 @@ func (b *builder) phases() {
 			if phase == "using" {
 				fill = "#E2EDD9"
 			}
-			name := b.t("phase." + phase)
-			label := strings.ToUpper(name)
-			lines := phaseStyle.Wrap(label, w-2*pad)
+			name := strings.ToUpper(b.t("phase." + phase))
+			b.box(b.doc.ID("phase", b.m.Stages[i].ID), x, b.y, w, h, fill, palette.Rule, "")
+			lines := phaseStyle.Wrap(name, math.Min(w, maxTextWidth)-2*pad)
 			if len(lines) > 1 {
 				lines = lines[:1]
 			}
-			t := view.Table{W: w, H: h}
-			t.Row(view.Cell{W: pad, H: h}, view.Cell{W: w - pad, H: h, Content: phaseStyle.LeftLines(lines), VAlign: "MIDDLE"})
-			b.box(b.doc.ID("phase", b.m.Stages[i].ID), x, b.y, w, h, fill, palette.Rule, t.HTML())
+			lw := view.Ceil(phaseStyle.Width(lines[0])) + 4
+			b.text(b.doc.ID("phase", b.m.Stages[i].ID, "name"), x+pad, b.y+(h-phaseStyle.LineHeight())/2, lw,
+				phaseStyle.LineHeight(), phaseStyle.LeftLines(lines), "LEFT")
 		}
 		i = j + 1
 	}

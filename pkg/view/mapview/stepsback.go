@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"math"
 	"sort"
 	"strings"
 
@@ -103,7 +104,7 @@ func (b *builder) stepsBack() {
 			label = b.t("step_back")
 		}
 		label = b.m.Stages[a.from].Name + " → " + b.m.Stages[a.to].Name + ": " + label
-		a.labelW = view.Ceil(a.xf - a.xt - 16)
+		a.labelW = view.Ceil(math.Min(a.xf-a.xt-16, maxTextWidth))
 		if a.labelW < b.cw-2*pad {
 			a.labelW = b.cw - 2*pad
 		}

@@ -8,13 +8,14 @@ import (
 	"github.com/cjm-dev/cjm/pkg/view"
 )
 
-// evidenceMarks are the glyphs of the evidence levels, from fact (full
-// disc) to hypothesis (empty circle). All four are in Liberation Sans.
+// evidenceMarks show the evidence levels as a scale of three dots, from
+// fact (all full) to hypothesis (all empty): readable in grey, and both
+// glyphs are in Liberation Sans.
 var evidenceMarks = map[string]string{
-	"observed": "●",
-	"reported": "◕",
-	"inferred": "◐",
-	"assumed":  "○",
+	"observed": "●●●",
+	"reported": "●●○",
+	"inferred": "●○○",
+	"assumed":  "○○○",
 }
 
 // Chip geometry.
@@ -28,7 +29,7 @@ const (
 
 var (
 	chipChannelStyle = view.Style{Size: 8.5, Bold: true}
-	chipMarkStyle    = view.Style{Size: 11}
+	chipMarkStyle    = view.Style{Size: 6.5}
 	chipInterStyle   = view.Style{Size: 8.5, Color: palette.Text}
 	chipOwnerStyle   = view.Style{Size: 8, Color: palette.TextMuted}
 )

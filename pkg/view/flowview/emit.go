@@ -1,0 +1,459 @@
+package flowview
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/palette"
+	"github.com/cjm-dev/cjm/pkg/view"
+)
+
+// backRoute is a step back routed above the graph.
+type backRoute struct {
+	id, tail, head string
+	x0, x1         float64 // the lane segment, x0 < x1
+	pts            func(laneY float64) []view.Point
+	label          string
+	level          int
+}
+
+// emit writes the final DOT: stage boxes, cards, forward edges on their
+// routes, steps back over the top, title and legend.
+func (b *builder) emit() []byte {
+	top, bottom, left, right := b.extent()
+	routes := b.backRoutes()
+	labels := len(routes) <= maxLabels
+	step := laneStep
+	if labels {
+		step = laneStepText
+	}
+	levels := assignLevels(routes)
+	laneBase := top - 16
+	if labels {
+		laneBase = top - 12
+	}
+	lanesTop := laneBase - float64(levels)*step
+	if levels == 0 {
+		lanesTop = top
+	}
+
+	// Title (and the note of a degraded layout) above everything.
+	width := math.Min(math.Max(right-left, 500), 1400)
+	titleLines := titleStyle.Wrap(nonEmpty(b.m.Title), width)
+	titleH := view.Ceil(titleStyle.Height(len(titleLines)))
+	noteH := 0.0
+	var noteLines []string
+	if b.degraded {
+		noteLines = noteStyle.Wrap(b.t("flow.truncated"), width)
+		noteH = view.Ceil(noteStyle.Height(len(noteLines))) + 4
+	}
+	titleY := lanesTop - 14 - noteH - titleH
+	b.text(b.doc.ID("title"), left, titleY, width, titleH, titleStyle.LeftLines(titleLines), "LEFT")
+	if b.degraded {
+		b.text(b.doc.ID("note"), left, titleY+titleH+4, width, noteH-4, noteStyle.LeftLines(noteLines), "LEFT")
+	}
+
+	// Stage boxes and their names (first, so everything is drawn over them).
+	for si, r := range b.boxes {
+		if r.empty() {
+			continue
+		}
+		s := b.m.Stages[si]
+		fill := "#F4F6F9"
+		if s.Phase == "using" {
+			fill = "#F1F6EE"
+		}
+		b.doc.Node(b.doc.ID("stage", s.ID), view.Point{X: (r.x0 + r.x1) / 2, Y: (r.y0 + r.y1) / 2},
+			view.A("shape", "box"), view.A("style", "rounded,filled"), view.A("fixedsize", "true"),
+			view.A("width", view.Inches(r.x1-r.x0)), view.A("height", view.Inches(r.y1-r.y0)),
+			view.A("fillcolor", fill), view.A("color", palette.Rule), view.A("penwidth", "1"),
+			view.NoLabel, view.A("tooltip", s.Name))
+		hd := b.headers[si]
+		b.text(b.doc.ID("stage", s.ID, "name"), r.x0+clusterPad, r.y0+4, math.Min(hd.w, r.x1-r.x0-2*clusterPad), hd.h,
+			stageStyle.LeftLines(hd.lines), "LEFT")
+	}
+
+	// Cards, and a star on each moment of truth.
+	for i, t := range b.tps {
+		p, h := b.pos[i], b.cards[i].h
+		border, pen := "#7D8694", "1"
+		if t.IsMomentOfTruth() {
+			border, pen = palette.Text, "2.5"
+		}
+		b.doc.Node(b.nodeID(i), p,
+			view.A("shape", "box"), view.A("style", "filled"), view.A("fixedsize", "true"),
+			view.A("width", view.Inches(cardW)), view.A("height", view.Inches(h)),
+			view.A("fillcolor", fillOf(t)), view.A("color", border), view.A("penwidth", pen),
+			view.Label(b.cards[i].html), view.A("tooltip", b.tooltip(i)))
+	}
+	for i, t := range b.tps {
+		if t.IsMomentOfTruth() {
+			p, h := b.pos[i], b.cards[i].h
+			b.star(b.nodeID(i)+"-mot", view.Point{X: p.X + cardW/2 - 3, Y: p.Y - h/2 - 1}, 17)
+		}
+	}
+
+	// Forward edges on dot's routes.
+	for _, e := range b.fwd {
+		pts := b.routes[e]
+		if len(pts) < 4 {
+			continue
+		}
+		tip := arrowTip(pts, 8)
+		b.doc.Edge(b.doc.ID("next", b.tps[e[0]].ID, b.tps[e[1]].ID), b.nodeID(e[0]), b.nodeID(e[1]), pts, &tip,
+			view.A("color", forwardColor), view.A("penwidth", "1.2"), view.A("arrowsize", "0.8"))
+	}
+
+	// Steps back over the top, each on its lane.
+	for _, r := range routes {
+		y := laneBase - float64(r.level)*step
+		pts := r.pts(y)
+		pts, end := view.Shorten(pts, 7)
+		b.doc.Edge(r.id, r.tail, r.head, view.Polyline(pts, 5), &end,
+			view.A("color", backColor), view.A("style", "dashed"), view.A("penwidth", "1.4"), view.A("arrowsize", "0.7"))
+		if labels && r.label != "" {
+			w := r.x1 - r.x0 - 12
+			lines := backStyle.Wrap(r.label, math.Max(w, 40))
+			if len(lines) > 1 {
+				lines = []string{ellipsize(backStyle, r.label, math.Max(w, 40))}
+			}
+			lw := view.Ceil(backStyle.Width(lines[0])) + 4
+			lh := view.Ceil(backStyle.LineHeight())
+			b.text(r.id+"-label", (r.x0+r.x1)/2-lw/2, y-lh-1, lw, lh, backStyle.CenterLines(lines), "CENTER")
+		}
+	}
+
+	legendBottom := b.legend(left, bottom+16, width)
+	_ = legendBottom
+	return b.doc.Write(legendBottom, []view.Attr{
+		view.A("outputorder", "nodesfirst"),
+		view.A("bgcolor", "#FFFFFF"),
+		view.A("pad", "0.3"),
+		view.A("fontname", "Helvetica"),
+	}, []view.Attr{
+		view.A("shape", "plain"),
+		view.A("fontname", "Helvetica"),
+		view.A("fontsize", "10"),
+		view.A("fontcolor", palette.Text),
+	}, []view.Attr{
+		view.A("color", forwardColor),
+	})
+}
+
+// extent returns the bounds of the stage boxes and cards.
+func (b *builder) extent() (top, bottom, left, right float64) {
+	top, left = math.Inf(1), math.Inf(1)
+	bottom, right = math.Inf(-1), math.Inf(-1)
+	for _, r := range b.boxes {
+		if r.empty() {
+			continue
+		}
+		top, bottom = math.Min(top, r.y0), math.Max(bottom, r.y1)
+		left, right = math.Min(left, r.x0), math.Max(right, r.x1)
+	}
+	if math.IsInf(top, 1) {
+		return 0, 0, 0, 500
+	}
+	return top, bottom, left, right
+}
+
+// backRoutes routes every step back: out of the right side of its
+// touchpoint into the gap after its rank, up to its lane, left to the gap
+// before the rank of the touchpoint it returns to, down, and into that
+// touchpoint's left side. Gaps between ranks hold no nodes, so the route
+// crosses none. Steps back between stages (transitions) run from the top
+// of one stage box to the top of the other.
+func (b *builder) backRoutes() []*backRoute {
+	var out []*backRoute
+	if len(b.back) > 0 {
+		left, right := b.columns()
+		used := map[float64]int{}
+		slot := func(x float64) float64 {
+			k := used[x]
+			used[x] = k + 1
+			off := float64((k+1)/2) * 4
+			if k%2 == 1 {
+				off = -off
+			}
+			if off > 14 {
+				off = math.Mod(off, 14)
+			}
+			return x + off
+		}
+		for _, e := range b.back {
+			i, j := e[0], e[1]
+			p, q := b.pos[i], b.pos[j]
+			xr := slot(right[i])
+			xl := slot(left[j])
+			ty, hy := p.Y+5, q.Y+5
+			r := &backRoute{
+				id:   b.doc.ID("back", b.tps[i].ID, b.tps[j].ID),
+				tail: b.nodeID(i), head: b.nodeID(j),
+				x0: xl, x1: xr,
+				label: b.backLabel(b.stageOf[i], b.stageOf[j]),
+			}
+			r.pts = func(y float64) []view.Point {
+				return []view.Point{
+					{X: p.X + cardW/2, Y: ty}, {X: xr, Y: ty}, {X: xr, Y: y},
+					{X: xl, Y: y}, {X: xl, Y: hy}, {X: q.X - cardW/2, Y: hy},
+				}
+			}
+			out = append(out, r)
+		}
+	}
+	for _, t := range b.m.Transitions {
+		if !b.ix.IsStepBack(t) {
+			continue
+		}
+		fi, ti := b.ix.StageIndex(t.From), b.ix.StageIndex(t.To)
+		rf, rt := b.boxes[fi], b.boxes[ti]
+		if rf.empty() || rt.empty() {
+			continue
+		}
+		xf, xt := rf.x0+24, rt.x1-24
+		if xt > xf {
+			xt = xf - 10
+		}
+		label := t.Label
+		if label == "" {
+			label = b.t("step_back")
+		}
+		yf, yt := rf.y0, rt.y0
+		out = append(out, &backRoute{
+			id:   b.doc.ID("stepback", t.From, t.To),
+			tail: b.doc.ID("stage", t.From), head: b.doc.ID("stage", t.To),
+			x0: xt, x1: xf, label: label,
+			pts: func(y float64) []view.Point {
+				return []view.Point{{X: xf, Y: yf}, {X: xf, Y: y}, {X: xt, Y: y}, {X: xt, Y: yt}}
+			},
+		})
+	}
+	return out
+}
+
+// backLabel is the label of a step back between touchpoints: the label of
+// the transition between their stages if the map has one, else "step back".
+func (b *builder) backLabel(from, to int) string {
+	for _, t := range b.m.Transitions {
+		if b.ix.StageIndex(t.From) == from && b.ix.StageIndex(t.To) == to && t.Label != "" {
+			return t.Label
+		}
+	}
+	return b.t("step_back")
+}
+
+// assignLevels gives each route a lane: shorter routes nearer the graph,
+// routes whose segments overlap on different lanes. It returns the number
+// of lanes.
+func assignLevels(routes []*backRoute) int {
+	order := append([]*backRoute(nil), routes...)
+	sort.SliceStable(order, func(i, j int) bool {
+		return order[i].x1-order[i].x0 < order[j].x1-order[j].x0
+	})
+	var lanes [][]*backRoute
+	for _, r := range order {
+		placed := false
+		for li, lane := range lanes {
+			free := true
+			for _, o := range lane {
+				if r.x0 < o.x1+6 && o.x0 < r.x1+6 {
+					free = false
+					break
+				}
+			}
+			if free {
+				r.level = li
+				lanes[li] = append(lanes[li], r)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			r.level = len(lanes)
+			lanes = append(lanes, []*backRoute{r})
+		}
+	}
+	return len(lanes)
+}
+
+// arrowTip extends a route past its last point, where dot's plain output
+// stops for the arrowhead.
+func arrowTip(pts []view.Point, l float64) view.Point {
+	last := pts[len(pts)-1]
+	for k := len(pts) - 2; k >= 0; k-- {
+		p := pts[k]
+		d := math.Hypot(last.X-p.X, last.Y-p.Y)
+		if d > 0.01 {
+			return view.Point{X: last.X + (last.X-p.X)/d*l, Y: last.Y + (last.Y-p.Y)/d*l}
+		}
+	}
+	return view.Point{X: last.X + l, Y: last.Y}
+}
+
+func (b *builder) tooltip(i int) string {
+	t := b.tps[i]
+	parts := []string{b.ref[i] + " " + t.Name}
+	if t.MomentOfTruth != nil {
+		s := b.t("legend.moment_of_truth")
+		if t.MomentOfTruth.Reason != "" {
+			s += ": " + t.MomentOfTruth.Reason
+		}
+		parts = append(parts, s)
+	}
+	for _, p := range t.Pains {
+		parts = append(parts, "− "+p)
+	}
+	for _, d := range t.Delights {
+		parts = append(parts, "+ "+d)
+	}
+	if t.Evidence != "" {
+		s := b.t("legend.evidence") + ": " + b.t("evidence."+t.Evidence)
+		if t.Source != "" {
+			s += " (" + t.Source + ")"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "\n")
+}
+
+func (b *builder) text(id string, x, y, w, h float64, content, align string) {
+	w, h = view.Ceil(w), view.Ceil(h)
+	b.doc.Node(id, view.Point{X: x + w/2, Y: y + h/2}, view.Label(view.TextBlock(w, h, content, align)))
+}
+
+func (b *builder) star(id string, p view.Point, size float64) {
+	b.doc.Node(id, p, view.A("shape", "star"), view.A("fixedsize", "true"),
+		view.A("width", view.Inches(size)), view.A("height", view.Inches(size)),
+		view.A("style", "filled"), view.A("fillcolor", "#F2B01E"), view.A("color", palette.Text),
+		view.A("penwidth", "1"), view.NoLabel)
+}
+
+func nonEmpty(s string) string {
+	if s == "" {
+		return " "
+	}
+	return s
+}
+
+func ellipsize(st view.Style, s string, width float64) string {
+	if st.Width(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && st.Width(string(r)+"…") > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+// legend explains the marks: channel colours, owner stripes, the tints of
+// pain and delight, the star, the evidence marks and the two kinds of edge.
+func (b *builder) legend(x0, y0, width float64) float64 {
+	type entry struct {
+		id, text string
+		swatch   func(id string, c view.Point)
+	}
+	var entries []entry
+	box := func(fill, color string, w, h float64) func(string, view.Point) {
+		return func(id string, c view.Point) {
+			b.doc.Node(id, c, view.A("shape", "box"), view.A("style", "filled"), view.A("fixedsize", "true"),
+				view.A("width", view.Inches(w)), view.A("height", view.Inches(h)),
+				view.A("fillcolor", fill), view.A("color", color), view.A("penwidth", "0.75"), view.NoLabel)
+		}
+	}
+	usedCh, usedOwn := map[string]bool{}, map[string]bool{}
+	mot, evidence, pain, delight := false, false, false, false
+	for _, t := range b.tps {
+		usedCh[t.Channel] = true
+		usedOwn[t.Owner] = true
+		mot = mot || t.IsMomentOfTruth()
+		evidence = evidence || evidenceMarks[t.Evidence] != ""
+		pain = pain || fillOf(t) == palette.PainTint
+		delight = delight || fillOf(t) == palette.DelightTint
+	}
+	for _, c := range b.m.Channels {
+		if usedCh[c.ID] {
+			col := palette.Stable(c.ID, c.Color)
+			entries = append(entries, entry{b.doc.ID("legend", "channel", c.ID), c.Name, box(col, palette.Darken(col, 0.3), 12, 10)})
+		}
+	}
+	for _, o := range b.m.Owners {
+		if usedOwn[o.ID] {
+			col := palette.Stable(o.ID, o.Color)
+			entries = append(entries, entry{b.doc.ID("legend", "owner", o.ID), o.Name, box(col, palette.Darken(col, 0.3), 5, 12)})
+		}
+	}
+	if pain {
+		entries = append(entries, entry{b.doc.ID("legend", "pain"), b.t("legend.pain"), box(palette.PainTint, "#7D8694", 14, 10)})
+	}
+	if delight {
+		entries = append(entries, entry{b.doc.ID("legend", "delight"), b.t("legend.delight"), box(palette.DelightTint, "#7D8694", 14, 10)})
+	}
+	if mot {
+		entries = append(entries, entry{b.doc.ID("legend", "mot"), b.t("legend.moment_of_truth"), func(id string, c view.Point) { b.star(id, c, 13) }})
+	}
+	if evidence {
+		for _, e := range journey.EvidenceKinds {
+			g := evidenceMarks[e]
+			st := view.Style{Size: 6.5, Color: palette.Text}
+			entries = append(entries, entry{b.doc.ID("legend", "evidence", e), b.t("evidence." + e), func(id string, c view.Point) {
+				h := view.Ceil(st.LineHeight())
+				b.text(id, c.X-10, c.Y-h/2, 20, h, st.CenterLines([]string{g}), "CENTER")
+			}})
+		}
+	}
+	edge := func(color, style string) func(string, view.Point) {
+		return func(id string, c view.Point) {
+			a, z := id+"-a", id+"-b"
+			for _, n := range []struct {
+				id string
+				x  float64
+			}{{a, c.X - 10}, {z, c.X + 8}} {
+				b.doc.Node(n.id, view.Point{X: n.x, Y: c.Y}, view.A("shape", "point"), view.A("style", "invis"), view.A("width", "0.01"))
+			}
+			tip := view.Point{X: c.X + 10, Y: c.Y}
+			b.doc.Edge(id, a, z, view.Line(view.Point{X: c.X - 12, Y: c.Y}, view.Point{X: c.X + 3, Y: c.Y}), &tip,
+				view.A("color", color), view.A("style", style), view.A("penwidth", "1.4"), view.A("arrowsize", "0.7"))
+		}
+	}
+	if len(b.fwd) > 0 {
+		entries = append(entries, entry{b.doc.ID("legend", "next"), b.t("legend.next"), edge(forwardColor, "solid")})
+	}
+	if len(b.back) > 0 || b.hasStageStepBack() {
+		entries = append(entries, entry{b.doc.ID("legend", "back"), b.t("legend.step_back"), edge(backColor, "dashed")})
+	}
+	if len(entries) == 0 {
+		return y0
+	}
+	const row = 18.0
+	title := b.t("legend.title") + ":"
+	tw := view.Ceil(legendTitle.Width(title)) + 2
+	lh := legendStyle.LineHeight()
+	b.text(b.doc.ID("legend", "title"), x0, y0+row/2-lh/2, tw, lh, legendTitle.LeftLines([]string{title}), "LEFT")
+	x, y := x0+tw+10, y0
+	for _, e := range entries {
+		w := 24 + view.Ceil(legendStyle.Width(e.text)) + 2
+		if x > x0+tw+10 && x+w > x0+width {
+			x = x0 + tw + 10
+			y += row
+		}
+		e.swatch(e.id+"-mark", view.Point{X: x + 10, Y: y + row/2})
+		b.text(e.id, x+24, y+row/2-lh/2, w-24, lh, legendStyle.LeftLines([]string{e.text}), "LEFT")
+		x += w + 12
+	}
+	return y + row
+}
+
+func (b *builder) hasStageStepBack() bool {
+	for _, t := range b.m.Transitions {
+		if b.ix.IsStepBack(t) {
+			fi, ti := b.ix.StageIndex(t.From), b.ix.StageIndex(t.To)
+			if !b.boxes[fi].empty() && !b.boxes[ti].empty() {
+				return true
+			}
+		}
+	}
+	return false
+}

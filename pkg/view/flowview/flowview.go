@@ -1,0 +1,467 @@
+package flowview
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cjm-dev/cjm/pkg/i18n"
+	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/palette"
+	"github.com/cjm-dev/cjm/pkg/view"
+)
+
+// Geometry, in points.
+const (
+	cardW        = 160.0
+	clusterPad   = 8.0  // dot's cluster margin
+	channelInset = 3.0  // keep back edges off the nodes beside a gap
+	laneStep     = 9.0  // between lanes of steps back without labels
+	laneStepText = 22.0 // … with labels
+	margin       = 40.0 // left of the first rank, room for a channel
+	maxLabels    = 40   // label steps back only when there are few
+)
+
+var (
+	titleStyle   = view.Style{Size: 18, Bold: true, Color: palette.Text}
+	stageStyle   = view.Style{Size: 11, Bold: true, Color: palette.Text}
+	nameStyle    = view.Style{Size: 9.5, Bold: true, Color: palette.Text}
+	refStyle     = view.Style{Size: 8.5, Bold: true, Color: palette.TextMuted}
+	barStyle     = view.Style{Size: 8.5, Bold: true}
+	ownerStyle   = view.Style{Size: 8, Color: palette.TextMuted}
+	markStyle    = view.Style{Size: 6.5}
+	emoStyle     = view.Style{Size: 8.5, Bold: true}
+	backStyle    = view.Style{Size: 8, Color: "#8A3A0E"}
+	legendStyle  = view.Style{Size: 9, Color: palette.Text}
+	legendTitle  = view.Style{Size: 9, Bold: true, Color: palette.Text}
+	noteStyle    = view.Style{Size: 10, Italic: true, Color: palette.TextMuted}
+	backColor    = "#B3541E"
+	forwardColor = "#4D5561"
+)
+
+var evidenceMarks = map[string]string{"observed": "●●●", "reported": "●●○", "inferred": "●○○", "assumed": "○○○"}
+
+// Build returns the flow view of m as DOT (layout nop2, every position
+// given). lay lays out the forward graph with dot; with a nil lay, or a map
+// bigger than opts.MaxFlowLayout, the touchpoints go on a grid instead.
+func Build(ctx context.Context, m *journey.Map, opts view.Options, lay view.Layouter) ([]byte, error) {
+	if m == nil {
+		return nil, errors.New("flowview: no map")
+	}
+	if len(m.Stages) == 0 {
+		return nil, errors.New("flowview: the map has no stages (a catalogue is not drawn)")
+	}
+	b := newBuilder(m, opts)
+	max := opts.MaxFlowLayout
+	if max == 0 {
+		max = view.DefaultMaxFlowLayout
+	}
+	if lay != nil && len(b.tps) > 0 && len(b.tps) <= max {
+		if err := b.dotLayout(ctx, lay); err != nil {
+			return nil, err
+		}
+	} else {
+		b.gridLayout()
+		b.degraded = len(b.tps) > 0 && (lay != nil || max < 0)
+	}
+	return b.emit(), nil
+}
+
+type builder struct {
+	m    *journey.Map
+	ix   *journey.Index
+	lang string
+	doc  *view.Doc
+
+	tps     []*journey.Touchpoint
+	byID    map[string]int
+	stageOf []int
+	ref     []string
+	cards   []card
+	fwd     [][2]int // edges to later touchpoints, in source order
+	back    [][2]int // edges to the same or an earlier touchpoint
+
+	// Layout, in points with y down.
+	pos      []view.Point // card centres
+	routes   map[[2]int][]view.Point
+	boxes    []rect // per stage; empty when the stage has no touchpoints
+	headers  []header
+	degraded bool
+}
+
+type card struct {
+	html string
+	h    float64
+}
+
+type rect struct{ x0, y0, x1, y1 float64 }
+
+func (r rect) empty() bool { return r.x1 <= r.x0 }
+
+type header struct {
+	lines []string
+	w, h  float64
+}
+
+func newBuilder(m *journey.Map, opts view.Options) *builder {
+	lang := m.Lang
+	if lang == "" {
+		lang = i18n.Default
+	}
+	b := &builder{
+		m:      m,
+		ix:     journey.NewIndex(m),
+		lang:   lang,
+		doc:    &view.Doc{Prefix: opts.Prefix(m)},
+		byID:   map[string]int{},
+		routes: map[[2]int][]view.Point{},
+	}
+	for si, s := range m.Stages {
+		for ti, t := range s.Touchpoints {
+			if _, dup := b.byID[t.ID]; dup {
+				continue
+			}
+			b.byID[t.ID] = len(b.tps)
+			b.tps = append(b.tps, t)
+			b.stageOf = append(b.stageOf, si)
+			b.ref = append(b.ref, strconv.Itoa(si+1)+"."+strconv.Itoa(ti+1))
+		}
+	}
+	seen := map[[2]int]bool{}
+	for i, t := range b.tps {
+		for _, n := range t.Next {
+			j, ok := b.byID[n]
+			if !ok || seen[[2]int{i, j}] {
+				continue
+			}
+			seen[[2]int{i, j}] = true
+			if j > i {
+				b.fwd = append(b.fwd, [2]int{i, j})
+			} else {
+				b.back = append(b.back, [2]int{i, j})
+			}
+		}
+	}
+	for i, t := range b.tps {
+		b.cards = append(b.cards, b.card(i, t))
+	}
+	for i, s := range m.Stages {
+		name := strconv.Itoa(i+1) + "  " + s.Name
+		lines := stageStyle.Wrap(name, cardW)
+		b.headers = append(b.headers, header{lines: lines, w: cardW, h: view.Ceil(stageStyle.Height(len(lines)))})
+	}
+	return b
+}
+
+func (b *builder) t(key string) string { return i18n.T(b.lang, key) }
+
+func (b *builder) nodeID(i int) string { return b.doc.ID("tp", b.tps[i].ID) }
+
+// card lays out a touchpoint: a bar in the channel's colour with its name
+// and the evidence mark, the reference and name with the emotion value,
+// and the owner beside a stripe in the owner's colour.
+func (b *builder) card(i int, t *journey.Touchpoint) card {
+	inner := cardW - 2
+	const stripe, gapW, markW, padR = 5.0, 5.0, 28.0, 4.0
+	refW := view.Ceil(refStyle.Width(b.ref[i])) + 4
+	nameW := inner - stripe - gapW - refW - markW - padR
+	wide := refW + nameW + markW
+
+	chColor, chName := palette.Header, b.t("legend.no_channel")
+	if c := b.ix.Channel(t.Channel); c != nil {
+		chColor, chName = palette.Stable(c.ID, c.Color), c.Name
+	} else if t.Channel != "" {
+		chName = t.Channel
+	}
+	ink := palette.TextOn(chColor)
+	bst := barStyle
+	bst.Color = ink
+	chLines := bst.Wrap(chName, refW+nameW)
+	if len(chLines) > 1 {
+		chLines = chLines[:1]
+	}
+	ownColor, ownName := "#FFFFFF", ""
+	if o := b.ix.Owner(t.Owner); o != nil {
+		ownColor, ownName = palette.Stable(o.ID, o.Color), o.Name
+	} else if t.Owner != "" {
+		ownName = t.Owner
+	}
+	nameLines := nameStyle.Wrap(t.Name, nameW)
+	nameH := view.Ceil(nameStyle.Height(len(nameLines)))
+	emo := ""
+	if lo, ok := t.Emotion.Min(); ok {
+		hi, _ := t.Emotion.Max()
+		st := emoStyle
+		mean, _ := t.Emotion.Mean()
+		st.Color = palette.Darken(palette.Emotion(mean), 0.15)
+		s := signed(lo, b.lang)
+		if hi != lo {
+			s += "…" + signed(hi, b.lang)
+		}
+		emo = st.LeftLines([]string{s})
+	}
+	const barH, padV = 15.0, 3.0
+	tbl := view.Table{W: inner}
+	rows := 0
+	var bodyRows [][]view.Cell
+	bodyRows = append(bodyRows, []view.Cell{{W: inner - stripe, H: padV, ColSpan: 5}})
+	bodyRows = append(bodyRows, []view.Cell{
+		{W: gapW, H: nameH},
+		{W: refW, H: nameH, Content: refStyle.LeftLines([]string{b.ref[i]})},
+		{W: nameW, H: nameH, Content: nameStyle.LeftLines(nameLines)},
+		{W: markW, H: nameH, Content: emo},
+		{W: padR, H: nameH},
+	})
+	bodyH := padV + nameH
+	if ownName != "" {
+		lines := ownerStyle.Wrap(ownName, wide)
+		h := view.Ceil(ownerStyle.Height(len(lines))) + 2
+		bodyRows = append(bodyRows, []view.Cell{{W: gapW, H: h}, {W: wide, H: h, ColSpan: 3, Content: ownerStyle.LeftLines(lines), VAlign: "MIDDLE"}, {W: padR, H: h}})
+		bodyH += h
+	}
+	bodyRows = append(bodyRows, []view.Cell{{W: inner - stripe, H: padV, ColSpan: 5}})
+	bodyH += padV
+	mark := ""
+	if e, ok := evidenceMarks[t.Evidence]; ok {
+		st := markStyle
+		st.Color = ink
+		mark = st.CenterLines([]string{e})
+	}
+	tbl.Row(
+		view.Cell{W: stripe + gapW, H: barH, ColSpan: 2, BG: chColor},
+		view.Cell{W: refW + nameW, H: barH, ColSpan: 2, BG: chColor, Content: bst.LeftLines(chLines), VAlign: "MIDDLE"},
+		view.Cell{W: markW, H: barH, BG: chColor, Content: mark, Align: "CENTER"},
+		view.Cell{W: padR, H: barH, BG: chColor},
+	)
+	for k, r := range bodyRows {
+		if k == 0 {
+			r = append([]view.Cell{{W: stripe, H: bodyH, RowSpan: len(bodyRows), BG: ownColor}}, r...)
+		}
+		tbl.Row(r...)
+		rows++
+	}
+	tbl.H = barH + bodyH
+	tbl.Attrs = `BGCOLOR="` + fillOf(t) + `"`
+	return card{html: tbl.HTML(), h: tbl.H + 2}
+}
+
+// fillOf tints a pain point and a point of delight; by the emotion's mean
+// when there is one, else by pains and delights.
+func fillOf(t *journey.Touchpoint) string {
+	if mean, ok := t.Emotion.Mean(); ok {
+		switch {
+		case mean < 0:
+			return palette.PainTint
+		case mean > 0:
+			return palette.DelightTint
+		}
+		if t.IsPain() {
+			return palette.PainTint
+		}
+		return "#FFFFFF"
+	}
+	switch {
+	case len(t.Pains) > 0:
+		return palette.PainTint
+	case len(t.Delights) > 0:
+		return palette.DelightTint
+	}
+	return "#FFFFFF"
+}
+
+func signed(v float64, lang string) string {
+	s := view.FormatNumber(v, lang)
+	if v > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// dotLayout runs the first pass: dot on the forward graph, clusters per
+// stage, then reads the positions.
+func (b *builder) dotLayout(ctx context.Context, lay view.Layouter) error {
+	src := b.forwardDOT()
+	out, err := lay.Render(ctx, src, "dot", "plain")
+	if err != nil {
+		return fmt.Errorf("flowview: laying out the forward graph: %w", err)
+	}
+	pl, err := parsePlain(out)
+	if err != nil {
+		return fmt.Errorf("flowview: reading the layout: %w", err)
+	}
+	b.pos = make([]view.Point, len(b.tps))
+	for i := range b.tps {
+		n, ok := pl.nodes["n"+strconv.Itoa(i)]
+		if !ok {
+			return fmt.Errorf("flowview: the layout lost touchpoint %s", b.tps[i].ID)
+		}
+		b.pos[i] = view.Point{X: n.x + margin, Y: pl.height - n.y}
+	}
+	for _, e := range b.fwd {
+		pts, ok := pl.edges[[2]string{"n" + strconv.Itoa(e[0]), "n" + strconv.Itoa(e[1])}]
+		if !ok || len(pts) < 4 {
+			continue
+		}
+		route := make([]view.Point, len(pts))
+		for k, p := range pts {
+			route[k] = view.Point{X: p.x + margin, Y: pl.height - p.y}
+		}
+		b.routes[e] = route
+	}
+	b.clusterBoxes()
+	return nil
+}
+
+// forwardDOT is the first pass: the forward edges only, so dot's layout
+// stays near linear; an invisible edge between the first touchpoints of
+// consecutive stages keeps the stages in order.
+func (b *builder) forwardDOT() []byte {
+	var s strings.Builder
+	s.WriteString("digraph flow {\n")
+	s.WriteString(`graph [rankdir="LR" ranksep="0.7" nodesep="0.3" outputorder="nodesfirst"]` + "\n")
+	s.WriteString(`node [shape="box" fixedsize="true" label="x" fontname="Helvetica"]` + "\n")
+	var firsts []int
+	for si, st := range b.m.Stages {
+		first := -1
+		for i := range b.tps {
+			if b.stageOf[i] != si {
+				continue
+			}
+			if first < 0 {
+				first = i
+				hd := b.headers[si]
+				fmt.Fprintf(&s, "subgraph cluster_%d {\ngraph [label=<%s> margin=\"%s\"]\n", si,
+					view.TextBlock(hd.w, hd.h+4, "", "LEFT"), view.Num(clusterPad))
+			}
+			fmt.Fprintf(&s, "n%d [width=%s height=%s]\n", i, view.Inches(cardW), view.Inches(b.cards[i].h))
+		}
+		if first >= 0 {
+			s.WriteString("}\n")
+			firsts = append(firsts, first)
+		}
+		_ = st
+	}
+	for _, e := range b.fwd {
+		fmt.Fprintf(&s, "n%d -> n%d\n", e[0], e[1])
+	}
+	for k := 1; k < len(firsts); k++ {
+		fmt.Fprintf(&s, "n%d -> n%d [style=\"invis\" weight=\"0\"]\n", firsts[k-1], firsts[k])
+	}
+	s.WriteString("}\n")
+	return []byte(s.String())
+}
+
+// clusterBoxes puts a box round each stage's touchpoints, with room above
+// for the stage's name (dot reserved it, as the cluster's label).
+func (b *builder) clusterBoxes() {
+	b.boxes = make([]rect, len(b.m.Stages))
+	for i := range b.boxes {
+		b.boxes[i] = rect{x0: math.Inf(1), y0: math.Inf(1), x1: math.Inf(-1), y1: math.Inf(-1)}
+	}
+	for i, p := range b.pos {
+		r := &b.boxes[b.stageOf[i]]
+		h := b.cards[i].h
+		r.x0 = math.Min(r.x0, p.X-cardW/2)
+		r.x1 = math.Max(r.x1, p.X+cardW/2)
+		r.y0 = math.Min(r.y0, p.Y-h/2)
+		r.y1 = math.Max(r.y1, p.Y+h/2)
+	}
+	for i := range b.boxes {
+		r := &b.boxes[i]
+		if math.IsInf(r.x0, 1) {
+			*r = rect{}
+			continue
+		}
+		r.x0 -= clusterPad
+		r.x1 += clusterPad
+		r.y0 -= clusterPad + b.headers[i].h + 4
+		r.y1 += clusterPad
+	}
+}
+
+// gridLayout places the touchpoints without dot: a column per stage, in
+// order, for maps too big for a readable flow.
+func (b *builder) gridLayout() {
+	b.pos = make([]view.Point, len(b.tps))
+	x := margin
+	col := -1
+	y := 0.0
+	top := 0.0
+	for _, h := range b.headers {
+		if h.h > top {
+			top = h.h
+		}
+	}
+	top += clusterPad + 4
+	for i := range b.tps {
+		if b.stageOf[i] != col {
+			if col >= 0 {
+				x += cardW + 2*clusterPad + 50
+			}
+			col = b.stageOf[i]
+			y = top + clusterPad
+		}
+		h := b.cards[i].h
+		b.pos[i] = view.Point{X: x + clusterPad + cardW/2, Y: y + h/2}
+		y += h + 14
+	}
+	for _, e := range b.fwd {
+		p, q := b.pos[e[0]], b.pos[e[1]]
+		hp, hq := b.cards[e[0]].h, b.cards[e[1]].h
+		var a, z view.Point
+		if q.X > p.X {
+			a, z = view.Point{X: p.X + cardW/2, Y: p.Y}, view.Point{X: q.X - cardW/2, Y: q.Y}
+		} else {
+			a, z = view.Point{X: p.X, Y: p.Y + hp/2}, view.Point{X: q.X, Y: q.Y - hq/2}
+		}
+		line, _ := view.Shorten([]view.Point{a, z}, 7)
+		b.routes[e] = view.Line(line[0], line[1])
+	}
+	b.clusterBoxes()
+}
+
+// columns groups the cards by their x (a rank of dot's layout, or a grid
+// column) and returns, per card, the x of the free gaps left and right of
+// its column.
+func (b *builder) columns() (left, right []float64) {
+	xs := make([]float64, 0, len(b.pos))
+	for _, p := range b.pos {
+		xs = append(xs, math.Round(p.X*2)/2)
+	}
+	uniq := append([]float64(nil), xs...)
+	sort.Float64s(uniq)
+	k := 0
+	for _, x := range uniq {
+		if k == 0 || x-uniq[k-1] > 1 {
+			uniq[k] = x
+			k++
+		}
+	}
+	uniq = uniq[:k]
+	colOf := func(x float64) int {
+		i := sort.SearchFloat64s(uniq, x-1)
+		if i >= len(uniq) {
+			i = len(uniq) - 1
+		}
+		return i
+	}
+	left, right = make([]float64, len(b.pos)), make([]float64, len(b.pos))
+	for i, x := range xs {
+		c := colOf(x)
+		if c > 0 {
+			left[i] = (uniq[c-1] + uniq[c]) / 2
+		} else {
+			left[i] = uniq[c] - cardW/2 - margin/2
+		}
+		if c < len(uniq)-1 {
+			right[i] = (uniq[c] + uniq[c+1]) / 2
+		} else {
+			right[i] = uniq[c] + cardW/2 + margin/2
+		}
+	}
+	return left, right
+}
