@@ -7,7 +7,7 @@ FUZZTIME  ?= 60s
 # without network the lint target skips it and says so.
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all build test mermaid-deps race lint vet fmtcheck update fuzz fuzz-brief bench examples clean help
+.PHONY: all build test mermaid-deps race lint vet fmtcheck update fuzz fuzz-brief bench examples docs clean help
 
 all: build
 
@@ -66,6 +66,9 @@ bench: ## run the benchmarks
 
 examples: ## re-render examples/ and fail if the committed outputs differ
 	@echo "examples: cjm render is not built yet (the render engineer fills this in)"
+
+docs: ## regenerate the command reference (docs/commands, docs/man) from the command tree
+	$(GO) run ./cmd/gendocs docs
 
 clean: ## remove build output and failed-golden files
 	rm -rf bin dist

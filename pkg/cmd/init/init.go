@@ -76,7 +76,7 @@ An existing FILE is never overwritten without --force.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Template, "template", templates.Names[0], "`NAME` of the template: "+strings.Join(templates.Names, ", "))
-	fl.StringVar(&opts.Lang, "lang", journey.Languages[0], "`LANG`uage of the map's texts and labels: "+strings.Join(journey.Languages, ", "))
+	fl.StringVar(&opts.Lang, "lang", journey.Languages[0], "`LANG` of the map's texts and labels: "+strings.Join(journey.Languages, ", "))
 	fl.BoolVar(&opts.Force, "force", false, "overwrite FILE if it exists")
 	_ = cmd.RegisterFlagCompletionFunc("template", cobra.FixedCompletions(templates.Names, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(journey.Languages, cobra.ShellCompDirectiveNoFileComp))

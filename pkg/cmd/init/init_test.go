@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+
 	"github.com/cjm-dev/cjm/pkg/check"
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
@@ -157,4 +159,31 @@ func TestInitRun(t *testing.T) {
 			t.Fatalf("err = %v", err)
 		}
 	})
+}
+
+func TestCompletion(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--template", ""}, "b2b-funnel\nabm\nsaas-onboarding\n:4\n"},
+		{[]string{"--lang", ""}, "en\nru\n:4\n"},
+		{[]string{""}, "yaml\nyml\n:8\n"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			root := &cobra.Command{Use: "cjm"}
+			root.AddCommand(NewCmdInit(&cmdutil.Factory{IO: ios}, nil))
+			var out bytes.Buffer
+			root.SetOut(&out)
+			root.SetErr(&bytes.Buffer{})
+			root.SetArgs(append([]string{cobra.ShellCompRequestCmd, "init"}, tc.args...))
+			if err := root.Execute(); err != nil {
+				t.Fatal(err)
+			}
+			if got, _, _ := strings.Cut(out.String(), "Completion ended"); got != tc.want {
+				t.Errorf("completions %q, want %q", got, tc.want)
+			}
+		})
+	}
 }

@@ -1,0 +1,346 @@
+// Command gendocs writes cjm's command reference from the cobra command
+// tree: Markdown pages into docs/commands and man pages into docs/man.
+// `make docs` runs it; a test fails when the committed pages are stale.
+//
+// cobra's own doc package is not used: its man-page half needs
+// github.com/cpuguy83/go-md2man/v2, which is not in go.sum. The generator
+// here is small, and it writes no dates or versions, so the pages are the
+// same on every machine.
+//
+// Usage:
+//
+//	go run ./cmd/gendocs [DIR]   (default: docs)
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/cjm-dev/cjm/pkg/atomicfile"
+	"github.com/cjm-dev/cjm/pkg/cmd/root"
+	"github.com/cjm-dev/cjm/pkg/cmdutil"
+	"github.com/cjm-dev/cjm/pkg/iostreams"
+)
+
+func main() {
+	dir := "docs"
+	if len(os.Args) > 1 {
+		dir = os.Args[1]
+	}
+	if err := write(dir); err != nil {
+		fmt.Fprintf(os.Stderr, "gendocs: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// Subdirectories of the docs directory that gendocs owns entirely.
+var owned = []string{"commands", "man"}
+
+// write replaces the generated pages under dir: new and changed pages are
+// written, pages of commands that no longer exist are removed.
+func write(dir string) error {
+	pages := generate(commandTree())
+	for _, sub := range owned {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			return err
+		}
+		entries, err := os.ReadDir(filepath.Join(dir, sub))
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			name := sub + "/" + e.Name()
+			if _, ok := pages[name]; !ok && !e.IsDir() {
+				if err := os.Remove(filepath.Join(dir, sub, e.Name())); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for _, name := range sortedKeys(pages) {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, pages[name]) {
+			continue
+		}
+		if err := atomicfile.WriteFile(path, pages[name], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// commandTree builds cjm's command tree as `cjm help` sees it.
+func commandTree() *cobra.Command {
+	ios, _, _, _ := iostreams.Test()
+	cmd := root.NewCmdRoot(&cmdutil.Factory{IO: ios, Version: "dev"})
+	cmd.DisableAutoGenTag = true
+	return cmd
+}
+
+// generate returns every page, by slash-separated path under the docs
+// directory: commands/cjm_init.md, man/cjm-init.1 …
+func generate(rootCmd *cobra.Command) map[string][]byte {
+	pages := map[string][]byte{}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if !shown(c) {
+			return
+		}
+		pages["commands/"+mdName(c)] = markdown(c)
+		pages["man/"+manName(c)] = man(c)
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(rootCmd)
+	return pages
+}
+
+func shown(c *cobra.Command) bool {
+	return c.IsAvailableCommand() || c == c.Root()
+}
+
+func children(c *cobra.Command) []*cobra.Command {
+	var out []*cobra.Command
+	for _, sub := range c.Commands() {
+		if shown(sub) {
+			out = append(out, sub)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out
+}
+
+func mdName(c *cobra.Command) string {
+	return strings.ReplaceAll(c.CommandPath(), " ", "_") + ".md"
+}
+
+func manName(c *cobra.Command) string {
+	return strings.ReplaceAll(c.CommandPath(), " ", "-") + ".1"
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func description(c *cobra.Command) string {
+	if c.Long != "" {
+		return strings.TrimSpace(c.Long)
+	}
+	return strings.TrimSpace(c.Short)
+}
+
+func flagUsages(fs *pflag.FlagSet) string {
+	return strings.TrimRight(fs.FlagUsagesWrapped(0), "\n")
+}
+
+// markdown renders one command's page, in the layout of cobra's doc
+// package (so existing tooling and habits apply).
+func markdown(c *cobra.Command) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "## %s\n\n%s\n\n", c.CommandPath(), c.Short)
+	fmt.Fprintf(&b, "### Synopsis\n\n%s\n\n", mdText(description(c)))
+	if c.Runnable() {
+		fmt.Fprintf(&b, "```\n%s\n```\n\n", c.UseLine())
+	}
+	if c.Example != "" {
+		fmt.Fprintf(&b, "### Examples\n\n```\n%s\n```\n\n", strings.TrimRight(c.Example, "\n"))
+	}
+	if fl := c.NonInheritedFlags(); fl.HasAvailableFlags() {
+		fmt.Fprintf(&b, "### Options\n\n```\n%s\n```\n\n", flagUsages(fl))
+	}
+	if fl := c.InheritedFlags(); fl.HasAvailableFlags() {
+		fmt.Fprintf(&b, "### Options inherited from parent commands\n\n```\n%s\n```\n\n", flagUsages(fl))
+	}
+	var see []string
+	if c.HasParent() {
+		p := c.Parent()
+		see = append(see, fmt.Sprintf("* [%s](%s)\t - %s", p.CommandPath(), mdName(p), p.Short))
+	}
+	for _, sub := range children(c) {
+		see = append(see, fmt.Sprintf("* [%s](%s)\t - %s", sub.CommandPath(), mdName(sub), sub.Short))
+	}
+	if len(see) > 0 {
+		fmt.Fprintf(&b, "### SEE ALSO\n\n%s\n", strings.Join(see, "\n"))
+	}
+	return append(bytes.TrimRight(b.Bytes(), "\n"), '\n')
+}
+
+// mdText keeps a help text readable as Markdown: indented lines (commands,
+// lists of choices) become a code block, the rest stays prose.
+func mdText(s string) string {
+	var out []string
+	inCode := false
+	for _, line := range strings.Split(s, "\n") {
+		indented := strings.HasPrefix(line, "  ") || strings.HasPrefix(line, "\t")
+		switch {
+		case indented && !inCode:
+			out = append(out, "```")
+			inCode = true
+		case !indented && inCode && strings.TrimSpace(line) != "":
+			out = append(out, "```")
+			inCode = false
+		}
+		out = append(out, line)
+	}
+	if inCode {
+		// Drop blank lines at the end of the block before closing it.
+		for len(out) > 0 && strings.TrimSpace(out[len(out)-1]) == "" {
+			out = out[:len(out)-1]
+		}
+		out = append(out, "```")
+	}
+	// A blank line inside a block that then closes: move the fence up.
+	text := strings.Join(out, "\n")
+	return strings.ReplaceAll(text, "\n\n```\n", "\n```\n\n")
+}
+
+// man renders one command's man page in section 1.
+func man(c *cobra.Command) []byte {
+	var b bytes.Buffer
+	name := strings.ReplaceAll(c.CommandPath(), " ", "-")
+	fmt.Fprintf(&b, ".TH %s 1 \"\" \"cjm\" \"cjm manual\"\n", roffQuote(strings.ToUpper(name)))
+	fmt.Fprintf(&b, ".SH NAME\n%s \\- %s\n", roff(name), roff(c.Short))
+	fmt.Fprintf(&b, ".SH SYNOPSIS\n.B %s\n", roff(c.CommandPath()))
+	if c.Runnable() {
+		if rest := strings.TrimPrefix(c.UseLine(), c.CommandPath()); strings.TrimSpace(rest) != "" {
+			fmt.Fprintf(&b, "%s\n", roff(strings.TrimSpace(rest)))
+		}
+	} else {
+		b.WriteString("COMMAND [flags]\n")
+	}
+	fmt.Fprintf(&b, ".SH DESCRIPTION\n%s", roffText(description(c)))
+	if fl := c.NonInheritedFlags(); fl.HasAvailableFlags() {
+		b.WriteString(".SH OPTIONS\n")
+		manFlags(&b, fl)
+	}
+	if fl := c.InheritedFlags(); fl.HasAvailableFlags() {
+		b.WriteString(".SH OPTIONS INHERITED FROM PARENT COMMANDS\n")
+		manFlags(&b, fl)
+	}
+	if c.Example != "" {
+		fmt.Fprintf(&b, ".SH EXAMPLES\n.PP\n.RS\n.nf\n%s\n.fi\n.RE\n", roffLines(dedent(strings.TrimRight(c.Example, "\n"))))
+	}
+	var see []string
+	if c.HasParent() {
+		see = append(see, "\\fB"+roff(strings.ReplaceAll(c.Parent().CommandPath(), " ", "-"))+"\\fR(1)")
+	}
+	for _, sub := range children(c) {
+		see = append(see, "\\fB"+roff(strings.ReplaceAll(sub.CommandPath(), " ", "-"))+"\\fR(1)")
+	}
+	if len(see) > 0 {
+		fmt.Fprintf(&b, ".SH SEE ALSO\n%s\n", strings.Join(see, ", "))
+	}
+	return b.Bytes()
+}
+
+func manFlags(b *bytes.Buffer, fs *pflag.FlagSet) {
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		varname, usage := pflag.UnquoteUsage(f)
+		head := ""
+		if f.Shorthand != "" && f.ShorthandDeprecated == "" {
+			head = "\\fB\\-" + roff(f.Shorthand) + "\\fR, "
+		}
+		head += "\\fB\\-\\-" + roff(f.Name) + "\\fR"
+		if varname != "" {
+			head += " \\fI" + roff(varname) + "\\fR"
+		}
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "[]" && f.DefValue != "0" {
+			usage += " (default " + f.DefValue + ")"
+		}
+		fmt.Fprintf(b, ".TP\n%s\n%s\n", head, roff(usage))
+	})
+}
+
+// roff escapes text for a roff line: backslashes, and a leading dot or
+// apostrophe that would start a request.
+func roff(s string) string {
+	s = strings.ReplaceAll(s, "\\", "\\e")
+	if strings.HasPrefix(s, ".") || strings.HasPrefix(s, "'") {
+		s = "\\&" + s
+	}
+	return s
+}
+
+func roffQuote(s string) string {
+	return "\"" + strings.ReplaceAll(roff(s), "\"", "\\(dq") + "\""
+}
+
+func roffLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = roff(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// roffText turns a help text into paragraphs (.PP) and, for runs of
+// indented lines, literal blocks (.nf … .fi) with the common indentation
+// removed.
+func roffText(s string) string {
+	var b strings.Builder
+	b.WriteString(".PP\n")
+	var block []string
+	flush := func() {
+		for len(block) > 0 && strings.TrimSpace(block[len(block)-1]) == "" {
+			block = block[:len(block)-1]
+		}
+		if len(block) == 0 {
+			return
+		}
+		b.WriteString(".RS\n.nf\n" + roffLines(dedent(strings.Join(block, "\n"))) + "\n.fi\n.RE\n.PP\n")
+		block = nil
+	}
+	for _, line := range strings.Split(s, "\n") {
+		indented := strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")
+		blank := strings.TrimSpace(line) == ""
+		switch {
+		case indented || (blank && len(block) > 0):
+			block = append(block, line)
+		case blank:
+			b.WriteString(".PP\n")
+		default:
+			flush()
+			b.WriteString(roff(line) + "\n")
+		}
+	}
+	flush()
+	out := strings.ReplaceAll(b.String(), ".PP\n.PP\n", ".PP\n")
+	return strings.TrimSuffix(out, ".PP\n")
+}
+
+// dedent removes the indentation that every non-blank line shares.
+func dedent(s string) string {
+	lines := strings.Split(s, "\n")
+	common := -1
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		n := len(l) - len(strings.TrimLeft(l, " \t"))
+		if common < 0 || n < common {
+			common = n
+		}
+	}
+	for i, l := range lines {
+		if len(l) >= common && common > 0 {
+			lines[i] = l[common:]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
