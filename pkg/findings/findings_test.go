@@ -74,8 +74,8 @@ func TestWriters(t *testing.T) {
 			return WriteText(b, ds, src, TextOptions{Color: true})
 		}},
 		{"json", func(b *bytes.Buffer, ds diag.Diagnostics) error { return WriteJSON(b, ds) }},
-		{"github", func(b *bytes.Buffer, ds diag.Diagnostics) error { return WriteGitHub(b, ds) }},
-		{"github-summary", func(b *bytes.Buffer, ds diag.Diagnostics) error { return WriteGitHubSummary(b, ds, 3) }},
+		{"github", func(b *bytes.Buffer, ds diag.Diagnostics) error { return WriteGitHub(b, ds, GitHubOptions{}) }},
+		{"github-summary", func(b *bytes.Buffer, ds diag.Diagnostics) error { return WriteGitHubSummary(b, ds, 3, GitHubOptions{}) }},
 		{"sarif", func(b *bytes.Buffer, ds diag.Diagnostics) error {
 			return WriteSARIF(b, ds, SARIFOptions{Rules: rules})
 		}},

@@ -10,20 +10,35 @@ import (
 	"github.com/cjm-dev/cjm/pkg/diag"
 )
 
+// GitHubOptions tune the GitHub writers.
+type GitHubOptions struct {
+	// Root is the repository root that file= paths are relative to, as
+	// GitHub wants them; empty keeps the file names as they are. A file
+	// outside the root keeps its name.
+	Root string
+}
+
+func (o GitHubOptions) path(filename string) string {
+	if p, ok := RepoPath(o.Root, filename); ok {
+		return p
+	}
+	return filepath.ToSlash(filename)
+}
+
 // WriteGitHub writes one GitHub Actions workflow command per finding,
 //
 //	::error file=maps/b2b.yaml,line=4,col=7,endLine=4,endColumn=13,title=unknown-key::message
 //
 // so findings appear inline on a pull request. Data is escaped as the
 // runner requires (% \r \n), properties also escape : and ,.
-func WriteGitHub(w io.Writer, ds diag.Diagnostics) error {
+func WriteGitHub(w io.Writer, ds diag.Diagnostics, opts GitHubOptions) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range ds {
 		level := "error"
 		if d.Severity == diag.Warning {
 			level = "warning"
 		}
-		props := []string{"file=" + escapeProperty(filepath.ToSlash(d.Range.Filename))}
+		props := []string{"file=" + escapeProperty(opts.path(d.Range.Filename))}
 		if !d.Range.Start.IsZero() {
 			props = append(props,
 				fmt.Sprintf("line=%d", d.Range.Start.Line),
@@ -49,7 +64,7 @@ func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
 // WriteGitHubSummary writes a Markdown summary of the findings for
 // $GITHUB_STEP_SUMMARY: a heading, the tally and a table of findings.
 // Every cell is escaped so labels cannot break the table or inject HTML.
-func WriteGitHubSummary(w io.Writer, ds diag.Diagnostics, files int) error {
+func WriteGitHubSummary(w io.Writer, ds diag.Diagnostics, files int, opts GitHubOptions) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "### cjm validate\n\n")
 	if len(ds) == 0 {
@@ -60,7 +75,7 @@ func WriteGitHubSummary(w io.Writer, ds diag.Diagnostics, files int) error {
 	fmt.Fprintf(bw, "| Location | Severity | Rule | Message |\n|---|---|---|---|\n")
 	for _, d := range ds {
 		fmt.Fprintf(bw, "| %s | %s | %s | %s |\n",
-			escapeCell(filepath.ToSlash(d.Range.String())), d.Severity, escapeCell(d.Rule), escapeCell(d.Message))
+			escapeCell(location(opts.path(d.Range.Filename), d.Range)), d.Severity, escapeCell(d.Rule), escapeCell(d.Message))
 	}
 	fmt.Fprintln(bw)
 	return bw.Flush()
@@ -71,3 +86,11 @@ var cellEscaper = strings.NewReplacer(
 	"<", "&lt;", ">", "&gt;", "&", "&amp;", "\r\n", " ", "\n", " ", "\r", " ")
 
 func escapeCell(s string) string { return cellEscaper.Replace(s) }
+
+// location is path:line:col, or the path alone for a whole-file finding.
+func location(path string, r diag.Range) string {
+	if r.Start.IsZero() {
+		return path
+	}
+	return fmt.Sprintf("%s:%d:%d", path, r.Start.Line, r.Start.Column)
+}

@@ -27,7 +27,7 @@ type IOStreams struct {
 
 // System returns the process's own streams.
 func System() *IOStreams {
-	_, noColor := os.LookupEnv("NO_COLOR")
+	noColor := os.Getenv("NO_COLOR") != "" // no-color.org: set and not empty
 	return &IOStreams{
 		In:        os.Stdin,
 		Out:       os.Stdout,

@@ -162,7 +162,7 @@ func write(opts *Options, ds diag.Diagnostics, srcs diag.Sources, files int) err
 	case "json":
 		err = findings.WriteJSON(streams.Out, ds)
 	case "github":
-		err = findings.WriteGitHub(streams.Out, ds)
+		err = findings.WriteGitHub(streams.Out, ds, findings.GitHubOptions{Root: repoRoot(opts.Root)})
 		if err == nil {
 			stepSummary(opts, ds, files)
 		}
@@ -189,7 +189,7 @@ func stepSummary(opts *Options, ds diag.Diagnostics, files int) {
 	}
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err == nil {
-		err = findings.WriteGitHubSummary(f, ds, files)
+		err = findings.WriteGitHubSummary(f, ds, files, findings.GitHubOptions{Root: repoRoot(opts.Root)})
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
