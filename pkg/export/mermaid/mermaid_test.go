@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -231,4 +232,23 @@ func checkParsed(t *testing.T, m *journey.Map, p parsed) {
 	if k != len(p.Tasks) {
 		t.Errorf("%d tasks, matched %d", len(p.Tasks), k)
 	}
+}
+
+// FuzzLabel: whatever the label, the escaped text is one line and holds
+// none of the characters the journey grammar reads, outside entity codes.
+func FuzzLabel(f *testing.F) {
+	for _, s := range []string{reporttest.Hostile, "a: b", "#59;", "100%", "Title x", "Путь"} {
+		f.Add(s)
+	}
+	entity := regexp.MustCompile(`#[0-9]+;`)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, got := range []string{Label(s), taskName(s), actor(s)} {
+			if strings.ContainsAny(got, "\r\n") {
+				t.Fatalf("%q spans lines: %q", s, got)
+			}
+			if rest := entity.ReplaceAllString(got, ""); strings.ContainsAny(rest, ":#;%<>&{}") {
+				t.Fatalf("%q escaped to %q", s, got)
+			}
+		}
+	})
 }

@@ -178,3 +178,27 @@ func TestDestination(t *testing.T) {
 		t.Errorf("Destination = %q, want %q", got, want)
 	}
 }
+
+// FuzzEscape: whatever the label, the escaped text is one line and every
+// Markdown special character in it is backslash-escaped.
+func FuzzEscape(f *testing.F) {
+	for _, s := range []string{reporttest.Hostile, "a|b", "**x**", "line\nbreak", "\\", "Путь"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Escape(s)
+		if strings.ContainsAny(got, "\r\n") {
+			t.Fatalf("Escape(%q) = %q spans lines", s, got)
+		}
+		rest := strings.ReplaceAll(got, "<br>", "")
+		for i := 0; i < len(rest); i++ {
+			if rest[i] == '\\' {
+				i++
+				continue
+			}
+			if strings.IndexByte(special, rest[i]) >= 0 {
+				t.Fatalf("Escape(%q) = %q: unescaped %q", s, got, rest[i])
+			}
+		}
+	})
+}
