@@ -297,3 +297,20 @@ func golden(t *testing.T, path string, got []byte) {
 		t.Errorf("%s differs; got written to %s.got", path, path)
 	}
 }
+
+func TestMarkdownLimit(t *testing.T) {
+	var changes []Change
+	for i := 0; i < 2000; i++ {
+		changes = append(changes, Change{Kind: Added, Element: TouchpointElement, ID: "t", Name: strings.Repeat("x", 50), Stage: "s"})
+	}
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, &Result{Old: "a", New: "b", Changes: changes}); err != nil {
+		t.Fatal(err)
+	}
+	if b.Len() > 65536 {
+		t.Errorf("markdown is %d bytes", b.Len())
+	}
+	if !strings.Contains(b.String(), "more changes, left out") {
+		t.Error("no note about the changes left out")
+	}
+}

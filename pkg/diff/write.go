@@ -112,12 +112,24 @@ func WriteMarkdown(w io.Writer, r *Result) error {
 	fmt.Fprintf(bw, "### Journey map changes\n\n%s → %s: %s.\n", mdCode(r.Old), mdCode(r.New), Summarize(r.Changes))
 	if len(r.Changes) > 0 {
 		bw.WriteString("\n| | Element | Change |\n|---|---|---|\n")
-		for _, c := range r.Changes {
-			fmt.Fprintf(bw, "| %s | %s | %s |\n", string(c.Kind), subject(c, mdStyle), detail(c, mdStyle))
+		size := 0
+		for i, c := range r.Changes {
+			row := fmt.Sprintf("| %s | %s | %s |\n", string(c.Kind), subject(c, mdStyle), detail(c, mdStyle))
+			if size+len(row) > MaxMarkdownBytes {
+				fmt.Fprintf(bw, "\n…and %d more changes, left out to keep this comment postable; run `cjm diff` to see them all.\n", len(r.Changes)-i)
+				break
+			}
+			size += len(row)
+			bw.WriteString(row)
 		}
 	}
 	return bw.Flush()
 }
+
+// MaxMarkdownBytes bounds the table WriteMarkdown writes: GitHub refuses
+// comments over 65,536 characters, so the rows stop short of that and a
+// last line says how many were left out.
+const MaxMarkdownBytes = 60000
 
 // WriteJSON writes {"old", "new", "summary", "changes"}; see docs/diff-fmt.md.
 func WriteJSON(w io.Writer, r *Result) error {

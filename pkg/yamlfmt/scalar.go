@@ -64,6 +64,12 @@ func plainOK(n *yaml.Node, inFlow bool) bool {
 	if v == "" || strings.ContainsAny(v, "\n\r") || strings.TrimSpace(v) != v || !printable(v, false) {
 		return false
 	}
+	if !suspicious(v, inFlow) {
+		// A one-line value that was plain in the source reads back as
+		// itself: its type comes from the same text. Only values with
+		// indicators need the slow check below.
+		return true
+	}
 	text := "- " + v + "\n"
 	if inFlow {
 		text = "[" + v + "]\n"
@@ -260,4 +266,17 @@ func roundTrips(head, body string, n *yaml.Node) bool {
 	}
 	got := doc.Content[0].Content[1]
 	return got.Kind == yaml.ScalarNode && got.Value == n.Value && got.ShortTag() == n.ShortTag()
+}
+
+// suspicious reports whether a plain value holds something that could read
+// differently in its context: an indicator at the start, ": " or " #"
+// inside, or flow punctuation in flow context.
+func suspicious(v string, inFlow bool) bool {
+	if strings.ContainsAny(v[:1], "-?:,[]{}#&*!|>'\"%@`") {
+		return true
+	}
+	if strings.Contains(v, ": ") || strings.Contains(v, " #") || strings.HasSuffix(v, ":") {
+		return true
+	}
+	return inFlow && strings.ContainsAny(v, ",[]{}")
 }

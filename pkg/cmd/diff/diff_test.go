@@ -172,3 +172,29 @@ func TestDiffGit(t *testing.T) {
 		}
 	})
 }
+
+// TestDiffColor: colour only on a terminal, never under --no-color.
+func TestDiffColor(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "old.yaml", oldMap)
+	write(t, dir, "new.yaml", strings.Replace(oldMap, "emotion: -1", "emotion: 1", 1))
+	for _, tt := range []struct {
+		name         string
+		tty, noColor bool
+		want         bool
+	}{
+		{"pipe", false, false, false},
+		{"terminal", true, false, true},
+		{"terminal with --no-color", true, true, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ios, _, out, _ := iostreams.Test()
+			ios.SetStdoutTTY(tt.tty)
+			ios.NoColor = tt.noColor
+			diffRun(&Options{IO: ios, Dir: dir, Old: "old.yaml", New: "new.yaml", Format: "text"})
+			if got := strings.Contains(out.String(), "\x1b["); got != tt.want {
+				t.Errorf("colour = %v, want %v: %q", got, tt.want, out)
+			}
+		})
+	}
+}
