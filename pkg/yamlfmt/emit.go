@@ -70,6 +70,90 @@ func (f *formatter) fixFeet(n *yaml.Node, item bool) {
 	}
 }
 
+// entry is a mapping key or a sequence item, with the source column where
+// it starts (the key, or the item's dash): a foot comment belongs to the
+// innermost entry that starts at or left of the comment.
+type entry struct {
+	node *yaml.Node
+	col  int
+}
+
+// rehomeFeet undoes another quirk of yaml.v3: it gives a comment below a
+// nested block to the last key of the innermost mapping, whatever its
+// indentation. A foot comment written left of its owner moves to the
+// entry it lines up with, so it keeps its place and its indentation.
+func (f *formatter) rehomeFeet(n *yaml.Node, stack []entry) {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			f.rehomeFeet(c, stack)
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			st := append(stack[:len(stack):len(stack)], entry{k, k.Column - 1})
+			f.rehome(k, st)
+			f.rehome(v, st)
+			f.rehomeFeet(v, st)
+		}
+	case yaml.SequenceNode:
+		for _, it := range n.Content {
+			st := append(stack[:len(stack):len(stack)], entry{it, f.dashCol(it)})
+			f.rehome(it, st)
+			f.rehomeFeet(it, st)
+		}
+	}
+}
+
+func (f *formatter) rehome(n *yaml.Node, stack []entry) {
+	if n.FootComment == "" || len(stack) == 0 {
+		return
+	}
+	c := f.commentCol(n.FootComment, n.Line)
+	if c < 0 || c >= stack[len(stack)-1].col {
+		return
+	}
+	target := stack[0].node
+	for i := len(stack) - 1; i >= 0; i-- {
+		if stack[i].col <= c {
+			target = stack[i].node
+			break
+		}
+	}
+	if target == n {
+		return
+	}
+	target.FootComment = joinComments(n.FootComment, target.FootComment)
+	n.FootComment = ""
+}
+
+// commentCol returns the source column (0-based) of the first line of
+// comment c, looked for from line n on; -1 when it is not found.
+func (f *formatter) commentCol(c string, n int) int {
+	first := strings.TrimSpace(strings.SplitN(strings.TrimSpace(c), "\n", 2)[0])
+	for l := max(n, 1); l <= len(f.src); l++ {
+		line := f.src[l-1]
+		if strings.TrimSpace(line) == first {
+			return len([]rune(line)) - len([]rune(strings.TrimLeft(line, " \t")))
+		}
+	}
+	return -1
+}
+
+// dashCol returns the column of the `- ` that starts a sequence item, or
+// the item's own column for an item of a flow sequence.
+func (f *formatter) dashCol(it *yaml.Node) int {
+	line := []rune(f.srcLine(it.Line))
+	i := it.Column - 2
+	for i >= 0 && i < len(line) && line[i] == ' ' {
+		i--
+	}
+	if i >= 0 && i < len(line) && line[i] == '-' {
+		return i
+	}
+	return it.Column - 1
+}
+
 // commentAbove reports whether the last line of comment c is the nearest
 // comment above source line n.
 func (f *formatter) commentAbove(c string, n int) bool {

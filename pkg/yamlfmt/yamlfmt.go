@@ -130,6 +130,7 @@ func format(src []byte) ([]byte, error) {
 	}
 	f := &formatter{src: splitLines(src)}
 	f.fixFeet(doc.Content[0], false)
+	f.rehomeFeet(doc, nil)
 	reorder(doc)
 	if err := f.document(doc); err != nil {
 		return nil, err
