@@ -57,7 +57,7 @@ func WriteText(w io.Writer, ds diag.Diagnostics, src diag.Sources, opts TextOpti
 			paint(ansiBold, sanitize(d.Range.String())+":"),
 			paint(sevColor, sev+":"),
 			sanitize(d.Message),
-			paint(ansiDim, "["+d.Rule+"]"))
+			paint(ansiDim, "["+sanitize(d.Rule)+"]"))
 		if d.Range.Start.IsZero() {
 			continue
 		}
