@@ -75,8 +75,18 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 them as diagrams and reports, shows what changed between versions and keeps
 the files in a canonical layout.
 
+PATH arguments may be files or directories. A file named explicitly is
+always read; a directory is walked recursively for *.yaml and *.yml files
+with a top-level "cjm" key, skipping other YAML, hidden directories and
+node_modules. Results come in sorted path order.
+
+Diagnostics and progress go to stderr, results to stdout. Colour only on a
+terminal, never with --no-color or a non-empty NO_COLOR.
+
 Exit codes: 0 done, 1 the input has errors (or differences, stale outputs,
-unformatted files), 2 the command could not run (bad flag, missing file).`,
+unformatted files), 2 the command could not run (bad flag, missing file).
+
+Reference: docs/cli.md.`,
 		Version:       f.Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -94,7 +104,7 @@ unformatted files), 2 the command could not run (bad flag, missing file).`,
 	pf.BoolVarP(&f.IO.Quiet, "quiet", "q", false, "print no progress or summary lines")
 	pf.BoolVar(&f.IO.NoColor, "no-color", f.IO.NoColor, "never colour the output (also set by NO_COLOR)")
 
-	// One line per command; keep the list sorted as `cjm help` shows it.
+	// One line per command (cjm help lists them sorted).
 	cmd.AddCommand(diffcmd.NewCmdDiff(f, nil))
 	cmd.AddCommand(fmtcmd.NewCmdFmt(f, nil))
 	cmd.AddCommand(render.NewCmdRender(f, nil), render.NewCmdWorker(f))
