@@ -184,7 +184,7 @@ type pageData struct {
 
 func (s *Server) writePage(w http.ResponseWriter, f string) {
 	var body strings.Builder
-	title := "cjm serve — " + s.display(s.opts.Path)
+	title := "cjm serve — " + s.opts.Path
 	if f == "" {
 		execute(&body, "index", s.indexData())
 	} else {

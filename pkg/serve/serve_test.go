@@ -306,7 +306,7 @@ func TestDirectoryIndex(t *testing.T) {
 	r := start(t, dir, f)
 
 	_, body := r.get("/")
-	for _, want := range []string{`href="/map?f=` + strings.ReplaceAll(a, "/", "%2F") + `"`, ">a.yaml<", ">sub/company.yaml<", "catalogue"} {
+	for _, want := range []string{"<title>cjm serve — " + dir + "</title>", `href="/map?f=` + strings.ReplaceAll(a, "/", "%2F") + `"`, ">a.yaml<", ">sub/company.yaml<", "catalogue"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("index lacks %q:\n%s", want, body)
 		}
