@@ -34,6 +34,9 @@ func TestMain(m *testing.M) {
 // buildCJM builds cjm once for every recipe test.
 func buildCJM(t *testing.T) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("builds cjm and runs git; skipped with -short")
+	}
 	for _, tool := range []string{"git", "bash", "go"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("%s not found", tool)

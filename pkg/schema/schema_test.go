@@ -57,27 +57,33 @@ func instance(t *testing.T, src []byte) any {
 	return inst
 }
 
+// TestGolden compares the schema with its golden file, and with the copy
+// in docs/ that the examples' modelines point at.
 func TestGolden(t *testing.T) {
 	got := schema.JSON()
 	if !bytes.Equal(got, schema.JSON()) {
 		t.Fatal("two calls gave different bytes")
 	}
-	golden := filepath.Join("testdata", schema.FileName)
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		os.WriteFile(golden+".got", got, 0o644)
-		t.Errorf("schema differs from %s (see .got; accept with -update)", golden)
-	}
 	if !json.Valid(got) || !bytes.HasSuffix(got, []byte("}\n")) {
 		t.Error("schema is not JSON ending in a newline")
+	}
+	for _, golden := range []string{
+		filepath.Join("testdata", schema.FileName),
+		filepath.Join("..", "..", "docs", schema.FileName),
+	} {
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			os.WriteFile(golden+".got", got, 0o644)
+			t.Errorf("schema differs from %s (see .got; accept with go test ./pkg/schema -update)", golden)
+		}
 	}
 }
 
