@@ -8,7 +8,8 @@ import (
 // special are the ASCII characters that can start Markdown (CommonMark,
 // GFM, GitHub's and GitLab's extensions) formatting inside a line: emphasis,
 // code, links, raw HTML, entities, tables, strikethrough, headings' closing
-// sequences and math. Escape puts a backslash before each.
+// sequences and math. Escape puts a backslash before each (before `&` only
+// where an entity could start: `&amp;`, not "R&D").
 const special = "\\`*_[]<>|~#$&"
 
 // Escape makes s safe as inline Markdown text, in a paragraph, a list item,
@@ -40,6 +41,8 @@ func escape(s, br string) string {
 			b.WriteString(br)
 		case c == '\t':
 			b.WriteByte(' ')
+		case c == '&' && !(i+1 < len(s) && entityStart(s[i+1])):
+			b.WriteByte(c) // "R&D", "a & b": no entity can start here
 		case strings.IndexByte(special, c) >= 0:
 			b.WriteByte('\\')
 			b.WriteByte(c)
@@ -48,6 +51,12 @@ func escape(s, br string) string {
 		}
 	}
 	return b.String()
+}
+
+// entityStart reports whether c, after a `&`, could begin an HTML entity
+// or character reference (`&amp;`, `&#60;`).
+func entityStart(c byte) bool {
+	return c == '#' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // Block returns Markdown text (the map's description) ready to be placed
