@@ -2,6 +2,7 @@ package mermaid
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -14,6 +15,9 @@ const NeutralScore = 3
 
 // Render returns the .mmd text of m's journey diagram.
 func Render(m *journey.Map) ([]byte, error) {
+	if m == nil {
+		return nil, fmt.Errorf("mermaid: no map")
+	}
 	var b bytes.Buffer
 	Write(&b, m, "")
 	return b.Bytes(), nil

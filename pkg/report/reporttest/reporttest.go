@@ -204,3 +204,15 @@ func FullMap() *journey.Map {
 		},
 	}
 }
+
+// MinimalMaps returns maps at the edges of the format: one stage and
+// nothing else; no personas with per-persona emotions; empty strings
+// where the loader would have refused nothing.
+func MinimalMaps() map[string]*journey.Map {
+	return map[string]*journey.Map{
+		"one-stage":     {Version: 1, Title: "T", Lang: "en", Scope: "full", Stages: []*journey.Stage{{ID: "s", Name: "S"}}},
+		"empty-strings": {Version: 1, Stages: []*journey.Stage{{ID: "s", Touchpoints: []*journey.Touchpoint{{ID: "t"}}}}},
+		"unknown-lang": {Version: 1, Title: "T", Lang: "xx", Stages: []*journey.Stage{{ID: "s", Name: "S",
+			Touchpoints: []*journey.Touchpoint{{ID: "t", Name: "N", Emotion: &journey.Emotion{PerPersona: []journey.PersonaEmotion{}}}}}}},
+	}
+}
