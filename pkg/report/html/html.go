@@ -38,6 +38,13 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"inc":      func(i int) int { return i + 1 },
 	"emoclass": emotionClass,
 	"status":   status,
+	"viewname": func(lang, view string) string {
+		key := "report.view." + view
+		if l := i18n.T(lang, key); l != key {
+			return l
+		}
+		return view
+	},
 	"direction": func(k outline.KPI) string {
 		if k.LowerIsBetter {
 			return "report.direction.lower"
