@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/cjm-dev/cjm/pkg/load"
+	"gopkg.in/yaml.v3"
 )
 
 // generate writes a map of stages × touchpoints per stage with four
@@ -87,9 +88,37 @@ func BenchmarkCheckLarge(b *testing.B) {
 	}
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for b.Loop() {
 		if res := File(p, load.Options{}); len(res.Diags) != 0 {
 			b.Fatal(res.Diags[0])
+		}
+	}
+}
+
+// reportCPU reports the CPU time per operation (all threads, GC
+// included) as cpu-ms/op. Call as `defer reportCPU(b)()` before the loop.
+func reportCPU(b *testing.B) func() {
+	start, ok := cpuTime()
+	return func() {
+		end, _ := cpuTime()
+		if ok && b.N > 0 {
+			b.ReportMetric(float64(end-start)/float64(b.N)/1e6, "cpu-ms/op")
+		}
+	}
+}
+
+// BenchmarkYAMLLarge parses the large map into yaml.v3 nodes and nothing
+// more: the floor under BenchmarkCheckLarge, for the docs' figures.
+func BenchmarkYAMLLarge(b *testing.B) {
+	src := generate(50, 100)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	defer reportCPU(b)()
+	for b.Loop() {
+		var doc yaml.Node
+		if err := yaml.Unmarshal(src, &doc); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
@@ -111,6 +140,7 @@ func BenchmarkCheckMany(b *testing.B) {
 		}
 	}
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for b.Loop() {
 		results := checkDir(b, dir)
 		if len(results) != 1000 {

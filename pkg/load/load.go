@@ -148,17 +148,23 @@ func readFile(path string, max int64, at diag.Range) ([]byte, *diag.Diagnostic) 
 		return nil, readErr(at, path, err)
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return nil, diag.Errorf(at, RuleReadError, "%s is a directory, not a journey file", path)
+	var buf bytes.Buffer
+	if fi, err := f.Stat(); err == nil {
+		if fi.IsDir() {
+			return nil, diag.Errorf(at, RuleReadError, "%s is a directory, not a journey file", path)
+		}
+		if n := fi.Size(); n > 0 && (max <= 0 || n <= max) {
+			buf.Grow(int(n) + bytes.MinRead)
+		}
 	}
 	var r io.Reader = f
 	if max > 0 {
 		r = io.LimitReader(f, max+1)
 	}
-	src, err := io.ReadAll(r)
-	if err != nil {
+	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, readErr(at, path, err)
 	}
+	src := buf.Bytes()
 	if max > 0 && int64(len(src)) > max {
 		size := int64(len(src))
 		if fi, err := f.Stat(); err == nil {

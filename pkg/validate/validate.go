@@ -84,18 +84,24 @@ func (v *validator) id(set *idSet, id string, src journey.Source) {
 		return // missing: the loader reported it
 	}
 	r := src.Key("id")
-	if !ValidID(id) {
-		hint := ""
-		if s := Slug(id); s != "" && s != id {
-			hint = fmt.Sprintf(" (e.g. `%s`)", s)
-		}
-		v.errorf(r, RuleBadID, "%s id %q is not valid: use lowercase ASCII letters, digits, `-` and `_`, starting with a letter or digit, at most 64 characters%s", set.kind, id, hint)
-	}
+	v.badID(set.kind, id, r)
 	if first, dup := set.first[id]; dup {
 		v.errorf(r, RuleDuplicateID, "duplicate %s id `%s`: the first is at %s; rename one of them", set.kind, id, where(first, r))
 		return
 	}
 	set.first[id] = r
+}
+
+// badID reports an id that is not a slug.
+func (v *validator) badID(kind, id string, r diag.Range) {
+	if id == "" || ValidID(id) {
+		return
+	}
+	hint := ""
+	if s := Slug(id); s != "" && s != id {
+		hint = fmt.Sprintf(" (e.g. `%s`)", s)
+	}
+	v.errorf(r, RuleBadID, "%s id %q is not valid: use lowercase ASCII letters, digits, `-` and `_`, starting with a letter or digit, at most 64 characters%s", kind, id, hint)
 }
 
 // where names the position of first as seen from r: "line 4" in the same
@@ -153,16 +159,25 @@ func (v *validator) ids() {
 	}
 	for _, s := range m.Stages {
 		v.id(stages, s.ID, s.Src)
-		metrics := newIDSet("metric")
-		for _, mt := range s.Metrics {
-			v.id(metrics, mt.ID, mt.Src)
-		}
+		v.metricIDs(s.Metrics)
 		for _, t := range s.Touchpoints {
 			v.id(touchpoints, t.ID, t.Src)
-			metrics := newIDSet("metric")
-			for _, mt := range t.Metrics {
-				v.id(metrics, mt.ID, mt.Src)
-			}
+			v.metricIDs(t.Metrics)
+		}
+	}
+}
+
+// metricIDs checks the ids of the metrics of one stage or touchpoint,
+// unique among themselves only.
+func (v *validator) metricIDs(ms []*journey.Metric) {
+	switch len(ms) {
+	case 0:
+	case 1:
+		v.badID("metric", ms[0].ID, ms[0].Src.Key("id"))
+	default:
+		set := newIDSet("metric")
+		for _, mt := range ms {
+			v.id(set, mt.ID, mt.Src)
 		}
 	}
 }
