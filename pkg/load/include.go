@@ -69,6 +69,7 @@ func (f *file) include(item *yaml.Node) *journey.Map {
 	if !filepath.IsAbs(p) {
 		target = filepath.Join(filepath.Dir(f.name), filepath.FromSlash(p))
 	}
+	l.resolveTop()
 	root := l.includeRoot()
 	// Lexically first (a `..` escape), from the real directory of the
 	// including file, so that the answer does not depend on whether the
@@ -137,6 +138,17 @@ func (f *file) include(item *yaml.Node) *journey.Map {
 			"included file %q has `stages` or `transitions`; an included file may only hold personas, channels and owners: move them out, or stop including it", p)
 	}
 	return inc
+}
+
+// resolveTop works out the real path of the top file, once, and marks it
+// merged (a catalogue including the map is a cycle).
+func (l *loader) resolveTop() {
+	if l.merged != nil {
+		return
+	}
+	l.merged = map[string]bool{}
+	l.stack[0].real = realPath(l.stack[0].name)
+	l.merged[l.stack[0].real] = true
 }
 
 // includeRoot returns the directory includes may not leave, symlinks

@@ -211,7 +211,7 @@ type loader struct {
 type fileRef struct{ real, name string }
 
 func newLoader(opts Options) *loader {
-	return &loader{opts: opts, sources: diag.Sources{}, merged: map[string]bool{}}
+	return &loader{opts: opts, sources: diag.Sources{}}
 }
 
 func (l *loader) add(d *diag.Diagnostic) { l.diags = append(l.diags, d) }
@@ -222,9 +222,9 @@ func (l *loader) root(name string, src []byte) *journey.Map {
 		testHook(name)
 	}
 	l.sources[name] = src
-	real := realPath(name)
-	l.stack = append(l.stack, fileRef{real: real, name: name})
-	l.merged[real] = true
+	// The real path is worked out on the first include (most maps have
+	// none, and it costs a system call per path element).
+	l.stack = append(l.stack, fileRef{name: name})
 	doc := l.parse(name, src)
 	if doc == nil {
 		return nil
