@@ -38,6 +38,11 @@ type Options struct {
 	// before it renders; 0 means 100ms. A save is usually several events
 	// (write, rename, chmod) within a few milliseconds.
 	Debounce time.Duration
+	// Deps, when set, returns the other files the last render of file read
+	// (its included catalogues). The server watches their directories and
+	// re-renders file when one of them changes. Without it, a change to
+	// any YAML file that is not a map re-renders every map.
+	Deps func(file string) []string
 }
 
 // Server is a live preview. Create it with New and run it with Serve.
@@ -50,8 +55,13 @@ type Server struct {
 	files   []string          // the journey files shown, sorted
 	entries map[string]*entry // by file
 	version int               // bumped on every change of what is shown
+	deps    map[string][]string // file -> files its last render read
 
 	hub *hub
+
+	// Owned by the loop goroutine.
+	watcher *fsnotify.Watcher
+	watched map[string]bool // directories
 }
 
 // entry is the cached render of one file.
@@ -82,7 +92,7 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{opts: opts, entries: map[string]*entry{}, hub: newHub()}
+	s := &Server{opts: opts, entries: map[string]*entry{}, deps: map[string][]string{}, hub: newHub(), watched: map[string]bool{}}
 	opts.Path = filepath.Clean(opts.Path)
 	s.opts.Path = opts.Path
 	if fi.IsDir() {
@@ -117,6 +127,7 @@ func (s *Server) rescan() error {
 		for f := range s.entries {
 			if !contains(files, f) {
 				delete(s.entries, f)
+				delete(s.deps, f)
 			}
 		}
 	}
@@ -179,8 +190,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 // the tree (fsnotify is not recursive), skipping the directories that
 // paths.Expand skips.
 func (s *Server) watchDirs(w *fsnotify.Watcher) error {
+	s.watcher = w
 	if s.single {
-		return w.Add(s.dir)
+		return s.watch(s.dir)
 	}
 	return filepath.WalkDir(s.dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
@@ -192,11 +204,21 @@ func (s *Server) watchDirs(w *fsnotify.Watcher) error {
 		if p != s.dir && skipDir(d.Name()) {
 			return filepath.SkipDir
 		}
-		if err := w.Add(p); err != nil {
-			return fmt.Errorf("cannot watch %s: %w", p, err)
-		}
-		return nil
+		return s.watch(p)
 	})
+}
+
+// watch adds a directory to the watcher once.
+func (s *Server) watch(dir string) error {
+	dir = filepath.Clean(dir)
+	if s.watched[dir] {
+		return nil
+	}
+	if err := s.watcher.Add(dir); err != nil {
+		return fmt.Errorf("cannot watch %s: %w", dir, err)
+	}
+	s.watched[dir] = true
+	return nil
 }
 
 func skipDir(name string) bool {
@@ -230,7 +252,7 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
 			if ev.Has(fsnotify.Create) && !s.single {
 				if fi, err := os.Stat(name); err == nil && fi.IsDir() && !skipDir(filepath.Base(name)) {
 					// A new directory: watch it, and look for maps in it.
-					_ = w.Add(name)
+					_ = s.watch(name)
 					pending[name] = true
 				}
 			}
@@ -276,38 +298,60 @@ func (s *Server) renderAll(ctx context.Context) {
 	}
 }
 
-// renderChanged re-renders the files of a batch. A change to a file that
-// is not a map of the list (an included catalogue, a file that just became
-// a journey) re-renders every map: any of them may include it.
+// renderChanged re-renders the files of a batch: each changed map, and
+// each map whose last render read a changed file (an included catalogue).
+// A change to any other YAML file re-renders every map when the server
+// does not know the dependencies (Options.Deps), else only the maps with
+// errors (one of them may have been missing that file).
 func (s *Server) renderChanged(ctx context.Context, batch map[string]bool) {
 	before := s.Files()
 	if err := s.rescan(); err != nil {
 		s.hub.broadcast(event{})
 	}
 	after := s.Files()
-	listChanged := strings.Join(before, "\x00") != strings.Join(after, "\x00")
+	if strings.Join(before, "\x00") != strings.Join(after, "\x00") {
+		s.hub.broadcast(event{File: "", Version: s.Version()})
+	}
+	todo := map[string]bool{}
 	all := false
-	var changed []string
+	s.mu.RLock()
 	for name := range batch {
-		s.mu.RLock()
 		e := s.entries[name]
-		s.mu.RUnlock()
-		if e == nil || e.catalogue() {
+		if e != nil {
+			todo[name] = true
+		}
+		dependents := false
+		for f, deps := range s.deps {
+			if contains(deps, name) && s.entries[f] != nil {
+				todo[f] = true
+				dependents = true
+			}
+		}
+		if (e != nil && !e.catalogue()) || dependents {
+			continue
+		}
+		if s.opts.Deps == nil {
 			all = true
 			continue
 		}
-		changed = append(changed, name)
+		if e != nil {
+			continue // a catalogue that no map reads
+		}
+		for f, e := range s.entries {
+			if e.err != nil || e.diags.HasErrors() {
+				todo[f] = true
+			}
+		}
 	}
-	sort.Strings(changed)
-	if listChanged {
-		s.hub.broadcast(event{File: "", Version: s.Version()})
-	}
+	s.mu.RUnlock()
 	if all {
 		s.renderAll(ctx)
 		return
 	}
-	for _, f := range changed {
-		s.render(ctx, f)
+	for _, f := range after { // in sorted order
+		if todo[f] {
+			s.render(ctx, f)
+		}
 	}
 }
 
@@ -317,6 +361,22 @@ func (s *Server) render(ctx context.Context, file string) {
 	if ctx.Err() != nil {
 		return
 	}
+	var deps []string
+	if s.opts.Deps != nil {
+		for _, d := range s.opts.Deps(file) {
+			d = filepath.Clean(d)
+			if d == file {
+				continue
+			}
+			deps = append(deps, d)
+			if s.watcher != nil {
+				// A catalogue outside the watched tree: watch its
+				// directory too. (Failure only costs live updates.)
+				_ = s.watch(filepath.Dir(d))
+			}
+		}
+		sort.Strings(deps)
+	}
 	s.mu.Lock()
 	e := s.entries[file]
 	if e == nil {
@@ -325,6 +385,9 @@ func (s *Server) render(ctx context.Context, file string) {
 	}
 	s.version++
 	*e = entry{version: s.version, rendered: true, views: views, diags: ds, err: err}
+	if s.opts.Deps != nil {
+		s.deps[file] = deps
+	}
 	v := s.version
 	s.mu.Unlock()
 	s.hub.broadcast(event{File: file, Version: v})

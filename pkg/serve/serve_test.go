@@ -370,3 +370,55 @@ func TestNew(t *testing.T) {
 		t.Error("no renderer accepted")
 	}
 }
+
+// deps reads "include: PATH" lines, as a stand-in for the loader.
+func deps(file string) []string {
+	src, _ := os.ReadFile(file)
+	var out []string
+	for _, line := range strings.Split(string(src), "\n") {
+		if p, ok := strings.CutPrefix(line, "include: "); ok {
+			out = append(out, filepath.Join(filepath.Dir(file), p))
+		}
+	}
+	return out
+}
+
+func TestIncludedFileOutsideWatchedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "maps", "journey.yaml")
+	cat := filepath.Join(dir, "shared", "company.yaml")
+	other := filepath.Join(dir, "maps", "unrelated.yaml")
+	os.MkdirAll(filepath.Dir(path), 0o755)
+	os.MkdirAll(filepath.Dir(cat), 0o755)
+	save(t, cat, "catalogue v1")
+	save(t, other, "x")
+	save(t, path, "include: ../shared/company.yaml")
+	f := &fake{}
+	s, err := New(Options{Path: path, Render: f.render, Deps: deps, Debounce: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	defer func() { cancel(); <-done }()
+	r := &running{t: t, s: s, base: "http://" + ln.Addr().String(), cancel: cancel, done: done}
+	for i := 0; f.renders(path) == 0 && i < 500; i++ {
+		time.Sleep(5 * time.Millisecond)
+	}
+	events := r.stream()
+
+	save(t, cat, "catalogue v2")
+	waitEvent(t, events, `"file":"`+path+`"`, time.Second)
+	if n := f.renders(path); n != 2 {
+		t.Errorf("%d renders, want 2 (start, catalogue change)", n)
+	}
+
+	// A YAML file the map does not read changes nothing.
+	save(t, other, "y")
+	time.Sleep(300 * time.Millisecond)
+	if n := f.renders(path); n != 2 {
+		t.Errorf("%d renders after an unrelated change, want 2", n)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"sort"
+	"sync"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -35,8 +37,10 @@ type Options struct {
 	Path string
 	Addr string
 
-	// Render renders one file; nil means DefaultRenderer(Root).
+	// Render renders one file and Deps lists the files its last render
+	// read; nil means a Pipeline on Root.
 	Render serve.Renderer
+	Deps   func(file string) []string
 	// Listen opens the listener; nil means net.Listen. Tests pass one
 	// that returns a listener on a free port.
 	Listen func(network, addr string) (net.Listener, error)
@@ -87,30 +91,57 @@ Stop it with Ctrl-C.`,
 	return cmd
 }
 
-// DefaultRenderer checks a file and draws its views with the pipeline of
-// `cjm render`, Graphviz running in this process (behind its one lock).
-func DefaultRenderer(root string) serve.Renderer {
-	return func(ctx context.Context, path string) (views map[string][]byte, ds diag.Diagnostics, err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				views, err = nil, fmt.Errorf("internal error while rendering: %v; please report this with the file that caused it", r)
-			}
-		}()
-		res := check.File(path, load.Options{Root: root})
-		if res.Map == nil || res.Diags.HasErrors() || res.Map.Catalogue {
-			return nil, res.Diags, nil
+// Pipeline checks files and draws their views with the pipeline of `cjm
+// render`, Graphviz running in this process (behind its one lock). It
+// remembers which files each render read, for serve.Options.Deps.
+type Pipeline struct {
+	Root string
+
+	mu   sync.Mutex
+	read map[string][]string
+}
+
+// Render is a serve.Renderer.
+func (p *Pipeline) Render(ctx context.Context, path string) (views map[string][]byte, ds diag.Diagnostics, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			views, err = nil, fmt.Errorf("internal error while rendering: %v; please report this with the file that caused it", r)
 		}
-		views, err = render.ViewSVGs(ctx, path, res.Map, graphviz.InProcess, Views)
-		return views, res.Diags, err
+	}()
+	res := check.File(path, load.Options{Root: p.Root})
+	files := make([]string, 0, len(res.Sources))
+	for name := range res.Sources {
+		files = append(files, name)
 	}
+	sort.Strings(files)
+	p.mu.Lock()
+	if p.read == nil {
+		p.read = map[string][]string{}
+	}
+	p.read[path] = files
+	p.mu.Unlock()
+	if res.Map == nil || res.Diags.HasErrors() || res.Map.Catalogue {
+		return nil, res.Diags, nil
+	}
+	views, err = render.ViewSVGs(ctx, path, res.Map, graphviz.InProcess, Views)
+	return views, res.Diags, err
+}
+
+// Deps returns the files the last render of path read: the file itself and
+// its included catalogues.
+func (p *Pipeline) Deps(path string) []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.read[path]
 }
 
 func serveRun(ctx context.Context, opts *Options) error {
-	rnd := opts.Render
+	rnd, deps := opts.Render, opts.Deps
 	if rnd == nil {
-		rnd = DefaultRenderer(opts.Root)
+		p := &Pipeline{Root: opts.Root}
+		rnd, deps = p.Render, p.Deps
 	}
-	srv, err := serve.New(serve.Options{Path: opts.Path, Render: rnd, Views: Views})
+	srv, err := serve.New(serve.Options{Path: opts.Path, Render: rnd, Deps: deps, Views: Views})
 	if err != nil {
 		return err
 	}

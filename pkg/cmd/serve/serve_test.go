@@ -157,3 +157,55 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Error("a broken file still shows a diagram")
 	}
 }
+
+// TestServeIncludedCatalogue: editing a catalogue that the map includes
+// from a subdirectory updates the preview of the map.
+func TestServeIncludedCatalogue(t *testing.T) {
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "catalogue"), 0o755)
+	for _, name := range []string{"abm-committee.yaml", "catalogue/company.yaml"} {
+		src, err := os.ReadFile(filepath.Join("..", "..", "..", "examples", filepath.FromSlash(name)))
+		if err != nil {
+			t.Skipf("example missing: %v", err)
+		}
+		os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), src, 0o644)
+	}
+	path := filepath.Join(dir, "abm-committee.yaml")
+	cat := filepath.Join(dir, "catalogue", "company.yaml")
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ios, _, _, _ := iostreams.Test()
+	ios.Quiet = true
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- serveRun(ctx, &Options{IO: ios, Root: dir, Path: path, Addr: "127.0.0.1:0",
+			Listen: func(string, string) (net.Listener, error) { return ln, nil }})
+	}()
+	defer func() { cancel(); <-done }()
+	fragment := func() string {
+		resp, err := http.Get("http://" + ln.Addr().String() + "/fragment?f=" + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	waitFor := func(want string, within time.Duration) {
+		deadline := time.Now().Add(within)
+		for !strings.Contains(fragment(), want) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%q not seen within %v", want, within)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	waitFor("LinkedIn ads", 60*time.Second)
+	src, _ := os.ReadFile(cat)
+	os.WriteFile(cat+".tmp", bytes.Replace(src, []byte("LinkedIn ads"), []byte("Sponsored posts"), 1), 0o644)
+	os.Rename(cat+".tmp", cat)
+	waitFor("Sponsored posts", 5*time.Second)
+}
