@@ -52,9 +52,9 @@ type Server struct {
 	dir    string // the directory watched (Path, or the file's directory)
 
 	mu      sync.RWMutex
-	files   []string          // the journey files shown, sorted
-	entries map[string]*entry // by file
-	version int               // bumped on every change of what is shown
+	files   []string            // the journey files shown, sorted
+	entries map[string]*entry   // by file
+	version int                 // bumped on every change of what is shown
 	deps    map[string][]string // file -> files its last render read
 
 	hub *hub
