@@ -82,6 +82,8 @@ func Inches(pt float64) string { return Num(math.Round(pt/72*10000) / 10000) }
 type Attr struct {
 	Key, Value string
 	HTML       bool
+	// Raw values are already escaped for a DOT string (see Text).
+	Raw bool
 }
 
 // A returns a quoted attribute.
@@ -147,16 +149,30 @@ func (d *Doc) Write(height float64, graph, node, edge []Attr) []byte {
 	writeDefaults(&b, "node", node)
 	writeDefaults(&b, "edge", edge)
 	flip := func(p Point) string { return Num(p.X) + "," + Num(height-p.Y) }
-	for _, n := range d.nodes {
-		b.WriteString(Quote(n.id))
+	// Nodes are named n0, n1 … (short names keep the DOT small, which
+	// Graphviz parses faster); their id attribute carries the real id.
+	names := make(map[string]string, len(d.nodes))
+	name := func(id string) string {
+		if n, ok := names[id]; ok {
+			return n
+		}
+		return Quote(id)
+	}
+	for i, n := range d.nodes {
+		if _, dup := names[n.id]; !dup {
+			names[n.id] = "n" + strconv.Itoa(i)
+		}
+	}
+	for i, n := range d.nodes {
+		b.WriteString("n" + strconv.Itoa(i))
 		b.WriteString(" [")
 		writeAttrs(&b, append([]Attr{A("id", n.id), A("pos", flip(n.at)+"!")}, n.attrs...))
 		b.WriteString("]\n")
 	}
 	for _, e := range d.edges {
-		b.WriteString(Quote(e.tail))
+		b.WriteString(name(e.tail))
 		b.WriteString(" -> ")
-		b.WriteString(Quote(e.head))
+		b.WriteString(name(e.head))
 		b.WriteString(" [")
 		attrs := []Attr{A("id", e.id)}
 		if len(e.pts) > 0 {
@@ -200,6 +216,10 @@ func writeAttrs(b *bytes.Buffer, attrs []Attr) {
 			b.WriteByte('<')
 			b.WriteString(a.Value)
 			b.WriteByte('>')
+		} else if a.Raw {
+			b.WriteByte('"')
+			b.WriteString(a.Value)
+			b.WriteByte('"')
 		} else {
 			b.WriteString(Quote(a.Value))
 		}
@@ -264,3 +284,39 @@ func Shorten(pts []Point, d float64) ([]Point, Point) {
 // a syntax error for older Graphviz; a single space draws nothing visible
 // everywhere.
 var NoLabel = A("label", " ")
+
+// Text returns a plain (not HTML-like) label of the given lines. Each line
+// is escaped (backslashes and quotes for DOT, '&' because Graphviz reads
+// entities in every label) and ended by \l, which starts it at the left
+// edge of a fixed-size node whatever width Graphviz estimates for it, or
+// joined by \n (centred) when centred is true.
+func Text(lines []string, centred bool) Attr {
+	var b strings.Builder
+	for i, l := range lines {
+		if centred && i > 0 {
+			b.WriteString(`\n`)
+		}
+		for _, r := range l {
+			switch {
+			case r == '\\':
+				b.WriteString(`\\`)
+			case r == '"':
+				b.WriteString(`\"`)
+			case r == '&':
+				b.WriteString("&amp;")
+			case r == '\n' || r == '\r' || r == '\t':
+				b.WriteByte(' ')
+			case unicode.IsControl(r):
+			default:
+				b.WriteRune(r)
+			}
+		}
+		if !centred {
+			b.WriteString(`\l`)
+		}
+	}
+	if b.Len() == 0 {
+		return NoLabel
+	}
+	return Attr{Key: "label", Value: b.String(), Raw: true}
+}

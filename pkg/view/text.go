@@ -32,6 +32,39 @@ func (s Style) LineHeight() float64 { return s.Size * textmeasure.LineHeight }
 // Height returns the height of n lines in the style.
 func (s Style) Height(n int) float64 { return float64(n) * s.LineHeight() }
 
+// Default font of the nodes of both views; Font only writes what differs.
+const (
+	DefaultFont     = "Helvetica"
+	DefaultFontSize = 10.0
+)
+
+// Font returns the node attributes that set the style's font: the
+// PostScript name Graphviz knows the metrics of (Helvetica, -Bold,
+// -Oblique, -BoldOblique), the size and the colour, each only when it
+// differs from the defaults (DefaultFont, DefaultFontSize, defaultColor).
+func (s Style) Font(defaultColor string) []Attr {
+	var out []Attr
+	name := DefaultFont
+	switch {
+	case s.Bold && s.Italic:
+		name += "-BoldOblique"
+	case s.Bold:
+		name += "-Bold"
+	case s.Italic:
+		name += "-Oblique"
+	}
+	if name != DefaultFont {
+		out = append(out, A("fontname", name))
+	}
+	if s.Size != DefaultFontSize && s.Size != 0 {
+		out = append(out, A("fontsize", Num(s.Size)))
+	}
+	if s.Color != "" && s.Color != defaultColor {
+		out = append(out, A("fontcolor", s.Color))
+	}
+	return out
+}
+
 // Span returns escaped text wrapped in the style's FONT, B and I tags.
 func (s Style) Span(text string) string {
 	return s.open() + HTML(text) + s.close()
@@ -132,3 +165,11 @@ func FormatNumber(v float64, lang string) string {
 	}
 	return out
 }
+
+// TextBoxWidth returns the width to give a node holding left-aligned text
+// measured w wide. Graphviz starts a \l line at the left edge of a
+// fixed-size node only when its own estimate of the text is narrower than
+// the node (else it centres its estimate and the text starts left of the
+// node); its estimates are off by up to a quarter for non-Latin text, so
+// the node gets that much room and more. The node draws nothing itself.
+func TextBoxWidth(w float64) float64 { return Ceil(w*1.3 + 12) }

@@ -16,6 +16,8 @@ type backRoute struct {
 	x0, x1         float64 // the lane segment, x0 < x1
 	pts            func(laneY float64) []view.Point
 	label          string
+	line           string  // the label, fitted
+	lx0, lx1       float64 // the segment with its label: what a lane must hold
 	level          int
 }
 
@@ -28,6 +30,15 @@ func (b *builder) emit() []byte {
 	step := laneStep
 	if labels {
 		step = laneStepText
+	}
+	for _, r := range routes {
+		r.lx0, r.lx1 = r.x0, r.x1
+		if !labels || r.label == "" {
+			continue
+		}
+		r.line = ellipsize(backStyle, r.label, math.Max(r.x1-r.x0-12, 220))
+		mid, half := (r.x0+r.x1)/2, view.Ceil(backStyle.Width(r.line))/2+4
+		r.lx0, r.lx1 = math.Min(r.x0, mid-half), math.Max(r.x1, mid+half)
 	}
 	levels := assignLevels(routes)
 	laneBase := top - 16
@@ -50,9 +61,9 @@ func (b *builder) emit() []byte {
 		noteH = view.Ceil(noteStyle.Height(len(noteLines))) + 4
 	}
 	titleY := lanesTop - 14 - noteH - titleH
-	b.text(b.doc.ID("title"), left, titleY, width, titleH, titleStyle.LeftLines(titleLines), "LEFT")
+	b.text(b.doc.ID("title"), left, titleY, titleLines, titleStyle)
 	if b.degraded {
-		b.text(b.doc.ID("note"), left, titleY+titleH+4, width, noteH-4, noteStyle.LeftLines(noteLines), "LEFT")
+		b.text(b.doc.ID("note"), left, titleY+titleH+4, noteLines, noteStyle)
 	}
 
 	// Stage boxes and their names (first, so everything is drawn over them).
@@ -70,29 +81,12 @@ func (b *builder) emit() []byte {
 			view.A("width", view.Inches(r.x1-r.x0)), view.A("height", view.Inches(r.y1-r.y0)),
 			view.A("fillcolor", fill), view.A("color", palette.Rule), view.A("penwidth", "1"),
 			view.NoLabel, view.A("tooltip", s.Name))
-		hd := b.headers[si]
-		b.text(b.doc.ID("stage", s.ID, "name"), r.x0+clusterPad, r.y0+4, math.Min(hd.w, r.x1-r.x0-2*clusterPad), hd.h,
-			stageStyle.LeftLines(hd.lines), "LEFT")
+		b.text(b.doc.ID("stage", s.ID, "name"), r.x0+clusterPad, r.y0+4, b.headers[si].lines, stageStyle)
 	}
 
-	// Cards, and a star on each moment of truth.
-	for i, t := range b.tps {
-		p, h := b.pos[i], b.cards[i].h
-		border, pen := "#7D8694", "1"
-		if t.IsMomentOfTruth() {
-			border, pen = palette.Text, "2.5"
-		}
-		b.doc.Node(b.nodeID(i), p,
-			view.A("shape", "box"), view.A("style", "filled"), view.A("fixedsize", "true"),
-			view.A("width", view.Inches(cardW)), view.A("height", view.Inches(h)),
-			view.A("fillcolor", fillOf(t)), view.A("color", border), view.A("penwidth", pen),
-			view.Label(b.cards[i].html), view.A("tooltip", b.tooltip(i)))
-	}
-	for i, t := range b.tps {
-		if t.IsMomentOfTruth() {
-			p, h := b.pos[i], b.cards[i].h
-			b.star(b.nodeID(i)+"-mot", view.Point{X: p.X + cardW/2 - 3, Y: p.Y - h/2 - 1}, 17)
-		}
+	// Cards.
+	for i := range b.tps {
+		b.drawCard(i)
 	}
 
 	// Forward edges on dot's routes.
@@ -113,15 +107,8 @@ func (b *builder) emit() []byte {
 		pts, end := view.Shorten(pts, 7)
 		b.doc.Edge(r.id, r.tail, r.head, view.Polyline(pts, 5), &end,
 			view.A("color", backColor), view.A("style", "dashed"), view.A("penwidth", "1.4"), view.A("arrowsize", "0.7"))
-		if labels && r.label != "" {
-			w := r.x1 - r.x0 - 12
-			lines := backStyle.Wrap(r.label, math.Max(w, 40))
-			if len(lines) > 1 {
-				lines = []string{ellipsize(backStyle, r.label, math.Max(w, 40))}
-			}
-			lw := view.Ceil(backStyle.Width(lines[0])) + 4
-			lh := view.Ceil(backStyle.LineHeight())
-			b.text(r.id+"-label", (r.x0+r.x1)/2-lw/2, y-lh-1, lw, lh, backStyle.CenterLines(lines), "CENTER")
+		if r.line != "" {
+			b.centred(r.id+"-label", (r.x0+r.x1)/2, y-backStyle.LineHeight()-1, []string{r.line}, backStyle)
 		}
 	}
 
@@ -133,9 +120,11 @@ func (b *builder) emit() []byte {
 		view.A("pad", "0.3"),
 		view.A("fontname", "Helvetica"),
 	}, []view.Attr{
-		view.A("shape", "plain"),
-		view.A("fontname", "Helvetica"),
-		view.A("fontsize", "10"),
+		view.A("shape", "plaintext"),
+		view.A("margin", "0"),
+		view.A("fixedsize", "true"),
+		view.A("fontname", view.DefaultFont),
+		view.A("fontsize", view.Num(view.DefaultFontSize)),
 		view.A("fontcolor", palette.Text),
 	}, []view.Attr{
 		view.A("color", forwardColor),
@@ -250,7 +239,7 @@ func (b *builder) backLabel(from, to int) string {
 func assignLevels(routes []*backRoute) int {
 	order := append([]*backRoute(nil), routes...)
 	sort.SliceStable(order, func(i, j int) bool {
-		return order[i].x1-order[i].x0 < order[j].x1-order[j].x0
+		return order[i].lx1-order[i].lx0 < order[j].lx1-order[j].lx0
 	})
 	var lanes [][]*backRoute
 	for _, r := range order {
@@ -258,7 +247,7 @@ func assignLevels(routes []*backRoute) int {
 		for li, lane := range lanes {
 			free := true
 			for _, o := range lane {
-				if r.x0 < o.x1+6 && o.x0 < r.x1+6 {
+				if r.lx0 < o.lx1+6 && o.lx0 < r.lx1+6 {
 					free = false
 					break
 				}
@@ -318,9 +307,43 @@ func (b *builder) tooltip(i int) string {
 	return strings.Join(parts, "\n")
 }
 
-func (b *builder) text(id string, x, y, w, h float64, content, align string) {
-	w, h = view.Ceil(w), view.Ceil(h)
-	b.doc.Node(id, view.Point{X: x + w/2, Y: y + h/2}, view.Label(view.TextBlock(w, h, content, align)))
+// text adds a node of left-aligned lines with its top-left corner at
+// (x, y) (see view.TextBoxWidth for its width).
+func (b *builder) text(id string, x, y float64, lines []string, st view.Style) {
+	if len(lines) == 0 {
+		return
+	}
+	w := 0.0
+	for _, l := range lines {
+		w = math.Max(w, st.Width(l))
+	}
+	w, h := view.TextBoxWidth(w), st.Height(len(lines))
+	attrs := []view.Attr{view.A("width", view.Inches(w)), view.A("height", view.Inches(h)), view.Text(lines, false)}
+	b.doc.Node(id, view.Point{X: x + w/2, Y: y + h/2}, append(attrs, st.Font(palette.Text)...)...)
+}
+
+// centred adds a node of lines centred on cx, top at y.
+func (b *builder) centred(id string, cx, y float64, lines []string, st view.Style) {
+	if len(lines) == 0 {
+		return
+	}
+	w := 0.0
+	for _, l := range lines {
+		w = math.Max(w, st.Width(l))
+	}
+	w, h := view.TextBoxWidth(w), st.Height(len(lines))
+	attrs := []view.Attr{view.A("width", view.Inches(w)), view.A("height", view.Inches(h)), view.Text(lines, true)}
+	b.doc.Node(id, view.Point{X: cx, Y: y + h/2}, append(attrs, st.Font(palette.Text)...)...)
+}
+
+// box adds a rectangle without text.
+func (b *builder) box(id string, x, y, w, h float64, fill, color string, extra ...view.Attr) {
+	attrs := []view.Attr{
+		view.A("shape", "box"), view.A("style", "filled"), view.A("fillcolor", fill),
+		view.A("color", color), view.A("penwidth", "0.75"),
+		view.A("width", view.Inches(w)), view.A("height", view.Inches(h)), view.NoLabel,
+	}
+	b.doc.Node(id, view.Point{X: x + w/2, Y: y + h/2}, append(attrs, extra...)...)
 }
 
 func (b *builder) star(id string, p view.Point, size float64) {
@@ -358,9 +381,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 	var entries []entry
 	box := func(fill, color string, w, h float64) func(string, view.Point) {
 		return func(id string, c view.Point) {
-			b.doc.Node(id, c, view.A("shape", "box"), view.A("style", "filled"), view.A("fixedsize", "true"),
-				view.A("width", view.Inches(w)), view.A("height", view.Inches(h)),
-				view.A("fillcolor", fill), view.A("color", color), view.A("penwidth", "0.75"), view.NoLabel)
+			b.box(id, c.X-w/2, c.Y-h/2, w, h, fill, color)
 		}
 	}
 	usedCh, usedOwn := map[string]bool{}, map[string]bool{}
@@ -399,8 +420,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 			g := evidenceMarks[e]
 			st := view.Style{Size: 6.5, Color: palette.Text}
 			entries = append(entries, entry{b.doc.ID("legend", "evidence", e), b.t("evidence." + e), func(id string, c view.Point) {
-				h := view.Ceil(st.LineHeight())
-				b.text(id, c.X-10, c.Y-h/2, 20, h, st.CenterLines([]string{g}), "CENTER")
+				b.centred(id, c.X, c.Y-st.LineHeight()/2, []string{g}, st)
 			}})
 		}
 	}
@@ -411,7 +431,8 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 				id string
 				x  float64
 			}{{a, c.X - 10}, {z, c.X + 8}} {
-				b.doc.Node(n.id, view.Point{X: n.x, Y: c.Y}, view.A("shape", "point"), view.A("style", "invis"), view.A("width", "0.01"))
+				b.doc.Node(n.id, view.Point{X: n.x, Y: c.Y}, view.A("shape", "point"), view.A("style", "invis"),
+					view.A("width", "0.01"), view.A("height", "0.01"))
 			}
 			tip := view.Point{X: c.X + 10, Y: c.Y}
 			b.doc.Edge(id, a, z, view.Line(view.Point{X: c.X - 12, Y: c.Y}, view.Point{X: c.X + 3, Y: c.Y}), &tip,
@@ -431,7 +452,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 	title := b.t("legend.title") + ":"
 	tw := view.Ceil(legendTitle.Width(title)) + 2
 	lh := legendStyle.LineHeight()
-	b.text(b.doc.ID("legend", "title"), x0, y0+row/2-lh/2, tw, lh, legendTitle.LeftLines([]string{title}), "LEFT")
+	b.text(b.doc.ID("legend", "title"), x0, y0+row/2-lh/2, []string{title}, legendTitle)
 	x, y := x0+tw+10, y0
 	for _, e := range entries {
 		w := 24 + view.Ceil(legendStyle.Width(e.text)) + 2
@@ -440,7 +461,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 			y += row
 		}
 		e.swatch(e.id+"-mark", view.Point{X: x + 10, Y: y + row/2})
-		b.text(e.id, x+24, y+row/2-lh/2, w-24, lh, legendStyle.LeftLines([]string{e.text}), "LEFT")
+		b.text(e.id, x+24, y+row/2-lh/2, []string{e.text}, legendStyle)
 		x += w + 12
 	}
 	return y + row

@@ -93,9 +93,18 @@ type builder struct {
 	degraded bool
 }
 
+// card is a touchpoint laid out: a bar in the channel's colour with its
+// name and the evidence dots, the reference and name, the emotion value,
+// and the owner beside a stripe in the owner's colour.
 type card struct {
-	html string
-	h    float64
+	chColor, chInk string
+	chLine         string
+	ownColor       string
+	name, owner    []string
+	emo            string
+	emoColor       string
+	nameH, ownH    float64
+	h              float64
 }
 
 type rect struct{ x0, y0, x1, y1 float64 }
@@ -161,92 +170,102 @@ func (b *builder) t(key string) string { return i18n.T(b.lang, key) }
 
 func (b *builder) nodeID(i int) string { return b.doc.ID("tp", b.tps[i].ID) }
 
-// card lays out a touchpoint: a bar in the channel's colour with its name
-// and the evidence mark, the reference and name with the emotion value,
-// and the owner beside a stripe in the owner's colour.
-func (b *builder) card(i int, t *journey.Touchpoint) card {
-	inner := cardW - 2
-	const stripe, gapW, markW, padR = 5.0, 5.0, 28.0, 4.0
-	refW := view.Ceil(refStyle.Width(b.ref[i])) + 4
-	nameW := inner - stripe - gapW - refW - markW - padR
-	wide := refW + nameW + markW
+// Card geometry.
+const (
+	barH      = 15.0
+	stripeW   = 5.0
+	textInset = 6.0
+	emoW      = 30.0
+	padV      = 3.0
+)
 
-	chColor, chName := palette.Header, b.t("legend.no_channel")
-	if c := b.ix.Channel(t.Channel); c != nil {
-		chColor, chName = palette.Stable(c.ID, c.Color), c.Name
+func (b *builder) card(i int, t *journey.Touchpoint) card {
+	textW := cardW - stripeW - textInset - 4
+	c := card{chColor: palette.Header, ownColor: "#FFFFFF"}
+	chName := b.t("legend.no_channel")
+	if ch := b.ix.Channel(t.Channel); ch != nil {
+		c.chColor, chName = palette.Stable(ch.ID, ch.Color), ch.Name
 	} else if t.Channel != "" {
 		chName = t.Channel
 	}
-	ink := palette.TextOn(chColor)
-	bst := barStyle
-	bst.Color = ink
-	chLines := bst.Wrap(chName, refW+nameW)
-	if len(chLines) > 1 {
-		chLines = chLines[:1]
+	c.chInk = palette.TextOn(c.chColor)
+	if e, ok := evidenceMarks[t.Evidence]; ok {
+		chName = e + "  " + chName
 	}
-	ownColor, ownName := "#FFFFFF", ""
+	c.chLine = ellipsize(barStyle, chName, textW)
+	ownName := ""
 	if o := b.ix.Owner(t.Owner); o != nil {
-		ownColor, ownName = palette.Stable(o.ID, o.Color), o.Name
+		c.ownColor, ownName = palette.Stable(o.ID, o.Color), o.Name
 	} else if t.Owner != "" {
 		ownName = t.Owner
 	}
-	nameLines := nameStyle.Wrap(t.Name, nameW)
-	nameH := view.Ceil(nameStyle.Height(len(nameLines)))
-	emo := ""
 	if lo, ok := t.Emotion.Min(); ok {
 		hi, _ := t.Emotion.Max()
-		st := emoStyle
 		mean, _ := t.Emotion.Mean()
-		st.Color = palette.Darken(palette.Emotion(mean), 0.15)
-		s := signed(lo, b.lang)
+		c.emo = signed(lo, b.lang)
 		if hi != lo {
-			s += "…" + signed(hi, b.lang)
+			c.emo += "…" + signed(hi, b.lang)
 		}
-		emo = st.LeftLines([]string{s})
+		c.emoColor = palette.Darken(palette.Emotion(mean), 0.15)
 	}
-	const barH, padV = 15.0, 3.0
-	tbl := view.Table{W: inner}
-	rows := 0
-	var bodyRows [][]view.Cell
-	bodyRows = append(bodyRows, []view.Cell{{W: inner - stripe, H: padV, ColSpan: 5}})
-	bodyRows = append(bodyRows, []view.Cell{
-		{W: gapW, H: nameH},
-		{W: refW, H: nameH, Content: refStyle.LeftLines([]string{b.ref[i]})},
-		{W: nameW, H: nameH, Content: nameStyle.LeftLines(nameLines)},
-		{W: markW, H: nameH, Content: emo},
-		{W: padR, H: nameH},
-	})
-	bodyH := padV + nameH
+	nameW := textW
+	if c.emo != "" {
+		nameW -= emoW
+	}
+	c.name = nameStyle.Wrap(b.ref[i]+"  "+t.Name, nameW)
+	c.nameH = view.Ceil(nameStyle.Height(len(c.name)))
 	if ownName != "" {
-		lines := ownerStyle.Wrap(ownName, wide)
-		h := view.Ceil(ownerStyle.Height(len(lines))) + 2
-		bodyRows = append(bodyRows, []view.Cell{{W: gapW, H: h}, {W: wide, H: h, ColSpan: 3, Content: ownerStyle.LeftLines(lines), VAlign: "MIDDLE"}, {W: padR, H: h}})
-		bodyH += h
+		c.owner = ownerStyle.Wrap(ownName, textW)
+		c.ownH = view.Ceil(ownerStyle.Height(len(c.owner))) + 2
 	}
-	bodyRows = append(bodyRows, []view.Cell{{W: inner - stripe, H: padV, ColSpan: 5}})
-	bodyH += padV
-	mark := ""
-	if e, ok := evidenceMarks[t.Evidence]; ok {
-		st := markStyle
-		st.Color = ink
-		mark = st.CenterLines([]string{e})
+	c.h = barH + padV + c.nameH + c.ownH + padV + 1
+	return c
+}
+
+// drawCard adds the nodes of card i; the card's own node has the
+// touchpoint's id, and edges end on it.
+func (b *builder) drawCard(i int) {
+	t, c, p := b.tps[i], b.cards[i], b.pos[i]
+	x, y := p.X-cardW/2, p.Y-c.h/2
+	border, pen := "#7D8694", "1"
+	if t.IsMomentOfTruth() {
+		border, pen = palette.Text, "2.5"
 	}
-	tbl.Row(
-		view.Cell{W: stripe + gapW, H: barH, ColSpan: 2, BG: chColor},
-		view.Cell{W: refW + nameW, H: barH, ColSpan: 2, BG: chColor, Content: bst.LeftLines(chLines), VAlign: "MIDDLE"},
-		view.Cell{W: markW, H: barH, BG: chColor, Content: mark, Align: "CENTER"},
-		view.Cell{W: padR, H: barH, BG: chColor},
-	)
-	for k, r := range bodyRows {
-		if k == 0 {
-			r = append([]view.Cell{{W: stripe, H: bodyH, RowSpan: len(bodyRows), BG: ownColor}}, r...)
-		}
-		tbl.Row(r...)
-		rows++
+	id := b.nodeID(i)
+	b.doc.Node(id, p,
+		view.A("shape", "box"), view.A("style", "filled"),
+		view.A("width", view.Inches(cardW)), view.A("height", view.Inches(c.h)),
+		view.A("fillcolor", fillOf(t)), view.A("color", border), view.A("penwidth", pen),
+		view.NoLabel, view.A("tooltip", b.tooltip(i)))
+	if c.ownColor != "#FFFFFF" {
+		// An edge: edges are drawn after the nodes here, so over the card.
+		sx := x + stripeW/2 + 0.5
+		b.doc.Edge(id+"-owner-stripe", id, id, view.Line(view.Point{X: sx, Y: y + barH}, view.Point{X: sx, Y: y + c.h - 0.5}), nil,
+			view.A("dir", "none"), view.A("color", c.ownColor), view.A("penwidth", view.Num(stripeW)))
 	}
-	tbl.H = barH + bodyH
-	tbl.Attrs = `BGCOLOR="` + fillOf(t) + `"`
-	return card{html: tbl.HTML(), h: tbl.H + 2}
+	bst := barStyle
+	bst.Color = c.chInk
+	b.doc.Node(id+"-channel", view.Point{X: p.X, Y: y + barH/2},
+		append([]view.Attr{
+			view.A("shape", "box"), view.A("style", "filled"), view.A("fillcolor", c.chColor),
+			view.A("color", border), view.A("penwidth", "0.5"),
+			view.A("width", view.Inches(cardW)), view.A("height", view.Inches(barH)),
+			view.A("margin", view.Inches(stripeW+textInset-1)+",0"),
+			view.Text([]string{c.chLine}, false),
+		}, bst.Font(palette.Text)...)...)
+	tx, ty := x+stripeW+textInset, y+barH+padV
+	b.text(id+"-name", tx, ty, c.name, nameStyle)
+	if c.emo != "" {
+		st := emoStyle
+		st.Color = c.emoColor
+		b.centred(id+"-emotion", x+cardW-4-emoW/2, ty, []string{c.emo}, st)
+	}
+	if c.ownH > 0 {
+		b.text(id+"-owner", tx, ty+c.nameH+1, c.owner, ownerStyle)
+	}
+	if t.IsMomentOfTruth() {
+		b.star(id+"-mot", view.Point{X: x + cardW - 3, Y: y - 1}, 17)
+	}
 }
 
 // fillOf tints a pain point and a point of delight; by the emotion's mean

@@ -17,6 +17,7 @@ type emotionLane struct {
 type curve struct {
 	persona *journey.Persona // nil: the single curve
 	index   int              // persona index
+	key     string           // persona id, or "all"
 	pts     []cpoint
 }
 
@@ -33,7 +34,7 @@ func newEmotionLane(b *builder) *emotionLane {
 	if b.perPersona {
 		n := len(m.Personas)
 		for pi, p := range m.Personas {
-			c := curve{persona: p, index: pi}
+			c := curve{persona: p, index: pi, key: p.ID}
 			off := (float64(pi) - float64(n-1)/2) * 3
 			l.collect(b, &c, func(e *journey.Emotion) (float64, bool) { return e.For(p.ID) },
 				func(t *journey.Touchpoint) bool { return t.Meets(p.ID) }, off, p.ID)
@@ -42,7 +43,7 @@ func newEmotionLane(b *builder) *emotionLane {
 			}
 		}
 	} else {
-		c := curve{}
+		c := curve{key: "all"}
 		l.collect(b, &c, func(e *journey.Emotion) (float64, bool) { return e.Mean() },
 			func(*journey.Touchpoint) bool { return true }, 0, "all")
 		if len(c.pts) > 0 {
@@ -96,21 +97,16 @@ func (l *emotionLane) draw(b *builder) {
 	yOf := func(v float64) float64 { return top + emotionInset + (2-v)/4*plot }
 
 	b.laneHeader("lane.emotions", h)
-	for i, s := range b.m.Stages {
-		b.box(b.doc.ID("cell", "emotions", s.ID), b.colX(i), top, b.cw, h, "", palette.Rule, "")
-	}
 	// Axis labels at the right of the lane name cell.
 	labels := []struct {
 		v float64
 		s string
 	}{{2, "+2"}, {1, "+1"}, {0, "0"}, {-1, "−1"}, {-2, "−2"}}
-	lh := view.Ceil(axisStyle.LineHeight())
+	lh := axisStyle.LineHeight()
 	for _, a := range labels {
-		b.text(b.doc.ID("emotion", "axis", view.Num(a.v+2)), laneWidth-26, yOf(a.v)-lh/2, 22, lh,
-			axisStyle.CenterLines([]string{a.s}), "CENTER")
+		b.centred(b.doc.ID("emotion", "axis", view.Num(a.v+2)), laneWidth-14, yOf(a.v)-lh/2, []string{a.s}, axisStyle)
 	}
 	// Grid lines; the zero line is dashed.
-	ta, tz := b.anchor()
 	for _, a := range labels {
 		from := view.Point{X: laneWidth, Y: yOf(a.v)}
 		to := view.Point{X: b.width, Y: yOf(a.v)}
@@ -118,20 +114,25 @@ func (l *emotionLane) draw(b *builder) {
 		if a.v == 0 {
 			attrs = []view.Attr{view.A("color", "#6E7681"), view.A("penwidth", "1"), view.A("style", "dashed")}
 		}
-		b.doc.Edge(b.doc.ID("emotion", "grid", view.Num(a.v+2)), ta, tz, view.Line(from, to), nil, attrs...)
+		b.rule(b.doc.ID("emotion", "grid", view.Num(a.v+2)), from, to, attrs...)
 	}
-	// The curves: lines first (edges are drawn before nodes), then points.
+	// The curves, each one edge through its points (edges are drawn
+	// before nodes, so the points cover it).
 	for _, c := range l.curves {
+		if len(c.pts) < 2 {
+			continue
+		}
 		color, style, pen := "#4D4D4D", "solid", "1.5"
 		if c.persona != nil {
 			color, style, pen = personaColor(c.index), personaStyle(c.index), "1.75"
 		}
-		for i := 1; i < len(c.pts); i++ {
-			p, q := c.pts[i-1], c.pts[i]
-			b.doc.Edge(q.id+"-line", p.id, q.id,
-				view.Line(view.Point{X: p.x, Y: yOf(p.v)}, view.Point{X: q.x, Y: yOf(q.v)}), nil,
-				view.A("color", color), view.A("style", style), view.A("penwidth", pen))
+		pts := []view.Point{{X: c.pts[0].x, Y: yOf(c.pts[0].v)}}
+		for _, p := range c.pts[1:] {
+			pts = append(pts, view.Line(pts[len(pts)-1], view.Point{X: p.x, Y: yOf(p.v)})[1:]...)
 		}
+		first, last := c.pts[0], c.pts[len(c.pts)-1]
+		b.doc.Edge(b.doc.ID("emotion", c.key, "curve"), first.id, last.id, pts, nil,
+			view.A("color", color), view.A("style", style), view.A("penwidth", pen))
 	}
 	for _, c := range l.curves {
 		shape, outline := "circle", "#333333"

@@ -1,6 +1,9 @@
 package mapview
 
 import (
+	"math"
+	"strconv"
+
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/palette"
 	"github.com/cjm-dev/cjm/pkg/view"
@@ -145,11 +148,8 @@ func (l *listLane) draw(b *builder) {
 	for _, c := range l.cells {
 		for _, it := range c {
 			for _, p := range it.paras {
-				if p.bullet == "" {
-					continue
-				}
-				if w := p.bulletSt.Width(p.bullet) + 4; w > bw {
-					bw = w
+				if p.bullet != "" {
+					bw = math.Max(bw, p.bulletSt.Width(p.bullet)+4)
 				}
 			}
 		}
@@ -158,73 +158,115 @@ func (l *listLane) draw(b *builder) {
 	tw := b.cw - 2*pad - bw
 	laid := make([][][]laidPara, len(l.cells))
 	h := 0.0
+	gap := itemGap
+	if l.uniform() {
+		gap = 0
+	}
 	for i, c := range l.cells {
 		ch := 0.0
 		for j, it := range c {
 			ps := it.lay(tw)
 			if j < len(c)-1 {
-				ps[len(ps)-1].h += itemGap
+				ps[len(ps)-1].h += gap
 			}
 			for _, p := range ps {
 				ch += p.h
 			}
 			laid[i] = append(laid[i], ps)
 		}
-		if ch > h {
-			h = ch
-		}
+		h = math.Max(h, ch)
 	}
-	h = view.Ceil(h + 2*pad)
-	if h < 28 {
-		h = 28
-	}
+	h = math.Max(view.Ceil(h+2*pad), 28)
+	name := l.key[len("lane."):]
 	b.laneHeader(l.key, h)
-	cols := 4
-	if bw == 0 {
-		cols = 3
+	if l.uniform() {
+		l.drawMerged(b, laid, bw)
+		b.y += h
+		return
 	}
 	for i, items := range laid {
-		t := view.Table{W: b.cw, H: h}
-		t.Row(view.Cell{W: b.cw, H: pad, ColSpan: cols})
-		used := pad
-		for _, ps := range items {
-			for _, p := range ps {
-				cells := []view.Cell{{W: pad, H: p.h}}
-				if bw > 0 {
-					content := ""
-					if p.bullet != "" {
-						content = p.bulletSt.LeftLines([]string{p.bullet})
-					}
-					cells = append(cells, view.Cell{W: bw, H: p.h, Content: content})
+		x := b.colX(i) + pad
+		y := b.y + pad
+		stage := b.m.Stages[i].ID
+		for j, ps := range items {
+			for k, p := range ps {
+				id := b.doc.ID("cell", name, stage, strconv.Itoa(j+1))
+				if k > 0 {
+					id += "-" + strconv.Itoa(k+1)
 				}
-				cells = append(cells, view.Cell{W: tw, H: p.h, Content: p.st.LeftLines(p.lines)}, view.Cell{W: pad, H: p.h})
-				t.Row(cells...)
-				used += p.h
+				if p.bullet != "" {
+					b.text(id+"-bullet", x, y, []string{p.bullet}, p.bulletSt)
+				}
+				b.text(id, x+bw, y, p.lines, p.st)
+				y += p.h
 			}
 		}
-		if rest := h - used; rest >= 1 {
-			t.Row(view.Cell{W: b.cw, H: rest, ColSpan: cols})
-		}
-		b.box(b.doc.ID("cell", l.key[len("lane."):], b.m.Stages[i].ID), b.colX(i), b.y, b.cw, h, "", palette.Rule, t.HTML())
 	}
 	b.y += h
 }
 
+// uniform reports whether every paragraph of the lane has the same style
+// and the same bullet style, so that a cell can be drawn as two nodes.
+func (l *listLane) uniform() bool {
+	var first *para
+	for _, c := range l.cells {
+		for _, it := range c {
+			for i := range it.paras {
+				p := &it.paras[i]
+				if first == nil {
+					first = p
+					continue
+				}
+				if p.st != first.st || (p.bullet != "" && first.bullet != "" && p.bulletSt != first.bulletSt) {
+					return false
+				}
+			}
+		}
+	}
+	return first == nil || first.bulletSt.Size == 0 || first.bulletSt.Size == first.st.Size
+}
+
+// drawMerged draws each cell as one node of text and one of bullets whose
+// lines line up with it (blank where an item's text wraps): the fewer the
+// nodes, the faster Graphviz draws a big map. Items follow each other
+// without a gap; the bullets mark where each starts.
+func (l *listLane) drawMerged(b *builder, laid [][][]laidPara, bw float64) {
+	name := l.key[len("lane."):]
+	for i, items := range laid {
+		var text, bullets []string
+		var st, bst view.Style
+		for _, ps := range items {
+			for _, p := range ps {
+				st = p.st
+				if p.bullet != "" {
+					bst = p.bulletSt
+				}
+				text = append(text, p.lines...)
+				bullets = append(bullets, p.bullet)
+				for range p.lines[1:] {
+					bullets = append(bullets, "")
+				}
+			}
+		}
+		if len(text) == 0 {
+			continue
+		}
+		x, y := b.colX(i)+pad, b.y+pad
+		id := b.doc.ID("cell", name, b.m.Stages[i].ID)
+		if bw > 0 {
+			for len(bullets) > 0 && bullets[len(bullets)-1] == "" {
+				bullets = bullets[:len(bullets)-1]
+			}
+			b.text(id+"-bullets", x, y, bullets, bst)
+		}
+		b.text(id, x+bw, y, text, st)
+	}
+}
+
 // laneHeader draws the lane's name cell.
 func (b *builder) laneHeader(key string, h float64) {
-	name := b.t(key)
-	lines := laneStyle.Wrap(name, laneWidth-2*pad)
-	lh := view.Ceil(laneStyle.Height(len(lines)))
-	if lh > h-2*pad {
-		lh = h - 2*pad
-	}
-	t := view.Table{W: laneWidth, H: h}
-	t.Row(view.Cell{W: laneWidth, H: pad, ColSpan: 2})
-	t.Row(view.Cell{W: pad, H: lh}, view.Cell{W: laneWidth - pad, H: lh, Content: laneStyle.LeftLines(lines)})
-	if rest := h - pad - lh; rest >= 1 {
-		t.Row(view.Cell{W: laneWidth, H: rest, ColSpan: 2})
-	}
-	b.box(b.doc.ID("lane", key[len("lane."):]), 0, b.y, laneWidth, h, palette.Header, palette.Rule, t.HTML())
+	lines := laneStyle.Wrap(b.t(key), laneWidth-2*pad)
+	b.labelBox(b.doc.ID("lane", key[len("lane."):]), 0, b.y, laneWidth, h, palette.Header, lines, laneStyle)
 }
 
 // metricItem shows a KPI: its name, then value / target unit with ▲ when

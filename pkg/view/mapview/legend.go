@@ -53,8 +53,7 @@ func (b *builder) legend() {
 	for _, g := range groups {
 		lines := legendTitleStyle.Wrap(b.t(g.key)+":", titleW)
 		th := legendTitleStyle.Height(len(lines))
-		b.text(b.doc.ID("legend", g.key[len("legend."):]), pad, y+legendRow/2-legendTitleStyle.LineHeight()/2, titleW, th,
-			legendTitleStyle.LeftLines(lines), "LEFT")
+		b.text(b.doc.ID("legend", g.key[len("legend."):]), pad, y+legendRow/2-legendTitleStyle.LineHeight()/2, lines, legendTitleStyle)
 		x := x0
 		rowY := y
 		for _, e := range g.entries {
@@ -64,8 +63,7 @@ func (b *builder) legend() {
 				rowY += legendRow
 			}
 			e.swatch(b, e.id+"-mark", view.Point{X: x + 6, Y: rowY + legendRow/2})
-			b.text(e.id, x+16, rowY+legendRow/2-legendStyle.LineHeight()/2, ew-16, legendStyle.LineHeight(),
-				legendStyle.LeftLines([]string{e.text}), "LEFT")
+			b.text(e.id, x+16, rowY+legendRow/2-legendStyle.LineHeight()/2, []string{e.text}, legendStyle)
 			x += ew + 12
 		}
 		y = rowY + legendRow
@@ -175,7 +173,7 @@ func (b *builder) legendGroups() []legendGroup {
 
 func swatchBox(color string, w, h float64) func(*builder, string, view.Point) {
 	return func(b *builder, id string, c view.Point) {
-		b.box(id, c.X-w/2, c.Y-h/2, w, h, color, palette.Darken(color, 0.3), "")
+		b.box(id, c.X-w/2, c.Y-h/2, w, h, color, palette.Darken(color, 0.3))
 	}
 }
 
@@ -188,15 +186,13 @@ func swatchMarker(shape, fill, outline string) func(*builder, string, view.Point
 func swatchDots(g string) func(*builder, string, view.Point) {
 	st := view.Style{Size: 6.5, Color: palette.Text}
 	return func(b *builder, id string, c view.Point) {
-		h := view.Ceil(st.LineHeight())
-		b.text(id, c.X-8, c.Y-h/2, 18, h, st.CenterLines([]string{g}), "CENTER")
+		b.centred(id, c.X+1, c.Y-st.LineHeight()/2, []string{g}, st)
 	}
 }
 
 func swatchGlyphColor(g, color string) func(*builder, string, view.Point) {
 	st := view.Style{Size: 12, Bold: true, Color: color}
 	return func(b *builder, id string, c view.Point) {
-		h := view.Ceil(st.LineHeight())
-		b.text(id, c.X-8, c.Y-h/2, 16, h, st.CenterLines([]string{g}), "CENTER")
+		b.centred(id, c.X, c.Y-st.LineHeight()/2, []string{g}, st)
 	}
 }

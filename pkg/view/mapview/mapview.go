@@ -19,7 +19,7 @@ const (
 	defaultCol   = 180.0
 	minCol       = 90.0
 	gap          = 10.0   // between the blocks of the page
-	maxTextWidth = 1400.0 // the widest block of text (HTML-like labels stop at 65,535 pt)
+	maxTextWidth = 1400.0 // the widest block of text
 	itemGap      = 4.0    // between the items of a cell
 	chipGap      = 6.0    // between touchpoint chips
 	emotionH     = 150.0
@@ -30,13 +30,14 @@ const (
 var (
 	titleStyle  = view.Style{Size: 20, Bold: true, Color: palette.Text}
 	headStyle   = view.Style{Size: 11, Bold: true, Color: palette.Text}
+	numStyle    = view.Style{Size: 11, Bold: true, Color: palette.TextMuted}
 	laneStyle   = view.Style{Size: 10, Bold: true, Color: palette.Text}
 	bodyStyle   = view.Style{Size: 10, Color: palette.Text}
 	quoteStyle  = view.Style{Size: 10, Italic: true, Color: palette.Text}
 	smallStyle  = view.Style{Size: 8.5, Color: palette.TextMuted}
 	nameStyle   = view.Style{Size: 9.5, Bold: true, Color: palette.Text}
 	bulletStyle = view.Style{Size: 10, Color: palette.TextMuted}
-	refStyle    = view.Style{Size: 8.5, Bold: true, Color: palette.TextMuted}
+	refStyle    = view.Style{Size: 10, Color: palette.TextMuted}
 	phaseStyle  = view.Style{Size: 9, Bold: true, Color: palette.Text}
 )
 
@@ -51,14 +52,22 @@ func Build(m *journey.Map, opts view.Options) ([]byte, error) {
 	}
 	b := newBuilder(m, opts)
 	b.layout()
-	return b.doc.Write(b.y, b.graphAttrs(), []view.Attr{
-		view.A("shape", "plain"),
-		view.A("fontname", "Helvetica"),
-		view.A("fontsize", "10"),
+	return b.doc.Write(b.y, []view.Attr{
+		view.A("outputorder", "edgesfirst"),
+		view.A("bgcolor", "#FFFFFF"),
+		view.A("pad", "0.3"),
+		view.A("fontname", view.DefaultFont),
+	}, []view.Attr{
+		view.A("shape", "plaintext"),
+		view.A("margin", "0"),
+		view.A("fixedsize", "true"),
+		view.A("fontname", view.DefaultFont),
+		view.A("fontsize", view.Num(view.DefaultFontSize)),
 		view.A("fontcolor", palette.Text),
 	}, []view.Attr{
 		view.A("dir", "none"),
-		view.A("color", palette.TextMuted),
+		view.A("color", palette.Rule),
+		view.A("penwidth", "0.75"),
 		view.A("arrowsize", "0.7"),
 	}), nil
 }
@@ -78,6 +87,8 @@ type builder struct {
 	perPersona bool
 	anchored   bool
 	emotion    *emotionLane // nil when the map has no emotions
+	gridTop    float64
+	rules      []float64 // y of the horizontal rules of the grid
 }
 
 func newBuilder(m *journey.Map, opts view.Options) *builder {
@@ -114,15 +125,6 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 	return b
 }
 
-func (b *builder) graphAttrs() []view.Attr {
-	return []view.Attr{
-		view.A("outputorder", "edgesfirst"),
-		view.A("bgcolor", "#FFFFFF"),
-		view.A("pad", "0.3"),
-		view.A("fontname", "Helvetica"),
-	}
-}
-
 func (b *builder) t(key string) string { return i18n.T(b.lang, key) }
 
 // colX returns the left edge of stage column i.
@@ -137,22 +139,50 @@ func (b *builder) layout() {
 	b.headers()
 	for _, l := range b.lanes() {
 		l.draw(b)
+		b.rules = append(b.rules, b.y)
 	}
 	b.stepsBack()
+	b.grid()
 	b.legend()
 }
 
-// text adds a plain text node whose top-left corner is at (x, y).
-func (b *builder) text(id string, x, y, w, h float64, content, align string) {
-	w, h = view.Ceil(w), view.Ceil(h)
-	b.doc.Node(id, view.Point{X: x + w/2, Y: y + h/2}, view.Label(view.TextBlock(w, h, content, align)))
+// text adds a node holding lines of text, left-aligned, whose top-left
+// corner is at (x, y). Graphviz starts each \l line at the left edge of a
+// fixed-size node as long as its own width estimate of the text is not
+// wider than the node; the node is made wider than the text for that (see
+// view.TextBoxWidth), so the text is drawn where it was measured.
+func (b *builder) text(id string, x, y float64, lines []string, st view.Style, extra ...view.Attr) {
+	if len(lines) == 0 {
+		return
+	}
+	w := 0.0
+	for _, l := range lines {
+		w = math.Max(w, st.Width(l))
+	}
+	w, h := view.TextBoxWidth(w), st.Height(len(lines))
+	attrs := []view.Attr{view.A("width", view.Inches(w)), view.A("height", view.Inches(h)), view.Text(lines, false)}
+	attrs = append(attrs, st.Font(palette.Text)...)
+	b.doc.Node(id, view.Point{X: x + w/2, Y: y + h/2}, append(attrs, extra...)...)
 }
 
-// box adds a bordered rectangle with an HTML-like label of its size.
-func (b *builder) box(id string, x, y, w, h float64, fill, color, label string, extra ...view.Attr) {
+// centred adds a node holding lines of text centred on cx, top at y.
+func (b *builder) centred(id string, cx, y float64, lines []string, st view.Style) {
+	if len(lines) == 0 {
+		return
+	}
+	w := 0.0
+	for _, l := range lines {
+		w = math.Max(w, st.Width(l))
+	}
+	w, h := view.TextBoxWidth(w), st.Height(len(lines))
+	attrs := []view.Attr{view.A("width", view.Inches(w)), view.A("height", view.Inches(h)), view.Text(lines, true)}
+	b.doc.Node(id, view.Point{X: cx, Y: y + h/2}, append(attrs, st.Font(palette.Text)...)...)
+}
+
+// box adds a rectangle without text.
+func (b *builder) box(id string, x, y, w, h float64, fill, color string, extra ...view.Attr) {
 	attrs := []view.Attr{
 		view.A("shape", "box"),
-		view.A("fixedsize", "true"),
 		view.A("width", view.Inches(w)),
 		view.A("height", view.Inches(h)),
 		view.A("color", color),
@@ -161,13 +191,27 @@ func (b *builder) box(id string, x, y, w, h float64, fill, color, label string, 
 	if fill != "" {
 		attrs = append(attrs, view.A("style", "filled"), view.A("fillcolor", fill))
 	}
-	if label == "" {
-		attrs = append(attrs, view.NoLabel)
-	} else {
-		attrs = append(attrs, view.Label(label))
+	attrs = append(attrs, view.NoLabel)
+	b.doc.Node(id, view.Point{X: x + w/2, Y: y + h/2}, append(attrs, extra...)...)
+}
+
+// labelBox adds a filled rectangle with lines of text at its top left,
+// inset by pad.
+func (b *builder) labelBox(id string, x, y, w, h float64, fill string, lines []string, st view.Style, extra ...view.Attr) {
+	attrs := []view.Attr{
+		view.A("shape", "box"),
+		view.A("width", view.Inches(w)),
+		view.A("height", view.Inches(h)),
+		view.A("color", palette.Rule),
+		view.A("penwidth", "0.75"),
+		view.A("style", "filled"),
+		view.A("fillcolor", fill),
+		view.A("margin", view.Inches(pad)+","+view.Inches(pad)),
+		view.A("labelloc", "t"),
+		view.Text(lines, false),
 	}
-	attrs = append(attrs, extra...)
-	b.doc.Node(id, view.Point{X: x + w/2, Y: y + h/2}, attrs...)
+	attrs = append(attrs, st.Font(palette.Text)...)
+	b.doc.Node(id, view.Point{X: x + w/2, Y: y + h/2}, append(attrs, extra...)...)
 }
 
 // anchor returns the two invisible nodes that decoration edges (grid
@@ -178,22 +222,47 @@ func (b *builder) anchor() (string, string) {
 	if !b.anchored {
 		b.anchored = true
 		for _, id := range []string{a, z} {
-			b.doc.Node(id, view.Point{}, view.A("shape", "point"), view.A("style", "invis"), view.A("width", "0.01"))
+			b.doc.Node(id, view.Point{}, view.A("shape", "point"), view.A("style", "invis"),
+				view.A("width", "0.01"), view.A("height", "0.01"))
 		}
 	}
 	return a, z
 }
 
+// rule draws a line of the grid (or of a chart) from p to q.
+func (b *builder) rule(id string, p, q view.Point, extra ...view.Attr) {
+	ta, tz := b.anchor()
+	b.doc.Edge(id, ta, tz, view.Line(p, q), nil, extra...)
+}
+
+// grid draws the rules between the lanes and the stage columns, from the
+// stage headers to the last lane.
+func (b *builder) grid() {
+	if len(b.rules) == 0 {
+		return
+	}
+	bottom := b.rules[len(b.rules)-1]
+	for i, y := range b.rules {
+		b.rule(b.doc.ID("grid", "h", strconv.Itoa(i)), view.Point{X: laneWidth, Y: y}, view.Point{X: b.width, Y: y})
+	}
+	for i := 1; i <= len(b.m.Stages); i++ {
+		x := b.colX(i)
+		b.rule(b.doc.ID("grid", "v", strconv.Itoa(i)), view.Point{X: x, Y: b.gridTop}, view.Point{X: x, Y: bottom})
+	}
+}
+
 func (b *builder) title() {
 	w := math.Min(math.Max(b.width, 400), maxTextWidth)
-	title := b.m.Title
-	if title == "" {
-		title = " "
+	lines := titleStyle.Wrap(nonEmpty(b.m.Title), w)
+	b.text(b.doc.ID("title"), 0, b.y, lines, titleStyle)
+	b.y += view.Ceil(titleStyle.Height(len(lines))) + 6
+}
+
+func nonEmpty(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return " "
 	}
-	lines := titleStyle.Wrap(title, w)
-	h := titleStyle.Height(len(lines))
-	b.text(b.doc.ID("title"), 0, b.y, w, h, titleStyle.LeftLines(lines), "LEFT")
-	b.y += view.Ceil(h) + 6
+	return s
 }
 
 // personaShapes are the markers of the per-persona emotion curves (and of
@@ -207,15 +276,6 @@ var personaStyles = []string{"solid", "dashed", "dotted", "solid", "dashed", "do
 // order: a map's personas are few, and order keeps them distinct.
 var personaColors = []string{"#332288", "#117733", "#882255", "#997700", "#AA4499", "#44AA99", "#CC6677", "#555555"}
 
-func personaIndex(m *journey.Map, p *journey.Persona) int {
-	for i, q := range m.Personas {
-		if q == p {
-			return i
-		}
-	}
-	return 0
-}
-
 func personaColor(i int) string { return personaColors[i%len(personaColors)] }
 func personaShape(i int) string { return personaShapes[i%len(personaShapes)] }
 func personaStyle(i int) string { return personaStyles[i%len(personaStyles)] }
@@ -224,14 +284,18 @@ func personaStyle(i int) string { return personaStyles[i%len(personaStyles)] }
 func (b *builder) marker(id string, p view.Point, shape string, size float64, fill, color string, extra ...view.Attr) {
 	attrs := []view.Attr{
 		view.A("shape", shape),
-		view.A("fixedsize", "true"),
 		view.A("width", view.Inches(size)),
 		view.A("height", view.Inches(size)),
 		view.A("style", "filled"),
 		view.A("fillcolor", fill),
 		view.A("color", color),
 		view.A("penwidth", "1"),
-		view.NoLabel,
+	}
+	if shape == "circle" {
+		// A point has no label to draw: cheaper than a circle.
+		attrs[0] = view.A("shape", "point")
+	} else {
+		attrs = append(attrs, view.NoLabel)
 	}
 	b.doc.Node(id, p, append(attrs, extra...)...)
 }
@@ -249,39 +313,36 @@ func (b *builder) personas() {
 	x := 0.0
 	h := 20.0
 	for i, p := range b.m.Personas {
-		name := p.Name
 		role := ""
 		if p.Role != "" {
 			role = "· " + p.Role
 		}
-		nw := view.Ceil(laneStyle.Width(name)) + 2
-		rw := view.Ceil(smallStyle.Width(role)) + 2
+		nw := view.Ceil(laneStyle.Width(p.Name)) + 1
+		rw := view.Ceil(smallStyle.Width(role)) + 1
 		if role == "" {
 			rw = 0
 		}
-		w := 20 + nw + rw + 8
+		w := 20 + nw + 4 + rw + 8
 		if x > 0 && x+w > b.width {
 			x = 0
 			b.y += h + 4
 		}
-		t := view.Table{W: w, H: h}
-		cells := []view.Cell{{W: 20, H: h}, {W: nw, H: h, Content: laneStyle.LeftLines([]string{name}), VAlign: "MIDDLE"}}
-		if rw > 0 {
-			cells = append(cells, view.Cell{W: rw, H: h, Content: smallStyle.LeftLines([]string{role}), VAlign: "MIDDLE"})
-		}
-		t.Row(append(cells, view.Cell{W: 8, H: h})...)
 		color := personaColor(i)
 		id := b.doc.ID("persona", p.ID)
 		b.doc.Node(id, view.Point{X: x + w/2, Y: b.y + h/2},
 			view.A("shape", "box"), view.A("style", "rounded,filled"),
-			view.A("fixedsize", "true"), view.A("width", view.Inches(w)), view.A("height", view.Inches(h)),
+			view.A("width", view.Inches(w)), view.A("height", view.Inches(h)),
 			view.A("fillcolor", palette.Tint(color, 0.88)), view.A("color", color), view.A("penwidth", "0.75"),
-			view.Label(t.HTML()))
+			view.NoLabel)
 		shape := "circle"
 		if b.perPersona {
 			shape = personaShape(i)
 		}
 		b.marker(id+"-marker", view.Point{X: x + 11, Y: b.y + h/2}, shape, 9, color, color)
+		b.text(id+"-name", x+20, b.y+(h-laneStyle.LineHeight())/2, []string{p.Name}, laneStyle)
+		if role != "" {
+			b.text(id+"-role", x+20+nw+4, b.y+(h-smallStyle.LineHeight())/2, []string{role}, smallStyle)
+		}
 		x += w + 8
 	}
 	b.y += h
@@ -298,7 +359,6 @@ func (b *builder) phases() {
 		return
 	}
 	h := 20.0
-	b.box(b.doc.ID("phase", "corner"), 0, b.y, laneWidth, h, "", "#FFFFFF", "")
 	for i := 0; i < len(b.m.Stages); {
 		j := i
 		for j+1 < len(b.m.Stages) && b.m.Stages[j+1].Phase == b.m.Stages[i].Phase {
@@ -313,14 +373,12 @@ func (b *builder) phases() {
 				fill = "#E2EDD9"
 			}
 			name := strings.ToUpper(b.t("phase." + phase))
-			b.box(b.doc.ID("phase", b.m.Stages[i].ID), x, b.y, w, h, fill, palette.Rule, "")
+			b.box(b.doc.ID("phase", b.m.Stages[i].ID), x, b.y, w, h, fill, palette.Rule)
 			lines := phaseStyle.Wrap(name, math.Min(w, maxTextWidth)-2*pad)
 			if len(lines) > 1 {
 				lines = lines[:1]
 			}
-			lw := view.Ceil(phaseStyle.Width(lines[0])) + 4
-			b.text(b.doc.ID("phase", b.m.Stages[i].ID, "name"), x+pad, b.y+(h-phaseStyle.LineHeight())/2, lw,
-				phaseStyle.LineHeight(), phaseStyle.LeftLines(lines), "LEFT")
+			b.text(b.doc.ID("phase", b.m.Stages[i].ID, "name"), x+pad, b.y+(h-phaseStyle.LineHeight())/2, lines, phaseStyle)
 		}
 		i = j + 1
 	}
@@ -330,36 +388,30 @@ func (b *builder) phases() {
 func (b *builder) headers() {
 	inner := b.cw - 2*pad
 	numW := 0.0
+	for i := range b.m.Stages {
+		numW = math.Max(numW, numStyle.Width(strconv.Itoa(i+1)))
+	}
+	numW = view.Ceil(numW) + 6
 	var lines [][]string
 	maxLines := 1
-	for i, s := range b.m.Stages {
-		num := strconv.Itoa(i+1) + "  "
-		nw := headStyle.Width(num)
-		if nw > numW {
-			numW = nw
-		}
-		l := headStyle.Wrap(s.Name, inner-view.Ceil(nw)-2)
+	for _, s := range b.m.Stages {
+		l := headStyle.Wrap(s.Name, inner-numW)
 		lines = append(lines, l)
 		if len(l) > maxLines {
 			maxLines = len(l)
 		}
 	}
-	numW = view.Ceil(numW) + 2
 	h := view.Ceil(headStyle.Height(maxLines) + 2*pad)
-	b.box(b.doc.ID("header", "corner"), 0, b.y, laneWidth, h, palette.Header, palette.Rule, "")
+	b.gridTop = b.y
+	b.box(b.doc.ID("header", "corner"), 0, b.y, laneWidth, h, palette.Header, palette.Rule)
 	for i, s := range b.m.Stages {
-		t := view.Table{W: b.cw, H: h}
-		t.Row(view.Cell{W: b.cw, H: pad, ColSpan: 3})
-		t.Row(
-			view.Cell{W: pad, H: h - 2*pad},
-			view.Cell{W: numW, H: h - 2*pad, Content: view.Style{Size: 11, Bold: true, Color: palette.TextMuted}.LeftLines([]string{strconv.Itoa(i + 1)})},
-			view.Cell{W: b.cw - pad - numW, H: h - 2*pad, Content: headStyle.LeftLines(lines[i])},
-		)
-		t.Row(view.Cell{W: b.cw, H: pad, ColSpan: 3})
-		b.box(b.stageID(i), b.colX(i), b.y, b.cw, h, palette.Header, palette.Rule, t.HTML(),
-			view.A("tooltip", s.Name))
+		x := b.colX(i)
+		b.box(b.stageID(i), x, b.y, b.cw, h, palette.Header, palette.Rule, view.A("tooltip", s.Name))
+		b.text(b.stageID(i)+"-num", x+pad, b.y+pad, []string{strconv.Itoa(i + 1)}, numStyle)
+		b.text(b.stageID(i)+"-name", x+pad+numW, b.y+pad, lines[i], headStyle)
 	}
 	b.y += h
+	b.rules = append(b.rules, b.y)
 }
 
 func (b *builder) stageID(i int) string { return b.doc.ID("stage", b.m.Stages[i].ID) }

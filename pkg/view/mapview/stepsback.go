@@ -122,7 +122,6 @@ func (b *builder) stepsBack() {
 	}
 	h = view.Ceil(h + 4)
 	b.laneHeader("lane.steps_back", h)
-	b.box(b.doc.ID("cell", "steps_back"), laneWidth, top, b.width-laneWidth, h, "", palette.Rule, "")
 	for _, a := range arcs {
 		y := levelY[a.level]
 		pts := []view.Point{{X: a.xf, Y: top}, {X: a.xf, Y: y}, {X: a.xt, Y: y}, {X: a.xt, Y: top}}
@@ -131,9 +130,8 @@ func (b *builder) stepsBack() {
 		b.doc.Edge(id, b.stageID(a.from), b.stageID(a.to), view.Polyline(pts, 6), &end,
 			view.A("dir", "forward"), view.A("color", arcColor), view.A("penwidth", "1.5"),
 			view.A("style", "dashed"), view.A("arrowhead", "normal"))
-		lw := a.labelW
-		cx := (a.xf + a.xt) / 2
-		b.text(id+"-label", cx-lw/2, y+4, lw, arcStyle.Height(len(a.lines)), arcStyle.CenterLines(a.lines), "CENTER")
+		b.centred(id+"-label", (a.xf+a.xt)/2, y+4, a.lines, arcStyle)
 	}
 	b.y += h
+	b.rules = append(b.rules, b.y)
 }

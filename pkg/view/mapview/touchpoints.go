@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"math"
 	"strings"
 
 	"github.com/cjm-dev/cjm/pkg/journey"
@@ -22,14 +23,12 @@ var evidenceMarks = map[string]string{
 const (
 	chipBar    = 15.0 // the channel bar
 	chipStripe = 5.0  // the owner stripe
-	chipMark   = 18.0 // the column of the evidence mark and the star
-	chipPadR   = 4.0
+	chipInset  = 6.0  // text from the stripe
 	chipPadV   = 3.0
 )
 
 var (
 	chipChannelStyle = view.Style{Size: 8.5, Bold: true}
-	chipMarkStyle    = view.Style{Size: 6.5}
 	chipInterStyle   = view.Style{Size: 8.5, Color: palette.Text}
 	chipOwnerStyle   = view.Style{Size: 8, Color: palette.TextMuted}
 )
@@ -37,10 +36,18 @@ var (
 // touchpointLane shows a chip per touchpoint, stacked in its stage column.
 type touchpointLane struct{}
 
+// chip is a touchpoint's card, laid out: a bar in the channel's colour
+// with the channel's name and the evidence dots, the reference and name,
+// the interactions, and the owner's name, all beside a stripe in the
+// owner's colour.
 type chip struct {
-	t    *journey.Touchpoint
-	html string
-	h    float64
+	t                   *journey.Touchpoint
+	chColor, chInk      string
+	chLines             []string
+	ownColor            string
+	name, inter, owner  []string
+	nameH, interH, ownH float64
+	h                   float64
 }
 
 func (l *touchpointLane) draw(b *builder) {
@@ -57,14 +64,11 @@ func (l *touchpointLane) draw(b *builder) {
 				ch += chipGap
 			}
 		}
-		if ch > h {
-			h = ch
-		}
+		h = math.Max(h, ch)
 	}
 	h = view.Ceil(h + 2*pad)
 	b.laneHeader("lane.touchpoints", h)
-	for i, s := range b.m.Stages {
-		b.box(b.doc.ID("cell", "touchpoints", s.ID), b.colX(i), b.y, b.cw, h, "", palette.Rule, "")
+	for i := range b.m.Stages {
 		y := b.y + pad
 		for _, c := range chips[i] {
 			b.drawChip(c, b.colX(i)+pad, y, w)
@@ -74,101 +78,45 @@ func (l *touchpointLane) draw(b *builder) {
 	b.y += h
 }
 
-// chip lays out the card of a touchpoint: a bar in the channel's colour
-// with the channel's name and the evidence mark, the reference and name,
-// the interactions, and the owner's name beside a stripe in the owner's
-// colour.
 func (b *builder) chip(t *journey.Touchpoint, w float64) chip {
-	inner := w - 2
-	textW := inner - chipStripe - 5 - chipMark - chipPadR
-	wideW := textW + chipMark
-
-	chColor, chName := palette.Header, b.t("legend.no_channel")
-	if c := b.ix.Channel(t.Channel); c != nil {
-		chColor, chName = palette.Stable(c.ID, c.Color), c.Name
+	textW := w - chipStripe - chipInset - 4
+	c := chip{t: t, chColor: palette.Header, ownColor: "#FFFFFF"}
+	chName := b.t("legend.no_channel")
+	if ch := b.ix.Channel(t.Channel); ch != nil {
+		c.chColor, chName = palette.Stable(ch.ID, ch.Color), ch.Name
 	} else if t.Channel != "" {
 		chName = t.Channel
 	}
-	ink := palette.TextOn(chColor)
-	chSt := chipChannelStyle
-	chSt.Color = ink
-	chLines := chSt.Wrap(chName, textW)
-	if len(chLines) > 1 {
-		chLines = []string{ellipsize(chSt, chName, textW)}
+	c.chInk = palette.TextOn(c.chColor)
+	if e, ok := evidenceMarks[t.Evidence]; ok {
+		chName = e + "  " + chName
 	}
-
-	ownColor, ownName := "#FFFFFF", ""
+	c.chLines = []string{ellipsize(chipChannelStyle, chName, textW)}
+	ownName := ""
 	if o := b.ix.Owner(t.Owner); o != nil {
-		ownColor, ownName = palette.Stable(o.ID, o.Color), o.Name
+		c.ownColor, ownName = palette.Stable(o.ID, o.Color), o.Name
 	} else if t.Owner != "" {
 		ownName = t.Owner
 	}
-
-	ref := b.ref[t]
-	refW := view.Ceil(refStyle.Width(ref)) + 4
-	nameW := textW - refW
-	nameLines := nameStyle.Wrap(t.Name, nameW)
-	nameH := view.Ceil(nameStyle.Height(len(nameLines)))
-	if nameH < 16 {
-		nameH = 16 // room for the star
+	nameW := textW
+	if t.IsMomentOfTruth() {
+		nameW -= 16 // room for the star
 	}
-
-	// Columns: owner stripe | gap | reference | name | mark | right pad.
-	type row struct {
-		h     float64
-		cells []view.Cell
-	}
-	var body []row
-	body = append(body, row{chipPadV, []view.Cell{{W: inner - chipStripe, H: chipPadV, ColSpan: 5}}})
-	body = append(body, row{nameH, []view.Cell{
-		{W: 5, H: nameH},
-		{W: refW, H: nameH, Content: view.Style{Size: 8.5, Bold: true, Color: palette.TextMuted}.LeftLines([]string{ref})},
-		{W: nameW, H: nameH, Content: nameStyle.LeftLines(nameLines)},
-		{W: chipMark, H: nameH}, {W: chipPadR, H: nameH},
-	}})
+	c.name = nameStyle.Wrap(b.ref[t]+"  "+t.Name, nameW)
+	c.nameH = view.Ceil(nameStyle.Height(len(c.name)))
 	for _, in := range t.Interactions {
-		lines := chipInterStyle.Wrap("› "+in, wideW)
-		h := view.Ceil(chipInterStyle.Height(len(lines)))
-		body = append(body, row{h, []view.Cell{
-			{W: 5, H: h}, {W: wideW, H: h, ColSpan: 3, Content: chipInterStyle.LeftLines(lines)}, {W: chipPadR, H: h},
-		}})
+		c.inter = append(c.inter, chipInterStyle.Wrap("› "+in, textW)...)
 	}
+	c.interH = view.Ceil(chipInterStyle.Height(len(c.inter)))
 	if ownName != "" {
-		lines := chipOwnerStyle.Wrap(ownName, wideW)
-		h := view.Ceil(chipOwnerStyle.Height(len(lines))) + 2
-		body = append(body, row{h, []view.Cell{
-			{W: 5, H: h}, {W: wideW, H: h, ColSpan: 3, Content: chipOwnerStyle.LeftLines(lines), VAlign: "MIDDLE"}, {W: chipPadR, H: h},
-		}})
+		c.owner = chipOwnerStyle.Wrap(ownName, textW)
+		c.ownH = view.Ceil(chipOwnerStyle.Height(len(c.owner))) + 2
 	}
-	body = append(body, row{chipPadV, []view.Cell{{W: inner - chipStripe, H: chipPadV, ColSpan: 5}}})
-
-	bodyH := 0.0
-	for _, r := range body {
-		bodyH += r.h
+	c.h = chipBar + chipPadV + math.Max(c.nameH, 16) + c.interH + c.ownH + chipPadV + 1
+	if c.interH > 0 {
+		c.h += 2
 	}
-	h := chipBar + bodyH + 2
-	tbl := view.Table{W: inner, H: h - 2, Attrs: `BGCOLOR="#FFFFFF"`}
-	mark := ""
-	if e, ok := evidenceMarks[t.Evidence]; ok {
-		st := chipMarkStyle
-		st.Color = ink
-		mark = st.CenterLines([]string{e})
-	}
-	tbl.Row(
-		view.Cell{W: chipStripe + 5, H: chipBar, ColSpan: 2, BG: chColor},
-		view.Cell{W: textW, H: chipBar, ColSpan: 2, BG: chColor, Content: chSt.LeftLines(chLines), VAlign: "MIDDLE"},
-		view.Cell{W: chipMark, H: chipBar, BG: chColor, Content: mark, Align: "CENTER"},
-		view.Cell{W: chipPadR, H: chipBar, BG: chColor},
-	)
-	for i, r := range body {
-		cells := r.cells
-		if i == 0 {
-			stripe := view.Cell{W: chipStripe, H: bodyH, RowSpan: len(body), BG: ownColor}
-			cells = append([]view.Cell{stripe}, cells...)
-		}
-		tbl.Row(cells...)
-	}
-	return chip{t: t, html: tbl.HTML(), h: h}
+	return c
 }
 
 func (b *builder) drawChip(c chip, x, y, w float64) {
@@ -178,10 +126,42 @@ func (b *builder) drawChip(c chip, x, y, w float64) {
 		border, pen = palette.Text, "2"
 	}
 	id := b.doc.ID("tp", t.ID)
-	b.box(id, x, y, w, c.h, "#FFFFFF", border, c.html,
-		view.A("penwidth", pen), view.A("tooltip", b.tooltip(t)))
+	// The card (not filled: the page is white, and the owner's stripe, an
+	// edge drawn before the nodes, shows through down its left side).
+	b.doc.Node(id, view.Point{X: x + w/2, Y: y + c.h/2},
+		view.A("shape", "box"),
+		view.A("width", view.Inches(w)), view.A("height", view.Inches(c.h)),
+		view.A("color", border), view.A("penwidth", pen), view.NoLabel, view.A("tooltip", b.tooltip(t)))
+	if c.ownColor != "#FFFFFF" {
+		sx := x + chipStripe/2
+		b.rule(id+"-owner-stripe", view.Point{X: sx, Y: y + chipBar}, view.Point{X: sx, Y: y + c.h},
+			view.A("color", c.ownColor), view.A("penwidth", view.Num(chipStripe)))
+	}
+	// The channel bar with the channel's name.
+	chSt := chipChannelStyle
+	chSt.Color = c.chInk
+	b.doc.Node(id+"-channel", view.Point{X: x + w/2, Y: y + chipBar/2},
+		append([]view.Attr{
+			view.A("shape", "box"), view.A("style", "filled"), view.A("fillcolor", c.chColor),
+			view.A("color", border), view.A("penwidth", "0.5"),
+			view.A("width", view.Inches(w)), view.A("height", view.Inches(chipBar)),
+			view.A("margin", view.Inches(chipStripe+chipInset-1)+",0"),
+			view.Text(c.chLines, false),
+		}, chSt.Font(palette.Text)...)...)
+	tx := x + chipStripe + chipInset
+	ty := y + chipBar + chipPadV
+	b.text(id+"-name", tx, ty, c.name, nameStyle)
 	if t.IsMomentOfTruth() {
-		b.star(id+"-mot", view.Point{X: x + w - 1 - chipPadR - chipMark/2, Y: y + 1 + chipBar + chipPadV + 8}, 14)
+		b.star(id+"-mot", view.Point{X: x + w - 11, Y: ty + 8}, 14)
+	}
+	ty += math.Max(c.nameH, 16)
+	if c.interH > 0 {
+		ty += 2
+		b.text(id+"-interactions", tx, ty, c.inter, chipInterStyle)
+		ty += c.interH
+	}
+	if c.ownH > 0 {
+		b.text(id+"-owner", tx, ty+1, c.owner, chipOwnerStyle)
 	}
 }
 
