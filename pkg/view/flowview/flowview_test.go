@@ -126,9 +126,10 @@ func TestTwoPasses(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		`"small-tp-demo" -> "small-tp-article" [id="small-back-demo-article"`,
-		`"small-tp-article" -> "small-tp-demo" [id="small-next-article-demo"`,
-		`"small-stage-eval" -> "small-stage-aware" [id="small-stepback-eval-aware"`,
+		` -> n`,
+		`[id="small-back-demo-article"`,
+		`[id="small-next-article-demo"`,
+		`[id="small-stepback-eval-aware"`,
 		`layout="nop2"`,
 	} {
 		if !strings.Contains(string(dot), want) {
@@ -140,7 +141,7 @@ func TestTwoPasses(t *testing.T) {
 		t.Errorf("step back not dashed and routed: %s", back)
 	}
 	for _, line := range strings.Split(string(dot), "\n") {
-		if strings.HasPrefix(line, `"`) && !strings.Contains(line, "->") && !strings.Contains(line, `pos="`) {
+		if regexp.MustCompile(`^n[0-9]+ \[`).MatchString(line) && !strings.Contains(line, "->") && !strings.Contains(line, `pos="`) {
 			t.Errorf("node not pinned: %s", line)
 		}
 	}

@@ -125,7 +125,7 @@ func TestIDPrefix(t *testing.T) {
 // lanesOf returns the lane keys drawn, in order.
 func lanesOf(dot []byte) []string {
 	var out []string
-	for _, m := range regexp.MustCompile(`"[^"]*-lane-([a-z_]+)" \[`).FindAllSubmatch(dot, -1) {
+	for _, m := range regexp.MustCompile(`\[id="[^"]*-lane-([a-z_]+)"`).FindAllSubmatch(dot, -1) {
 		out = append(out, string(m[1]))
 	}
 	return out
@@ -226,7 +226,7 @@ func TestWrapCyrillic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := leftLines(dot, "-cell-goal-"+m.Stages[0].ID+"-1\"")
+	lines := leftLines(dot, "-cell-goal-"+m.Stages[0].ID+"\"")
 	if len(lines) < 4 {
 		t.Fatalf("goal not wrapped: %q", lines)
 	}
