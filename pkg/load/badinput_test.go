@@ -62,7 +62,7 @@ func TestBadInput(t *testing.T) {
 			m, ds, _ := Bytes("bad.yaml", []byte(tt.src), tt.opts)
 			elapsed := time.Since(start)
 			runtime.ReadMemStats(&after)
-			if elapsed > 500*time.Millisecond {
+			if elapsed > 3*time.Second { // typically a millisecond; generous for -race on a busy machine
 				t.Errorf("took %v", elapsed)
 			}
 			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 100<<20 {
@@ -172,7 +172,7 @@ func TestManyUnknownKeys(t *testing.T) {
 	if len(ds) != 50000 {
 		t.Errorf("%d findings, want one per unknown key", len(ds))
 	}
-	if d := time.Since(start); d > 5*time.Second {
+	if d := time.Since(start); d > 30*time.Second { // quadratic would take hours
 		t.Errorf("took %v", d)
 	}
 }
