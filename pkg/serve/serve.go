@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -90,6 +91,10 @@ func New(opts Options) (*Server, error) {
 	}
 	fi, err := os.Stat(opts.Path)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = fmt.Errorf("%s: %w", opts.Path, pe.Err)
+		}
 		return nil, err
 	}
 	s := &Server{opts: opts, entries: map[string]*entry{}, deps: map[string][]string{}, hub: newHub(), watched: map[string]bool{}}
