@@ -1,6 +1,7 @@
 package schema_test
 
 import (
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/cjm-dev/cjm/pkg/check"
 	"github.com/cjm-dev/cjm/pkg/load"
+	"github.com/cjm-dev/cjm/pkg/schema"
 )
 
 // TestLoaderValidFilesPass keeps the schema in step with the loader: every
@@ -80,5 +82,35 @@ func TestBadFixturesAgreeWithLoader(t *testing.T) {
 				t.Errorf("cjm finds errors: %v, want %v\n%v", got, !accepted, res.Diags)
 			}
 		})
+	}
+}
+
+// TestDefaultsMatchLoader: the defaults the schema offers editors are the
+// values the loader fills in.
+func TestDefaultsMatchLoader(t *testing.T) {
+	var doc struct {
+		Properties  map[string]struct{ Default string }
+		Definitions map[string]struct {
+			Properties map[string]struct{ Default string }
+		}
+	}
+	if err := json.Unmarshal(schema.JSON(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	src := "cjm: 1\ntitle: T\nchannels: [{id: web, name: Web}]\nstages:\n  - id: s\n    name: S\n    metrics: [{id: m, name: M, value: 1}]\n    touchpoints: [{id: t, name: T, channel: web}]\n"
+	res := check.Bytes("defaults.yaml", []byte(src), load.Options{Root: "."})
+	if res.Map == nil || res.Diags.HasErrors() {
+		t.Fatalf("minimal map does not load: %v", res.Diags)
+	}
+	m := res.Map
+	for _, tc := range []struct{ key, schema, loader string }{
+		{"lang", doc.Properties["lang"].Default, m.Lang},
+		{"scope", doc.Properties["scope"].Default, m.Scope},
+		{"channel.kind", doc.Definitions["channel"].Properties["kind"].Default, m.Channels[0].Kind},
+		{"metric.better", doc.Definitions["metric"].Properties["better"].Default, m.Stages[0].Metrics[0].Better},
+	} {
+		if tc.schema != tc.loader {
+			t.Errorf("%s: schema default %q, loader fills %q", tc.key, tc.schema, tc.loader)
+		}
 	}
 }

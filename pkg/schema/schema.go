@@ -90,6 +90,10 @@ func enum(desc string, values []string) object {
 	return object{{"description", desc}, {"type", "string"}, {"enum", values}}
 }
 
+// withDefault adds the value the loader fills in when the key is absent;
+// editors offer it first.
+func withDefault(o object, value string) object { return append(o, member{"default", value}) }
+
 func listOf(desc, def string) object {
 	return object{{"description", desc}, {"type", "array"}, {"items", ref(def)}}
 }
@@ -118,8 +122,8 @@ func document() object {
 			{"cjm", object{{"description", "Format version; only 1 exists."}, {"type", "integer"}, {"enum", []int{journey.Version}}}},
 			{"title", str("The map's title.")},
 			{"description", str("Markdown, shown under the title in reports.")},
-			{"lang", enum("Language of the built-in labels (lane names, legends, report headings). Default en.", journey.Languages)},
-			{"scope", enum("Which part of the path the map covers: the buyer journey (before the purchase), the customer journey (after it), or both. Default full.", journey.Scopes)},
+			{"lang", withDefault(enum("Language of the built-in labels (lane names, legends, report headings). Default en.", journey.Languages), "en")},
+			{"scope", withDefault(enum("Which part of the path the map covers: the buyer journey (before the purchase), the customer journey (after it), or both. Default full.", journey.Scopes), "full")},
 			{"include", object{
 				{"description", "Other journey files whose personas, channels and owners are merged in. Paths are relative to this file and may not leave the root directory."},
 				{"type", "array"},
@@ -180,7 +184,7 @@ func definitions() object {
 		{"channel", element("Where a touchpoint happens.", []string{"id", "name"}, object{
 			{"id", idRef("Unique among channels.")},
 			{"name", str("The channel's name.")},
-			{"kind", enum("digital, human or physical. Default digital.", journey.ChannelKinds)},
+			{"kind", withDefault(enum("digital, human or physical. Default digital.", journey.ChannelKinds), "digital")},
 			{"color", described("Colour of the channel in diagrams.", ref("color"))},
 		})},
 		{"owner", element("A team responsible for touchpoints.", []string{"id", "name"}, object{
@@ -240,7 +244,7 @@ func definitions() object {
 			{"value", object{{"description", "The measured value."}, {"type", "number"}}},
 			{"target", object{{"description", "The value aimed at."}, {"type", "number"}}},
 			{"unit", str("The unit of value and target.")},
-			{"better", enum("Which direction is better: higher (default) or lower (a sales cycle's length).", journey.Directions)},
+			{"better", withDefault(enum("Which direction is better: higher (default) or lower (a sales cycle's length).", journey.Directions), "higher")},
 		})},
 		{"transition", element("A non-linear move between stages; to an earlier stage it is a step back.", []string{"from", "to"}, object{
 			{"from", idRef("The id of the stage the move starts from.")},
