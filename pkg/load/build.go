@@ -91,6 +91,10 @@ func (f *file) fields(n *yaml.Node, what string, known, required []string, src *
 			continue
 		}
 		seen[idx] = k
+		out = append(out, field{k, v})
+		if null(v) {
+			continue // an empty value is an absent key (Src.Has says no)
+		}
 		src.SetKey(name, f.rng(v))
 		if v.Kind == yaml.SequenceNode {
 			rs := make([]diag.Range, len(v.Content))
@@ -99,7 +103,6 @@ func (f *file) fields(n *yaml.Node, what string, known, required []string, src *
 			}
 			src.SetItems(name, rs)
 		}
-		out = append(out, field{k, v})
 	}
 	for _, req := range required {
 		k := seen[index(known, req)]

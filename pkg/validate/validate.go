@@ -420,20 +420,25 @@ func (v *validator) warnings() {
 	if m.Catalogue {
 		return
 	}
+	// An id declared twice is a duplicate-id error already: the used
+	// maps are marked as each id is reported, so it is reported once.
 	if !everyPersona {
 		for _, p := range m.Personas {
 			if !p.Included() && p.ID != "" && !usedPersona[p.ID] {
+				usedPersona[p.ID] = true
 				v.warnf(p.Src.Range, RuleUnusedPersona, "persona `%s` meets no touchpoint; list it in a touchpoint's `personas` or remove it", p.ID)
 			}
 		}
 	}
 	for _, c := range m.Channels {
 		if !c.Included() && c.ID != "" && !usedChannel[c.ID] {
+			usedChannel[c.ID] = true
 			v.warnf(c.Src.Range, RuleUnusedChannel, "channel `%s` is used by no touchpoint; use it in a touchpoint's `channel` or remove it", c.ID)
 		}
 	}
 	for _, o := range m.Owners {
 		if !o.Included() && o.ID != "" && !usedOwner[o.ID] {
+			usedOwner[o.ID] = true
 			v.warnf(o.Src.Range, RuleUnusedOwner, "owner `%s` owns no touchpoint; name it in a touchpoint's `owner` or remove it", o.ID)
 		}
 	}
@@ -441,7 +446,8 @@ func (v *validator) warnings() {
 
 func (v *validator) metrics(ms []*journey.Metric) {
 	for _, mt := range ms {
-		if mt.Target != nil && mt.Value == nil {
+		// A `value` that failed to load was reported by the loader.
+		if mt.Target != nil && mt.Value == nil && !mt.Src.Has("value") {
 			v.warnf(mt.Src.Key("target"), RuleTargetNoValue, "metric `%s` has a target but no value; add the current `value` so reports can compare", mt.ID)
 		}
 	}

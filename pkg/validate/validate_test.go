@@ -204,3 +204,17 @@ func TestNoStagesNotRepeated(t *testing.T) {
 		t.Errorf("validator: %v", vs)
 	}
 }
+
+func TestTargetWithEmptyValue(t *testing.T) {
+	ds := run(t, base+"    metrics: [{id: m, name: M, value: , target: 10}]\n")
+	if g := got(ds); g != "15:49 warning target-without-value\n" {
+		t.Errorf("findings: %s", g)
+	}
+	m, lds, _ := load.Bytes("m.yaml", []byte(base+"    metrics: [{id: m, name: M, value: lots, target: 10}]\n"), load.Options{})
+	if len(lds) != 1 || lds[0].Rule != load.RuleWrongType {
+		t.Fatalf("loader: %v", lds)
+	}
+	if vs := validate.Map(m); len(vs) != 0 {
+		t.Errorf("a value that failed to load is not missing: %v", vs)
+	}
+}
