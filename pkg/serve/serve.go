@@ -235,19 +235,32 @@ func isYAML(name string) bool {
 	return ext == ".yaml" || ext == ".yml"
 }
 
+// maxWait bounds the debounce: a file that keeps changing is still
+// rendered at least this often.
+const maxWait = time.Second
+
 // loop renders everything once, then renders what each batch of file
 // events touched, until ctx is done.
 func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
 	s.renderAll(ctx)
 	pending := map[string]bool{}
-	var timer *time.Timer
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	defer timer.Stop()
 	var fire <-chan time.Time
+	var first time.Time // of the pending batch
+	arm := func() {
+		if fire == nil {
+			first = time.Now()
+		} else if time.Since(first) >= maxWait {
+			return // let the armed timer fire
+		}
+		timer.Reset(s.opts.Debounce)
+		fire = timer.C
+	}
 	for {
 		select {
 		case <-ctx.Done():
-			if timer != nil {
-				timer.Stop()
-			}
 			return
 		case ev, ok := <-w.Events:
 			if !ok {
@@ -258,32 +271,24 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
 				if fi, err := os.Stat(name); err == nil && fi.IsDir() && !skipDir(filepath.Base(name)) {
 					// A new directory: watch it, and look for maps in it.
 					_ = s.watch(name)
-					pending[name] = true
+					pending[allFiles] = true
+					arm()
+					continue
 				}
 			}
 			if !isYAML(name) {
-				if !pending[name] {
-					continue
-				}
-			} else {
-				pending[name] = true
+				continue
 			}
-			if timer == nil {
-				timer = time.NewTimer(s.opts.Debounce)
-			} else {
-				timer.Reset(s.opts.Debounce)
+			pending[name] = true
+			arm()
+		case _, ok := <-w.Errors:
+			if !ok {
+				return
 			}
-			fire = timer.C
-		case <-w.Errors:
 			// An overflow or a vanished directory: render everything
 			// again rather than miss a change.
-			pending[""] = true
-			if timer == nil {
-				timer = time.NewTimer(s.opts.Debounce)
-			} else {
-				timer.Reset(s.opts.Debounce)
-			}
-			fire = timer.C
+			pending[allFiles] = true
+			arm()
 		case <-fire:
 			fire = nil
 			batch := pending
@@ -292,6 +297,9 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
 		}
 	}
 }
+
+// allFiles in a batch asks for every map to be rendered again.
+const allFiles = "\x00all"
 
 // renderAll renders every file, in order.
 func (s *Server) renderAll(ctx context.Context) {
@@ -318,7 +326,8 @@ func (s *Server) renderChanged(ctx context.Context, batch map[string]bool) {
 		s.hub.broadcast(event{File: "", Version: s.Version()})
 	}
 	todo := map[string]bool{}
-	all := false
+	all := batch[allFiles]
+	delete(batch, allFiles)
 	s.mu.RLock()
 	for name := range batch {
 		e := s.entries[name]

@@ -422,3 +422,23 @@ func TestIncludedFileOutsideWatchedDirectory(t *testing.T) {
 		t.Errorf("%d renders after an unrelated change, want 2", n)
 	}
 }
+
+// TestContinuousChangesStillRender: a file that never stops changing is
+// rendered at least once a maxWait, not starved by the debounce.
+func TestContinuousChangesStillRender(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "journey.yaml")
+	save(t, path, "v0")
+	f := &fake{}
+	r := startDebounce(t, path, f, 200*time.Millisecond)
+	before := f.renders(path)
+	stop := time.Now().Add(maxWait + 700*time.Millisecond)
+	for i := 0; time.Now().Before(stop); i++ {
+		save(t, path, "v"+strings.Repeat("x", i%7))
+		time.Sleep(30 * time.Millisecond)
+	}
+	if n := f.renders(path) - before; n < 1 {
+		t.Errorf("no render during %v of continuous saves", maxWait+700*time.Millisecond)
+	}
+	_ = r
+}
