@@ -61,24 +61,36 @@ var (
 func escapeData(s string) string     { return dataEscaper.Replace(s) }
 func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
 
+// SummaryBudget is the most bytes WriteGitHubSummary writes: GitHub refuses
+// a step summary over 1 MiB, so rows past the budget are counted, not
+// listed.
+const SummaryBudget = 900 << 10
+
 // WriteGitHubSummary writes a Markdown summary of the findings for
 // $GITHUB_STEP_SUMMARY: a heading, the tally and a table of findings.
 // Every cell is escaped so labels cannot break the table or inject HTML.
 func WriteGitHubSummary(w io.Writer, ds diag.Diagnostics, files int, opts GitHubOptions) error {
-	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "### cjm validate\n\n")
+	var b strings.Builder
+	fmt.Fprintf(&b, "### cjm validate\n\n")
 	if len(ds) == 0 {
-		fmt.Fprintf(bw, "No problems found in %s.\n\n", plural(files, "file"))
-		return bw.Flush()
+		fmt.Fprintf(&b, "No problems found in %s.\n\n", plural(files, "file"))
+		_, err := io.WriteString(w, b.String())
+		return err
 	}
-	fmt.Fprintf(bw, "%s.\n\n", Summary(ds, files))
-	fmt.Fprintf(bw, "| Location | Severity | Rule | Message |\n|---|---|---|---|\n")
-	for _, d := range ds {
-		fmt.Fprintf(bw, "| %s | %s | %s | %s |\n",
+	fmt.Fprintf(&b, "%s.\n\n", Summary(ds, files))
+	fmt.Fprintf(&b, "| Location | Severity | Rule | Message |\n|---|---|---|---|\n")
+	for i, d := range ds {
+		row := fmt.Sprintf("| %s | %s | %s | %s |\n",
 			escapeCell(location(opts.path(d.Range.Filename), d.Range)), d.Severity, escapeCell(d.Rule), escapeCell(d.Message))
+		if b.Len()+len(row) > SummaryBudget-200 {
+			fmt.Fprintf(&b, "\n%s more not listed here; the job log has them all.\n", plural(len(ds)-i, "finding"))
+			break
+		}
+		b.WriteString(row)
 	}
-	fmt.Fprintln(bw)
-	return bw.Flush()
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 var cellEscaper = strings.NewReplacer(

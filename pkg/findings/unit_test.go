@@ -151,3 +151,21 @@ func TestSARIFRelativeToRoot(t *testing.T) {
 		t.Fatalf("SARIF is not JSON: %v", err)
 	}
 }
+
+func TestGitHubSummaryBudget(t *testing.T) {
+	long := strings.Repeat("x", 1000)
+	var ds diag.Diagnostics
+	for i := range 2000 {
+		ds = append(ds, diag.Errorf(at("m.yaml", i+1, 1, 0, 0), "r", "%s", long))
+	}
+	var b bytes.Buffer
+	if err := WriteGitHubSummary(&b, ds, 1, GitHubOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if b.Len() > SummaryBudget {
+		t.Errorf("summary is %d bytes, over the %d budget", b.Len(), SummaryBudget)
+	}
+	if !strings.Contains(b.String(), " more not listed here; the job log has them all.") {
+		t.Errorf("summary does not say findings were left out")
+	}
+}
