@@ -178,34 +178,47 @@ func markdown(c *cobra.Command) []byte {
 	return append(bytes.TrimRight(b.Bytes(), "\n"), '\n')
 }
 
-// mdText keeps a help text readable as Markdown: indented lines (commands,
-// lists of choices) become a code block, the rest stays prose.
+// mdText keeps a help text readable as Markdown: runs of indented lines
+// (commands, lists of choices) become code blocks, the rest is prose with
+// Markdown's special characters escaped.
 func mdText(s string) string {
-	var out []string
+	var out, blanks []string
 	inCode := false
 	for _, line := range strings.Split(s, "\n") {
-		indented := strings.HasPrefix(line, "  ") || strings.HasPrefix(line, "\t")
+		if strings.TrimSpace(line) == "" {
+			blanks = append(blanks, "")
+			continue
+		}
+		indented := strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")
 		switch {
 		case indented && !inCode:
+			out = append(out, blanks...)
 			out = append(out, "```")
 			inCode = true
-		case !indented && inCode && strings.TrimSpace(line) != "":
+		case !indented && inCode:
 			out = append(out, "```")
 			inCode = false
+			out = append(out, blanks...)
+		default:
+			out = append(out, blanks...)
+		}
+		blanks = nil
+		if !inCode {
+			line = mdEscape(line)
 		}
 		out = append(out, line)
 	}
 	if inCode {
-		// Drop blank lines at the end of the block before closing it.
-		for len(out) > 0 && strings.TrimSpace(out[len(out)-1]) == "" {
-			out = out[:len(out)-1]
-		}
 		out = append(out, "```")
 	}
-	// A blank line inside a block that then closes: move the fence up.
-	text := strings.Join(out, "\n")
-	return strings.ReplaceAll(text, "\n\n```\n", "\n```\n\n")
+	return strings.Join(out, "\n")
 }
+
+// mdEscape keeps prose from turning into emphasis, links or HTML
+// ("*.yaml and *.yml", "<base>.<ext>"); backticks stay code spans.
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`)
+
+func mdEscape(s string) string { return mdEscaper.Replace(s) }
 
 // man renders one command's man page in section 1.
 func man(c *cobra.Command) []byte {
@@ -267,10 +280,12 @@ func manFlags(b *bytes.Buffer, fs *pflag.FlagSet) {
 	})
 }
 
-// roff escapes text for a roff line: backslashes, and a leading dot or
-// apostrophe that would start a request.
+// roff escapes text for a roff line: backslashes, hyphens, and a leading
+// dot or apostrophe that would start a request.
 func roff(s string) string {
 	s = strings.ReplaceAll(s, "\\", "\\e")
+	// \- is the ASCII hyphen-minus, so flags copied from the page work.
+	s = strings.ReplaceAll(s, "-", "\\-")
 	if strings.HasPrefix(s, ".") || strings.HasPrefix(s, "'") {
 		s = "\\&" + s
 	}

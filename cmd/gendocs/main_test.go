@@ -74,7 +74,7 @@ func TestRoff(t *testing.T) {
 		{`a\b`, `a\eb`},
 		{".hidden", `\&.hidden`},
 		{"'quote", `\&'quote`},
-		{"plain -- text", "plain -- text"},
+		{"plain --force text", `plain \-\-force text`},
 	} {
 		if got := roff(tc.in); got != tc.want {
 			t.Errorf("roff(%q) = %q, want %q", tc.in, got, tc.want)
@@ -84,5 +84,13 @@ func TestRoff(t *testing.T) {
 	want := ".PP\nIntro.\n.PP\n.RS\n.nf\nindented\n  more\n.fi\n.RE\n.PP\nAfter.\n"
 	if got != want {
 		t.Errorf("roffText:\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestMarkdownProse(t *testing.T) {
+	got := mdText("Walks *.yaml and *.yml files, writes <base>.<ext>, keeps `code` and moment_of_truth.\n\n  cjm render *.yaml\n")
+	want := "Walks \\*.yaml and \\*.yml files, writes &lt;base&gt;.&lt;ext&gt;, keeps `code` and moment\\_of\\_truth.\n\n```\n  cjm render *.yaml\n```"
+	if got != want {
+		t.Errorf("mdText:\n%s\nwant\n%s", got, want)
 	}
 }
