@@ -132,7 +132,12 @@ func checkAll(files []string, lo load.Options) (diag.Diagnostics, diag.Sources) 
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = check.File(files[i], lo)
+				r := check.File(files[i], lo)
+				r.Map = nil // only findings are printed; let the model go
+				if len(r.Diags) == 0 {
+					r.Sources = nil
+				}
+				results[i] = r
 			}
 		})
 	}
