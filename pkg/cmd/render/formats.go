@@ -95,44 +95,55 @@ type jobShared struct {
 }
 
 type viewResult struct {
-	once sync.Once
-	dot  []byte
-	svg  []byte
-	err  error
+	dotOnce sync.Once
+	dot     []byte
+	engine  string
+	dotErr  error
+
+	svgOnce sync.Once
+	svg     []byte
+	svgErr  error
 }
 
-func (j *Job) view(ctx context.Context, name string) *viewResult {
+func (j *Job) view(name string) *viewResult {
 	s := j.shared
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	r := s.views[name]
 	if r == nil {
 		r = &viewResult{}
 		s.views[name] = r
 	}
-	s.mu.Unlock()
-	r.once.Do(func() {
-		v, ok := lookupView(name)
-		if !ok {
-			r.err = fmt.Errorf("unknown view %q", name)
-			return
-		}
-		r.dot, r.svg, r.err = v.render(ctx, j.Map, s.renderer, s.idBase+name)
-	})
 	return r
 }
 
 // DOT returns the DOT of a view, as handed to Graphviz for the final
-// drawing (positions pinned where the view pins them).
+// drawing (positions pinned where the view pins them). It is built once.
 func (j *Job) DOT(ctx context.Context, view string) ([]byte, error) {
-	r := j.view(ctx, view)
-	return r.dot, r.err
+	r := j.view(view)
+	r.dotOnce.Do(func() {
+		v, ok := lookupView(view)
+		if !ok {
+			r.dotErr = fmt.Errorf("unknown view %q", view)
+			return
+		}
+		r.dot, r.engine, r.dotErr = v.dot(ctx, j.Map, j.shared.renderer, j.shared.idBase+view)
+	})
+	return r.dot, r.dotErr
 }
 
 // SVG returns the normalised SVG of a view with its ids prefixed per map
-// and view.
+// and view. It is drawn once, from the DOT that DOT returns.
 func (j *Job) SVG(ctx context.Context, view string) ([]byte, error) {
-	r := j.view(ctx, view)
-	return r.svg, r.err
+	dot, err := j.DOT(ctx, view)
+	if err != nil {
+		return nil, err
+	}
+	r := j.view(view)
+	r.svgOnce.Do(func() {
+		r.svg, r.svgErr = drawSVG(ctx, view, dot, r.engine, j.shared.renderer, j.shared.idBase+view)
+	})
+	return r.svg, r.svgErr
 }
 
 // parseFormats splits repeated and comma-separated -f values, keeps the

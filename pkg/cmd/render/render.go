@@ -430,6 +430,9 @@ func DefaultRenderer(layouts, workers int) (graphviz.Renderer, func() error, err
 	if layouts <= InProcessLayouts {
 		return graphviz.InProcess, func() error { return nil }, nil
 	}
-	p := renderpool.New(renderpool.Options{Workers: workers})
+	// Each worker may grow to maxRSS before it is replaced; the sum stays
+	// near 320 MB whatever -j is, down to 96 MB a worker.
+	maxRSS := max(int64(96<<20), int64(320<<20)/int64(max(workers, 1)))
+	p := renderpool.New(renderpool.Options{Workers: workers, MaxRSS: maxRSS})
 	return p, p.Close, nil
 }

@@ -33,18 +33,33 @@ func lookupView(name string) (viewDef, bool) {
 	return viewDef{}, false
 }
 
-// render builds the view's DOT and draws it as SVG whose ids all start
-// with idPrefix (followed by '-' or '_').
-func (v viewDef) render(ctx context.Context, m *journey.Map, r graphviz.Renderer, idPrefix string) (dot, svg []byte, err error) {
+// dot builds the view's DOT; ids start with idPrefix.
+func (v viewDef) dot(ctx context.Context, m *journey.Map, r graphviz.Renderer, idPrefix string) ([]byte, string, error) {
 	dot, engine, err := v.build(ctx, m, r, idPrefix)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s view: %w", v.name, err)
+		return nil, "", fmt.Errorf("%s view: %w", v.name, err)
 	}
-	svg, err = r.Render(ctx, dot, engine, "svg")
+	return dot, engine, nil
+}
+
+// drawSVG lays out a view's DOT as SVG whose ids all start with idPrefix
+// (followed by '-' or '_').
+func drawSVG(ctx context.Context, view string, dot []byte, engine string, r graphviz.Renderer, idPrefix string) ([]byte, error) {
+	svg, err := r.Render(ctx, dot, engine, "svg")
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s view: %w", v.name, err)
+		return nil, fmt.Errorf("%s view: %w", view, err)
 	}
-	return dot, graphviz.PrefixIDs(svg, idPrefix), nil
+	return graphviz.PrefixIDs(svg, idPrefix), nil
+}
+
+// render builds the view's DOT and draws it.
+func (v viewDef) render(ctx context.Context, m *journey.Map, r graphviz.Renderer, idPrefix string) (dot, svg []byte, err error) {
+	dot, engine, err := v.dot(ctx, m, r, idPrefix)
+	if err != nil {
+		return nil, nil, err
+	}
+	svg, err = drawSVG(ctx, v.name, dot, engine, r, idPrefix)
+	return dot, svg, err
 }
 
 func buildMapView(_ context.Context, m *journey.Map, _ graphviz.Renderer, idPrefix string) ([]byte, string, error) {
