@@ -122,8 +122,8 @@ func validateRun(opts *Options) error {
 
 // checkAll checks files in parallel, at most GOMAXPROCS at a time, and
 // returns all findings sorted by path, line and column (a finding in a
-// catalogue that several maps include is reported once) with the sources
-// of every file read.
+// catalogue that several maps include is reported once), with the sources
+// of the files that have findings.
 func checkAll(files []string, lo load.Options) (diag.Diagnostics, diag.Sources) {
 	results := make([]check.Result, len(files))
 	workers := min(runtime.GOMAXPROCS(0), len(files))
