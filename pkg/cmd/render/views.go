@@ -3,11 +3,11 @@ package render
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/view"
+	"github.com/cjm-dev/cjm/pkg/view/flowview"
 	"github.com/cjm-dev/cjm/pkg/view/mapview"
 )
 
@@ -67,25 +67,7 @@ func buildMapView(_ context.Context, m *journey.Map, _ graphviz.Renderer, idPref
 	return dot, view.Engine, err
 }
 
-// Placeholder flow builder until pkg/view/flowview has its Build: the
-// touchpoints and their next links laid out by dot.
-
 func buildFlowView(ctx context.Context, m *journey.Map, r graphviz.Renderer, idPrefix string) ([]byte, string, error) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "digraph %s {\n\tid=%s; fontname=Helvetica;\n\tnode [shape=box fontname=Helvetica]; edge [fontname=Helvetica];\n", dotQuote("flow"), dotQuote(idPrefix))
-	for _, tp := range m.Touchpoints() {
-		fmt.Fprintf(&b, "\t%s [id=%s label=%s];\n", dotQuote(tp.ID), dotQuote(idPrefix+"-tp-"+tp.ID), dotQuote(tp.Name))
-		for _, n := range tp.Next {
-			fmt.Fprintf(&b, "\t%s -> %s;\n", dotQuote(tp.ID), dotQuote(n))
-		}
-	}
-	b.WriteString("}\n")
-	return []byte(b.String()), "dot", nil
-}
-
-// dotQuote writes s as a DOT string: quotes and backslashes escaped, and
-// & written as &amp; since Graphviz reads entities in labels.
-func dotQuote(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "&", "&amp;", "\n", `\n`)
-	return `"` + r.Replace(s) + `"`
+	dot, err := flowview.Build(ctx, m, view.Options{IDPrefix: idPrefix}, r)
+	return dot, view.Engine, err
 }
