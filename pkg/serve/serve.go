@@ -112,7 +112,8 @@ func New(opts Options) (*Server, error) {
 	return s, nil
 }
 
-// rescan refreshes the list of files and reports whether it changed.
+// rescan refreshes the list of files (and bumps the version when it
+// changed). On an error the previous list stays.
 func (s *Server) rescan() error {
 	var files []string
 	if s.single {
@@ -150,10 +151,12 @@ func (s *Server) rescan() error {
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	watcher, err := fsnotify.NewWatcher()
 	if err != nil {
+		ln.Close()
 		return fmt.Errorf("cannot watch files: %w", err)
 	}
 	defer watcher.Close()
 	if err := s.watchDirs(watcher); err != nil {
+		ln.Close()
 		return err
 	}
 
@@ -318,9 +321,9 @@ func (s *Server) renderAll(ctx context.Context) {
 // errors (one of them may have been missing that file).
 func (s *Server) renderChanged(ctx context.Context, batch map[string]bool) {
 	before := s.Files()
-	if err := s.rescan(); err != nil {
-		s.hub.broadcast(event{})
-	}
+	// A failed walk (a file renamed away mid-walk, the directory gone)
+	// keeps the previous list; the next change walks again.
+	_ = s.rescan()
 	after := s.Files()
 	if strings.Join(before, "\x00") != strings.Join(after, "\x00") {
 		s.hub.broadcast(event{File: "", Version: s.Version()})
