@@ -52,11 +52,10 @@ func BenchmarkView(b *testing.B) {
 			m.File = fmt.Sprintf("bench-%d.yaml", n)
 			b.Run(fmt.Sprintf("%s/%d", v.name, n), func(b *testing.B) {
 				if dir := os.Getenv("CJM_BENCH_DOT"); dir != "" {
-					dot, _, err := v.build(ctx, m, graphviz.InProcess, "bench")
-					if err != nil {
+					rec := &recorder{dir: dir, name: fmt.Sprintf("%s-%d", v.name, n)}
+					if _, _, err := v.render(ctx, m, rec, "bench"); err != nil {
 						b.Fatal(err)
 					}
-					os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%d.dot", v.name, n)), dot, 0o644)
 				}
 				loop(b, func() error {
 					_, _, err := v.render(ctx, m, graphviz.InProcess, "bench")
@@ -65,6 +64,22 @@ func BenchmarkView(b *testing.B) {
 			})
 		}
 	}
+}
+
+// recorder is a Renderer that writes every DOT it lays out to dir as
+// <name>.<call>.<engine>.<format>.dot, for scripts/compare-dot.sh.
+type recorder struct {
+	dir, name string
+	calls     int
+}
+
+func (r *recorder) Render(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
+	r.calls++
+	path := filepath.Join(r.dir, fmt.Sprintf("%s.%d.%s.%s.dot", r.name, r.calls, engine, format))
+	if err := os.WriteFile(path, dot, 0o644); err != nil {
+		return nil, err
+	}
+	return graphviz.Render(ctx, dot, engine, format)
 }
 
 // BenchmarkBuild measures the DOT builders alone (no Graphviz).
