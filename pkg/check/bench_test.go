@@ -108,6 +108,20 @@ func reportCPU(b *testing.B) func() {
 	}
 }
 
+// BenchmarkCheckMedium checks a large real-world size: 10 stages × 20
+// touchpoints, the same shape as BenchmarkCheckLarge.
+func BenchmarkCheckMedium(b *testing.B) {
+	src := generate(10, 20)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	defer reportCPU(b)()
+	for b.Loop() {
+		if res := Bytes("medium.yaml", src, load.Options{}); len(res.Diags) != 0 {
+			b.Fatal(res.Diags[0])
+		}
+	}
+}
+
 // BenchmarkYAMLLarge parses the large map into yaml.v3 nodes and nothing
 // more: the floor under BenchmarkCheckLarge, for the docs' figures.
 func BenchmarkYAMLLarge(b *testing.B) {
