@@ -177,9 +177,10 @@ func (s *Server) display(f string) string {
 }
 
 type pageData struct {
-	Title string
-	File  string // empty on the index
-	Body  template.HTML
+	Title  string
+	File   string // empty on the index
+	Body   template.HTML
+	Script template.JS
 }
 
 func (s *Server) writePage(w http.ResponseWriter, f string) {
@@ -193,7 +194,8 @@ func (s *Server) writePage(w http.ResponseWriter, f string) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	execute(w, "page", pageData{Title: title, File: f, Body: template.HTML(body.String())})
+	w.Header().Set("Content-Security-Policy", contentSecurityPolicy)
+	execute(w, "page", pageData{Title: title, File: f, Body: template.HTML(body.String()), Script: template.JS(pageScript)})
 }
 
 type mapData struct {

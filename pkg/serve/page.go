@@ -1,10 +1,56 @@
 package serve
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"html/template"
 	"io"
 	"net/url"
 )
+
+// pageScript is the page's only script: it listens to /events and fetches
+// the new fragment when its file (or, on the index, any file) changed.
+const pageScript = `
+(function () {
+  var content = document.getElementById("content"), live = document.getElementById("live");
+  var file = content.getAttribute("data-file");
+  var es = null;
+  // Browsers keep about six connections per host: only a visible tab holds
+  // an event stream, so any number of tabs can stay open.
+  function connect() {
+    if (es) { return; }
+    es = new EventSource("/events");
+    es.onopen = function () { live.textContent = "live"; refresh(); };
+    es.onerror = function () { live.textContent = "disconnected, retrying…"; };
+    es.addEventListener("update", function (e) {
+      var d = JSON.parse(e.data);
+      if (file === "" || d.file === file) { refresh(); }
+    });
+  }
+  function disconnect() {
+    if (es) { es.close(); es = null; live.textContent = "paused"; }
+  }
+  function refresh() {
+    fetch("/fragment" + (file ? "?f=" + encodeURIComponent(file) : ""), {cache: "no-store"})
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) { content.innerHTML = html; })
+      .catch(function () {});
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) { disconnect(); } else { connect(); }
+  });
+  if (!document.hidden) { connect(); }
+})();
+`
+
+// contentSecurityPolicy lets the page run pageScript and nothing else: no
+// other inline script, no event-handler attributes, no remote resources,
+// whatever a drawing contains.
+var contentSecurityPolicy = func() string {
+	sum := sha256.Sum256([]byte(pageScript))
+	return "default-src 'self'; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) +
+		"'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+}()
 
 func queryEscape(key, value string) string {
 	return url.Values{key: {value}}.Encode()
@@ -37,25 +83,7 @@ table { border-collapse: collapse; } td { padding: .2em 1em .2em 0; }
 <body>
 <header><strong>cjm serve</strong><span id="live">connecting…</span></header>
 <main id="content" data-file="{{.File}}">{{.Body}}</main>
-<script>
-(function () {
-  var content = document.getElementById("content"), live = document.getElementById("live");
-  var file = content.getAttribute("data-file");
-  var es = new EventSource("/events");
-  es.onopen = function () { live.textContent = "live"; refresh(); };
-  es.onerror = function () { live.textContent = "disconnected, retrying…"; };
-  es.addEventListener("update", function (e) {
-    var d = JSON.parse(e.data);
-    if (file === "" || d.file === file) { refresh(); }
-  });
-  function refresh() {
-    fetch("/fragment" + (file ? "?f=" + encodeURIComponent(file) : ""), {cache: "no-store"})
-      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
-      .then(function (html) { content.innerHTML = html; })
-      .catch(function () {});
-  }
-})();
-</script>
+<script>{{.Script}}</script>
 </body>
 </html>
 {{end}}

@@ -3,6 +3,8 @@ package serve
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"html"
 	"io"
@@ -441,4 +443,33 @@ func TestContinuousChangesStillRender(t *testing.T) {
 		t.Errorf("no render during %v of continuous saves", maxWait+700*time.Millisecond)
 	}
 	_ = r
+}
+
+// TestContentSecurityPolicy: the page's script is the one the policy
+// allows, byte for byte (a changed script without a changed hash would be
+// blocked by browsers).
+func TestContentSecurityPolicy(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "journey.yaml")
+	save(t, path, "x")
+	r := start(t, path, &fake{})
+	resp, err := http.Get(r.base + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	csp := resp.Header.Get("Content-Security-Policy")
+	start := strings.Index(string(body), "<script>") + len("<script>")
+	end := strings.Index(string(body), "</script>")
+	if start < len("<script>") || end < start {
+		t.Fatal("no script in the page")
+	}
+	sum := sha256.Sum256(body[start:end])
+	if want := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !strings.Contains(csp, "script-src "+want) {
+		t.Errorf("CSP %q does not allow the page's script (%s)", csp, want)
+	}
+	if strings.Count(string(body), "<script") != 1 {
+		t.Error("more than one script")
+	}
 }
