@@ -214,6 +214,16 @@ func TestGitHubRecipe(t *testing.T) {
 	if err == nil || !strings.Contains(out, "::error file=maps/broken.yaml,line=4") {
 		t.Errorf("validate step on a broken map: err %v\n%s", err, out)
 	}
+	// The schema check passes on cjm's own schema and fails on another.
+	if out, err := script(t, dir, bin, "cjm schema > cjm.schema.json && "+githubStep(t, doc, "Schema is current"), vars); err != nil {
+		t.Errorf("schema step on a current schema: %v\n%s", err, out)
+	}
+	os.WriteFile(filepath.Join(dir, "cjm.schema.json"), []byte("{}\n"), 0o644)
+	if out, err := script(t, dir, bin, githubStep(t, doc, "Schema is current"), vars); err == nil {
+		t.Errorf("schema step passed on a stale schema:\n%s", out)
+	}
+	os.Remove(filepath.Join(dir, "cjm.schema.json"))
+
 	// render --check fails while the diagrams are not committed.
 	if out, err := script(t, dir, bin, githubStep(t, doc, "Diagrams are current"), vars); err == nil {
 		t.Errorf("render --check passed without diagrams:\n%s", out)
@@ -246,6 +256,19 @@ func TestGitLabRecipe(t *testing.T) {
 		t.Errorf("no code-quality findings for a broken map: %v %s", err, raw)
 	}
 	os.Remove(filepath.Join(dir, "maps", "broken.yaml"))
+
+	// cjm:render passes once the diagrams are rendered and the schema is
+	// cjm's, and fails on a stale schema.
+	if out, err := script(t, dir, bin, "cjm render -q maps && cjm schema > cjm.schema.json", vars); err != nil {
+		t.Fatalf("render: %v\n%s", err, out)
+	}
+	if out, err := script(t, dir, bin, gitlabScript(t, doc, "cjm:render"), vars); err != nil {
+		t.Errorf("render job with current diagrams: %v\n%s", err, out)
+	}
+	os.WriteFile(filepath.Join(dir, "cjm.schema.json"), []byte("{}\n"), 0o644)
+	if out, err := script(t, dir, bin, gitlabScript(t, doc, "cjm:render"), vars); err == nil {
+		t.Errorf("render job passed with a stale schema:\n%s", out)
+	}
 
 	out, err = script(t, dir, bin, gitlabScript(t, doc, "cjm:diff"), vars)
 	if err != nil {
