@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -117,12 +118,18 @@ type result struct {
 	stale    []string // --check
 	missing  []string // --check
 	stdout   []byte   // -o -
+	// interrupted inputs were not started.
+	interrupted bool
 }
 
 func renderRun(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	// Ctrl-C stops the batch: no new input starts, running layouts are
+	// killed with their workers, and no file is left half-written.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
+	defer stop()
 	formats, err := parseFormats(opts.Formats)
 	if err != nil {
 		return cmdutil.FlagErrorf("%s", err)
@@ -205,10 +212,19 @@ func renderRun(ctx context.Context, opts *Options) error {
 		}()
 	}
 	go func() {
+		defer close(next)
 		for i := range inputs {
-			next <- i
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				// Unstarted inputs finish at once, as interrupted.
+				for ; i < len(inputs); i++ {
+					results[i] = &result{path: inputs[i], interrupted: true}
+					close(done[i])
+				}
+				return
+			}
 		}
-		close(next)
 	}()
 
 	// Report in input order as results arrive.
@@ -224,6 +240,9 @@ func renderRun(ctx context.Context, opts *Options) error {
 	wg.Wait()
 	if bar != nil {
 		bar.Finish()
+	}
+	if err := ctx.Err(); err != nil {
+		return errors.New("interrupted; outputs already written are complete, the others were not touched")
 	}
 	return finish(opts, inputs, &sum, toStdout)
 }
@@ -243,6 +262,8 @@ func report(opts *Options, r *result, sum *summary, bar *progressbar.ProgressBar
 		bar.Clear()
 	}
 	switch {
+	case r.interrupted:
+		return
 	case r.invalid:
 		sum.invalid++
 		findings.WriteText(errOut, r.diags, r.sources, findings.TextOptions{Color: opts.IO.ColorStderr()})

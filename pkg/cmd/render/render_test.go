@@ -380,3 +380,19 @@ func TestIDsPrefixed(t *testing.T) {
 		}
 	}
 }
+
+func TestSameBaseName(t *testing.T) {
+	dir := copyInputs(t, "plain.yaml")
+	sub := filepath.Join(dir, "sub")
+	os.Mkdir(sub, 0o755)
+	b, _ := os.ReadFile(filepath.Join(dir, "plain.yaml"))
+	os.WriteFile(filepath.Join(sub, "plain.yaml"), b, 0o644)
+	_, stderr, code := run(t, inProcess, "-o", t.TempDir(), dir)
+	if code != 2 || !strings.Contains(stderr, "would both write") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	// Next to each input there is no clash.
+	if _, stderr, code := run(t, inProcess, dir); code != 0 {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
