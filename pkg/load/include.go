@@ -23,8 +23,12 @@ func (f *file) includes(m *journey.Map, fd field) {
 	var channels []*journey.Channel
 	var owners []*journey.Owner
 	for _, item := range fd.val.Content {
-		if item.Kind != yaml.ScalarNode || null(item) || item.Value == "" {
+		if item.Kind != yaml.ScalarNode || null(item) {
 			continue // reported by strs
+		}
+		if strings.TrimSpace(item.Value) == "" {
+			f.errorf(item, RuleIncludeMissing, "an include with an empty path; name a catalogue file relative to this one")
+			continue
 		}
 		inc := f.include(item)
 		if inc == nil {

@@ -129,6 +129,13 @@ func TestIncludeErrors(t *testing.T) {
 			msg:   `included file "nope.yaml" does not exist`,
 		},
 		{
+			name:  "empty path",
+			files: map[string]string{"m.yaml": mapWith(`""`)},
+			file:  "m.yaml",
+			want:  []string{"m.yaml:3:11 include-missing"},
+			msg:   "empty path",
+		},
+		{
 			name:  "directory",
 			files: map[string]string{"m.yaml": mapWith("dir"), "dir/x.yaml": catalogue},
 			file:  "m.yaml",
