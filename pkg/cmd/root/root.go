@@ -55,9 +55,9 @@ func Run(f *cmdutil.Factory, args []string) int {
 	return cmdutil.ExitCode(err)
 }
 
-// isUsageError recognises the errors cobra itself returns for a bad command
-// line (an unknown command, wrong argument counts are wrapped by
-// wrapArgs below).
+// isUsageError recognises the usage errors cobra returns without passing
+// them through the flag-error hook or a command's Args (those are wrapped
+// in NewCmdRoot and wrapArgs): chiefly an unknown command.
 func isUsageError(err error) bool {
 	msg := err.Error()
 	return strings.HasPrefix(msg, "unknown command ") ||
