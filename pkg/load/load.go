@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -313,7 +314,11 @@ func (l *loader) syntax(name string, src []byte, err error) {
 	} else if len(msg) > 6 && msg[:6] == "yaml: " {
 		msg = msg[6:]
 	}
-	if tl, tc := firstTabIndent(src); tl > 0 && (line == 0 || tl <= line+1 || strings.Contains(msg, "tab")) {
+	lo, hi := line-1, line+1 // yaml.v3 names the line of the tab or its neighbour
+	if line == 0 || strings.Contains(msg, "tab") {
+		lo, hi = 1, math.MaxInt
+	}
+	if tl, tc := tabIndent(src, lo, hi); tl > 0 {
 		l.add(diag.Errorf(diag.Range{Filename: name, Start: diag.Pos{Line: tl, Column: tc}}, RuleTabIndent,
 			"a tab in the indentation; YAML indents with spaces only: replace the tab with spaces"))
 		return
@@ -349,12 +354,18 @@ func lastLine(src []byte) int {
 	return max(n, 1)
 }
 
-// firstTabIndent returns the line and column of the first tab in the
-// leading whitespace of a line, or 0, 0.
-func firstTabIndent(src []byte) (int, int) {
+// tabIndent returns the line and column of the first tab in the leading
+// whitespace of a line from lo to hi, or 0, 0.
+func tabIndent(src []byte, lo, hi int) (int, int) {
 	line := 0
 	for text := range bytes.Lines(src) {
 		line++
+		if line < lo {
+			continue
+		}
+		if line > hi {
+			break
+		}
 		for i, c := range text {
 			if c == '\t' {
 				return line, i + 1
