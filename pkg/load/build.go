@@ -64,6 +64,7 @@ func (f *file) fields(n *yaml.Node, what string, known, required []string, src *
 	}
 	seen = seen[:len(known)]
 	var unknown map[string]*yaml.Node // made on the first unknown key
+	var suggested []string            // known keys suggested for unknown ones
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -87,6 +88,9 @@ func (f *file) fields(n *yaml.Node, what string, known, required []string, src *
 				unknown = map[string]*yaml.Node{}
 			}
 			unknown[name] = k
+			if c, ok := suggest.Closest(name, known); ok {
+				suggested = append(suggested, c)
+			}
 			f.errorf(k, RuleUnknownKey, "unknown key `%s` in a %s%s", name, what, didYouMeanKey(name, known))
 			continue
 		}
@@ -107,6 +111,9 @@ func (f *file) fields(n *yaml.Node, what string, known, required []string, src *
 	for _, req := range required {
 		k := seen[index(known, req)]
 		switch {
+		case k == nil && contains(suggested, req):
+			// `nmae: X` is reported once, as an unknown key that
+			// suggests `name`, not also as a missing `name`.
 		case k == nil:
 			f.errorf(n, RuleMissingKey, "this %s has no `%s`; add `%s: …`", what, req, req)
 		case null(valueOf(n, k)):
@@ -277,15 +284,12 @@ func (f *file) journey(root *yaml.Node, included bool) *journey.Map {
 		return nil
 	}
 	m := &journey.Map{File: f.name, Lang: "en", Scope: "full", Src: journey.NewSource(f.rng(root))}
+	_, hasStages := findKey(root, "stages")
 	fs := f.fields(root, "journey file", MapKeys, []string{"cjm"}, &m.Src)
 	var version *yaml.Node
-	hasStages := false
 	for _, fd := range fs {
-		switch fd.key.Value {
-		case "cjm":
+		if fd.key.Value == "cjm" {
 			version = fd.val
-		case "stages":
-			hasStages = true
 		}
 	}
 	if version == nil || null(version) {
@@ -301,16 +305,14 @@ func (f *file) journey(root *yaml.Node, included bool) *journey.Map {
 	}
 	m.Version = journey.Version
 	m.Catalogue = !hasStages
-	if !m.Catalogue && !included {
-		if _, ok := findKey(root, "title"); !ok {
-			f.errorf(root, RuleMissingKey, "this journey file has no `title`; add `title: …` (only a catalogue, a file without `stages`, may omit it)")
-		}
+	if _, ok := findKey(root, "title"); !ok && !m.Catalogue && !included && !misspelt(root, "title", MapKeys) {
+		f.errorf(root, RuleMissingKey, "this journey file has no `title`; add `title: …` (only a catalogue, a file without `stages`, may omit it)")
 	}
 	for _, fd := range fs {
 		switch fd.key.Value {
 		case "title":
 			m.Title = f.str(fd)
-			if m.Title == "" && !m.Catalogue && !included && fd.val.Kind == yaml.ScalarNode {
+			if m.Title == "" && !m.Catalogue && !included && fd.val.Kind == yaml.ScalarNode && !null(fd.val) {
 				f.errorf(fd.val, RuleMissingKey, "`title` is empty; give the map a title")
 			}
 		case "description":
@@ -367,6 +369,21 @@ func (f *file) journey(root *yaml.Node, included bool) *journey.Map {
 		f.includes(m, fd)
 	}
 	return m
+}
+
+// misspelt reports whether an unknown key of n is a near miss of key (so
+// the unknown-key finding already says "did you mean `key`?").
+func misspelt(n *yaml.Node, key string, known []string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if k.Kind != yaml.ScalarNode || contains(known, k.Value) {
+			continue
+		}
+		if c, ok := suggest.Closest(k.Value, known); ok && c == key {
+			return true
+		}
+	}
+	return false
 }
 
 func findKey(n *yaml.Node, key string) (*yaml.Node, bool) {

@@ -66,6 +66,8 @@ func TestLoaderRules(t *testing.T) {
 		{"duplicate key", head + "title: U\n", []string{"3:1 duplicate-key"}, "first on line 2"},
 		{"non-scalar key", head + "[a]: 1\n", []string{"3:1 wrong-type"}, ""},
 		{"missing id", head + "personas:\n  - name: A\n", []string{"4:5 missing-key"}, "has no `id`"},
+		{"misspelt required key", head + "personas:\n  - {id: a, nmae: A}\n", []string{"4:13 unknown-key"}, "did you mean `name`?"},
+		{"misspelt title", "cjm: 1\ntitel: T\nstages: [{id: a, name: A}]\n", []string{"2:1 unknown-key"}, "did you mean `title`?"},
 		{"missing name", head + "channels:\n  - id: a\n", []string{"4:5 missing-key"}, "has no `name`"},
 		{"empty name", head + "owners:\n  - id: a\n    name:\n", []string{"5:5 missing-key"}, "empty"},
 		{"transition without to", head + "transitions:\n  - {from: a}\n", []string{"4:5 missing-key"}, "`to`"},
