@@ -13,6 +13,10 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
+// denseLimit bounds the runes whose advances are tabled when the font is
+// first used: Latin, Greek, Cyrillic, punctuation, arrows and shapes.
+const denseLimit = 0x2800
+
 // LineHeight is the height of one line of text as a multiple of the font
 // size, the factor Graphviz uses to stack lines.
 const LineHeight = 1.2
@@ -25,7 +29,7 @@ type face struct {
 	upem float64
 
 	mu    sync.RWMutex
-	ascii [128]float64 // advances of ASCII runes, filled at parse time
+	dense []float64 // advances of runes below denseLimit, filled at parse time
 	cache map[rune]float64
 }
 
@@ -45,8 +49,9 @@ func (f *face) load() {
 		}
 		f.font = fnt
 		f.upem = float64(fnt.UnitsPerEm())
-		for r := rune(0); r < 128; r++ {
-			f.ascii[r] = f.lookup(r)
+		f.dense = make([]float64, denseLimit)
+		for r := rune(0); r < denseLimit; r++ {
+			f.dense[r] = f.lookup(r)
 		}
 	})
 }
@@ -72,8 +77,8 @@ func (f *face) lookup(r rune) float64 {
 // advance returns the advance of r in em.
 func (f *face) advance(r rune) float64 {
 	f.load()
-	if r >= 0 && r < 128 {
-		return f.ascii[r]
+	if r >= 0 && int(r) < len(f.dense) {
+		return f.dense[r]
 	}
 	f.mu.RLock()
 	a, ok := f.cache[r]
@@ -254,38 +259,52 @@ type word struct {
 }
 
 // splitWords splits a paragraph at white space and after every wide
-// character, which may break a line without a space.
+// character, which may break a line without a space. Words are substrings
+// of p; a zero-width rune stays with the character before it.
 func splitWords(p string) []word {
 	var out []word
-	var cur strings.Builder
+	start := -1
 	space := false
-	emit := func() {
-		if cur.Len() > 0 {
-			out = append(out, word{text: cur.String(), spaceBefore: space})
-			cur.Reset()
+	joinNext := false
+	emit := func(end int) {
+		if start >= 0 && end > start {
+			out = append(out, word{text: p[start:end], spaceBefore: space})
 			space = false
 		}
+		start = -1
 	}
-	for _, c := range clusters(p) {
-		r, _ := utf8.DecodeRuneInString(c)
-		if unicode.IsSpace(r) {
-			emit()
-			space = true
+	for i, r := range p {
+		attached := joinNext || (zeroWidth(r) && r != '\u200b' && !unicode.IsSpace(r))
+		joinNext = r == '\u200d'
+		if attached && start >= 0 {
 			continue
 		}
-		if isWide(r) {
-			emit()
-			cur.WriteString(c)
-			emit()
-			continue
+		switch {
+		case unicode.IsSpace(r) || r == '\u200b':
+			emit(i)
+			space = space || r != '\u200b'
+		case isWide(r):
+			emit(i)
+			start = i
+		default:
+			if start >= 0 && start < len(p) && isWideAt(p, start) {
+				emit(i)
+			}
+			if start < 0 {
+				start = i
+			}
 		}
-		cur.WriteString(c)
 	}
-	emit()
+	emit(len(p))
 	if len(out) > 0 {
 		out[0].spaceBefore = false
 	}
 	return out
+}
+
+func isWideAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWide(r)
 }
 
 // clusters splits s into user-perceived characters, approximately: a rune

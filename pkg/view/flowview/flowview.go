@@ -33,7 +33,6 @@ var (
 	refStyle     = view.Style{Size: 8.5, Bold: true, Color: palette.TextMuted}
 	barStyle     = view.Style{Size: 8.5, Bold: true}
 	ownerStyle   = view.Style{Size: 8, Color: palette.TextMuted}
-	markStyle    = view.Style{Size: 6.5}
 	emoStyle     = view.Style{Size: 8.5, Bold: true}
 	backStyle    = view.Style{Size: 8, Color: "#8A3A0E"}
 	legendStyle  = view.Style{Size: 9, Color: palette.Text}
