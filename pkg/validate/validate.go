@@ -58,6 +58,8 @@ type validator struct {
 	m           *journey.Map
 	diags       diag.Diagnostics
 	suggestions int
+	// meant holds "kind id" for the ids suggested for unknown references.
+	meant map[string]bool
 }
 
 // maxSuggestions bounds the "did you mean" searches of one map.
@@ -192,8 +194,14 @@ func (v *validator) unknown(r diag.Range, rule, kind, list, id string, known []s
 	// thousands of broken references gets them for the first ones only.
 	if v.suggestions < maxSuggestions {
 		v.suggestions++
-		if s := suggest.DidYouMean(id, known); s != "" {
-			v.errorf(r, rule, "unknown %s `%s`%s", kind, id, s)
+		if c, ok := suggest.Closest(id, known); ok {
+			v.errorf(r, rule, "unknown %s `%s`; did you mean `%s`?", kind, id, c)
+			// The id meant is not also unused (or unreachable): one
+			// mistake, one finding.
+			if v.meant == nil {
+				v.meant = map[string]bool{}
+			}
+			v.meant[kind+" "+c] = true
 			return
 		}
 	}
@@ -411,7 +419,7 @@ func (v *validator) warnings() {
 					first = false
 					continue
 				}
-				if t.ID != "" && !reached[t.ID] {
+				if t.ID != "" && !reached[t.ID] && !v.meant["touchpoint "+t.ID] {
 					v.warnf(t.Src.Range, RuleUnreachable, "no `next` leads to touchpoint `%s`; link it from the touchpoint before it, or it is a dead end in the flow", t.ID)
 				}
 			}
@@ -424,20 +432,20 @@ func (v *validator) warnings() {
 	// maps are marked as each id is reported, so it is reported once.
 	if !everyPersona {
 		for _, p := range m.Personas {
-			if !p.Included() && p.ID != "" && !usedPersona[p.ID] {
+			if !p.Included() && p.ID != "" && !usedPersona[p.ID] && !v.meant["persona "+p.ID] {
 				usedPersona[p.ID] = true
 				v.warnf(p.Src.Range, RuleUnusedPersona, "persona `%s` meets no touchpoint; list it in a touchpoint's `personas` or remove it", p.ID)
 			}
 		}
 	}
 	for _, c := range m.Channels {
-		if !c.Included() && c.ID != "" && !usedChannel[c.ID] {
+		if !c.Included() && c.ID != "" && !usedChannel[c.ID] && !v.meant["channel "+c.ID] {
 			usedChannel[c.ID] = true
 			v.warnf(c.Src.Range, RuleUnusedChannel, "channel `%s` is used by no touchpoint; use it in a touchpoint's `channel` or remove it", c.ID)
 		}
 	}
 	for _, o := range m.Owners {
-		if !o.Included() && o.ID != "" && !usedOwner[o.ID] {
+		if !o.Included() && o.ID != "" && !usedOwner[o.ID] && !v.meant["owner "+o.ID] {
 			usedOwner[o.ID] = true
 			v.warnf(o.Src.Range, RuleUnusedOwner, "owner `%s` owns no touchpoint; name it in a touchpoint's `owner` or remove it", o.ID)
 		}
