@@ -121,10 +121,12 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		lang = i18n.Default
 	}
 	b := &builder{
-		m:      m,
-		ix:     journey.NewIndex(m),
-		lang:   lang,
-		doc:    &view.Doc{Prefix: opts.Prefix(m)},
+		m:    m,
+		ix:   journey.NewIndex(m),
+		lang: lang,
+		// "-flow" keeps the ids apart from the map view's when both
+		// diagrams of one map share an HTML page.
+		doc:    &view.Doc{Prefix: opts.Prefix(m) + "-flow"},
 		byID:   map[string]int{},
 		routes: map[[2]int][]view.Point{},
 	}
@@ -320,7 +322,8 @@ func (b *builder) dotLayout(ctx context.Context, lay view.Layouter) error {
 		b.pos[i] = view.Point{X: n.x + margin, Y: pl.height - n.y}
 	}
 	for _, e := range b.fwd {
-		pts, ok := pl.edges[[2]string{"n" + strconv.Itoa(e[0]), "n" + strconv.Itoa(e[1])}]
+		tail, head := e[0], e[1]
+		pts, ok := pl.edges[[2]string{"n" + strconv.Itoa(tail), "n" + strconv.Itoa(head)}]
 		if !ok || len(pts) < 4 {
 			continue
 		}
@@ -335,39 +338,48 @@ func (b *builder) dotLayout(ctx context.Context, lay view.Layouter) error {
 }
 
 // forwardDOT is the first pass: the forward edges only, so dot's layout
-// stays near linear; an invisible edge between the first touchpoints of
-// consecutive stages keeps the stages in order.
+// stays near linear. Edges between touchpoints of one stage do not
+// constrain the ranks (constraint=false), so a stage's touchpoints stack in
+// one column instead of stretching the picture to one rank per touchpoint;
+// a heavy invisible edge between the first touchpoints of consecutive
+// stages keeps the stages in order and their tops level.
 func (b *builder) forwardDOT() []byte {
 	var s strings.Builder
 	s.WriteString("digraph flow {\n")
 	s.WriteString(`graph [rankdir="LR" ranksep="0.7" nodesep="0.3" outputorder="nodesfirst"]` + "\n")
 	s.WriteString(`node [shape="box" fixedsize="true" label="x" fontname="Helvetica"]` + "\n")
 	var firsts []int
-	for si, st := range b.m.Stages {
-		first := -1
+	for si := range b.m.Stages {
+		var members []int
 		for i := range b.tps {
-			if b.stageOf[i] != si {
-				continue
+			if b.stageOf[i] == si {
+				members = append(members, i)
 			}
-			if first < 0 {
-				first = i
-				hd := b.headers[si]
-				fmt.Fprintf(&s, "subgraph cluster_%d {\ngraph [label=<%s> margin=\"%s\"]\n", si,
-					view.TextBlock(hd.w, hd.h+4, "", "LEFT"), view.Num(clusterPad))
-			}
+		}
+		if len(members) == 0 {
+			continue
+		}
+		hd := b.headers[si]
+		fmt.Fprintf(&s, "subgraph cluster_%d {\ngraph [label=<%s> margin=\"%s\"]\n", si,
+			view.TextBlock(hd.w, hd.h+4, "", "LEFT"), view.Num(clusterPad))
+		// Declared last to first: in a left-to-right layout dot stacks a
+		// rank's nodes from the bottom up in the order it meets them.
+		for k := len(members) - 1; k >= 0; k-- {
+			i := members[k]
 			fmt.Fprintf(&s, "n%d [width=%s height=%s]\n", i, view.Inches(cardW), view.Inches(b.cards[i].h))
 		}
-		if first >= 0 {
-			s.WriteString("}\n")
-			firsts = append(firsts, first)
-		}
-		_ = st
+		s.WriteString("}\n")
+		firsts = append(firsts, members[0])
 	}
 	for _, e := range b.fwd {
+		if b.stageOf[e[0]] == b.stageOf[e[1]] {
+			fmt.Fprintf(&s, "n%d -> n%d [constraint=false]\n", e[0], e[1])
+			continue
+		}
 		fmt.Fprintf(&s, "n%d -> n%d\n", e[0], e[1])
 	}
 	for k := 1; k < len(firsts); k++ {
-		fmt.Fprintf(&s, "n%d -> n%d [style=\"invis\" weight=\"0\"]\n", firsts[k-1], firsts[k])
+		fmt.Fprintf(&s, "n%d -> n%d [style=\"invis\" weight=\"%s\"]\n", firsts[k-1], firsts[k], "100")
 	}
 	s.WriteString("}\n")
 	return []byte(s.String())

@@ -57,13 +57,13 @@ func (b *builder) legend() {
 		x := x0
 		rowY := y
 		for _, e := range g.entries {
-			ew := 16 + view.Ceil(legendStyle.Width(e.text)) + 2
+			ew := 20 + view.Ceil(legendStyle.Width(e.text)) + 2
 			if x > x0 && x+ew > b.width {
 				x = x0
 				rowY += legendRow
 			}
-			e.swatch(b, e.id+"-mark", view.Point{X: x + 6, Y: rowY + legendRow/2})
-			b.text(e.id, x+16, rowY+legendRow/2-legendStyle.LineHeight()/2, []string{e.text}, legendStyle)
+			e.swatch(b, e.id+"-mark", view.Point{X: x + 7, Y: rowY + legendRow/2})
+			b.text(e.id, x+20, rowY+legendRow/2-legendStyle.LineHeight()/2, []string{e.text}, legendStyle)
 			x += ew + 12
 		}
 		y = rowY + legendRow
