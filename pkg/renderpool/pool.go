@@ -61,6 +61,9 @@ type Pool struct {
 	idle  []*worker
 	stats Stats
 	done  bool
+	// retiring counts workers being stopped; Close waits for them, so
+	// every worker is reaped before the pool's owner exits.
+	retiring sync.WaitGroup
 }
 
 // New returns a pool; workers start on first use.
@@ -165,7 +168,7 @@ func (p *Pool) Render(ctx context.Context, dot []byte, engine, format string) ([
 		p.stats.PeakRSS = max(p.stats.PeakRSS, r.resp.RSS)
 		p.mu.Unlock()
 		if r.resp.Broken || w.renders >= p.opts.MaxRenders || r.resp.RSS > p.opts.MaxRSS {
-			go w.close()
+			p.retire(w)
 		} else {
 			p.put(w)
 		}
@@ -197,10 +200,25 @@ func (p *Pool) put(w *worker) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.done {
-		go w.close()
+		p.retireLocked(w)
 		return
 	}
 	p.idle = append(p.idle, w)
+}
+
+// retire stops a worker in the background.
+func (p *Pool) retire(w *worker) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.retireLocked(w)
+}
+
+func (p *Pool) retireLocked(w *worker) {
+	p.retiring.Add(1)
+	go func() {
+		defer p.retiring.Done()
+		w.close()
+	}()
 }
 
 func (p *Pool) start() (*worker, error) {
@@ -245,23 +263,18 @@ func (w *worker) kill() {
 	<-w.exited
 }
 
-// Close stops all idle workers and waits for them. Busy workers finish
-// their layout and are stopped when they come back.
+// Close stops all idle workers and those being retired, and waits for
+// them. Busy workers finish their layout and are stopped when they come
+// back; call Close after the last Render has returned to wait for all.
 func (p *Pool) Close() error {
 	p.mu.Lock()
 	p.done = true
-	idle := p.idle
+	for _, w := range p.idle {
+		p.retireLocked(w)
+	}
 	p.idle = nil
 	p.mu.Unlock()
-	var wg sync.WaitGroup
-	for _, w := range idle {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			w.close()
-		}()
-	}
-	wg.Wait()
+	p.retiring.Wait()
 	return nil
 }
 
