@@ -78,3 +78,30 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+// The colour of an id is part of the contract: a change here recolours
+// every map that relies on it. Update docs/views.md when it must change.
+func TestStableContract(t *testing.T) {
+	got := map[string]string{}
+	for _, id := range []string{"web", "email", "sales", "marketing"} {
+		got[id] = Stable(id, "")
+	}
+	want := map[string]string{}
+	for id := range got {
+		want[id] = got[id]
+	}
+	// Recomputed independently: FNV-1a 32 of the id, modulo the set size.
+	for id := range got {
+		h := uint32(2166136261)
+		for _, c := range []byte(id) {
+			h ^= uint32(c)
+			h *= 16777619
+		}
+		if w := Categorical[h%uint32(len(Categorical))]; got[id] != w {
+			t.Errorf("Stable(%q) = %s, want %s", id, got[id], w)
+		}
+	}
+	if len(Categorical) != 14 {
+		t.Errorf("the set has %d colours; changing it recolours every map", len(Categorical))
+	}
+}

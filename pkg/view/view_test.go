@@ -1,0 +1,138 @@
+package view
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cjm-dev/cjm/pkg/journey"
+)
+
+func TestQuote(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`plain`, `"plain"`},
+		{`a "b"`, `"a \"b\""`},
+		{`back\slash \N`, `"back\\slash \\N"`},
+		{"line\nbreak\ttab\x01ctl", `"line\nbreak tabctl"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := Quote(tt.in); got != tt.want {
+				t.Errorf("Quote(%q) = %s, want %s", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestText(t *testing.T) {
+	tests := []struct {
+		name    string
+		lines   []string
+		centred bool
+		want    string
+	}{
+		{"left lines", []string{"one", "two"}, false, `one\ltwo\l`},
+		{"centred lines", []string{"one", "two"}, true, `one\ntwo`},
+		{"escapes", []string{`a "q" \N & &amp; <b>`}, false, `a \"q\" \\N &amp; &amp;amp; <b>\l`},
+		{"control characters", []string{"a\x00b\x1fc\td"}, false, `abc d\l`},
+		{"cyrillic and emoji kept", []string{"Осознание 🙂"}, false, `Осознание 🙂\l`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := Text(tt.lines, tt.centred)
+			if !a.Raw || a.Key != "label" || a.Value != tt.want {
+				t.Errorf("Text = %+v, want %s", a, tt.want)
+			}
+		})
+	}
+	if a := Text(nil, false); a != NoLabel {
+		t.Errorf("Text(nil) = %+v, want NoLabel", a)
+	}
+}
+
+func TestHTML(t *testing.T) {
+	if got := HTML(`<a href="x">&'</a>` + "\x02"); got != `&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;` {
+		t.Errorf("HTML = %s", got)
+	}
+}
+
+func TestPrefix(t *testing.T) {
+	tests := []struct{ file, opt, want string }{
+		{"examples/b2b-funnel-ru.yaml", "", "b2b-funnel-ru"},
+		{"My Map (v2).yml", "", "My-Map-v2"},
+		{"2024.yaml", "", "m2024"},
+		{"Путь.yaml", "", "cjm"},
+		{"", "", "cjm"},
+		{"-", "", "cjm"},
+		{"x.yaml", "custom id!", "custom-id"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file+tt.opt, func(t *testing.T) {
+			got := Options{IDPrefix: tt.opt}.Prefix(&journey.Map{File: tt.file})
+			if got != tt.want {
+				t.Errorf("Prefix = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	tests := []struct {
+		v    float64
+		lang string
+		want string
+	}{
+		{12000, "en", "12,000"},
+		{12000, "ru", "12\u00a0000"},
+		{1500, "en", "1,500"},
+		{1500, "ru", "1500"},
+		{2.1, "ru", "2,1"},
+		{0.35, "en", "0.35"},
+		{-3, "en", "−3"},
+		{1234567.891, "en", "1,234,567.89"},
+		{0, "en", "0"},
+	}
+	for _, tt := range tests {
+		if got := FormatNumber(tt.v, tt.lang); got != tt.want {
+			t.Errorf("FormatNumber(%v, %s) = %q, want %q", tt.v, tt.lang, got, tt.want)
+		}
+	}
+}
+
+func TestNum(t *testing.T) {
+	for in, want := range map[float64]string{0: "0", -0.001: "0", 1.005: "1", 2.5: "2.5", 100: "100", 1.236: "1.24"} {
+		if got := Num(in); got != want {
+			t.Errorf("Num(%v) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestPolyline(t *testing.T) {
+	pts := Polyline([]Point{{0, 0}, {10, 0}, {10, 10}}, 3)
+	if (len(pts)-1)%3 != 0 {
+		t.Fatalf("%d control points, want 1+3n", len(pts))
+	}
+	if pts[0] != (Point{0, 0}) || pts[len(pts)-1] != (Point{10, 10}) {
+		t.Errorf("ends %v %v", pts[0], pts[len(pts)-1])
+	}
+	if Polyline([]Point{{1, 1}}, 3) != nil {
+		t.Error("one point gave a path")
+	}
+}
+
+func TestDocWrite(t *testing.T) {
+	d := &Doc{Prefix: "p"}
+	d.Node(d.ID("a"), Point{10, 20}, A("shape", "box"))
+	d.Node(d.ID("b"), Point{30, 40}, Text([]string{"x"}, false))
+	d.Edge(d.ID("e"), d.ID("a"), d.ID("b"), Line(Point{10, 20}, Point{30, 40}), &Point{31, 41})
+	got := string(d.Write(100, nil, nil, nil))
+	for _, want := range []string{
+		`graph [id="p" layout="nop2"]`,
+		`n0 [id="p-a" pos="10,80!" shape="box"]`,
+		`n1 [id="p-b" pos="30,60!" label="x\l"]`,
+		`n0 -> n1 [id="p-e" pos="e,31,59 10,80 16.67,73.33 23.33,66.67 30,60"]`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("DOT lacks %s:\n%s", want, got)
+		}
+	}
+}
