@@ -236,6 +236,7 @@ func renderRun(ctx context.Context, opts *Options) error {
 			bar.Add(1)
 		}
 		report(opts, r, &sum, bar)
+		results[i] = nil // let its sources and findings go
 	}
 	wg.Wait()
 	if bar != nil {
