@@ -204,6 +204,7 @@ type mapData struct {
 	Rendered          bool
 	Err               string
 	Errors, Warnings  int
+	Tally             string // "2 errors, 1 warning"
 	Findings          []string
 	Catalogue         bool
 	Views             []viewData
@@ -234,6 +235,10 @@ func (s *Server) mapData(f string) mapData {
 		d.Err = e.err.Error()
 	}
 	d.Errors, d.Warnings = e.diags.Count()
+	d.Tally = plural(d.Warnings, "warning")
+	if d.Errors > 0 {
+		d.Tally = plural(d.Errors, "error") + ", " + d.Tally
+	}
 	d.Findings = findingLines(e.diags)
 	d.Catalogue = e.catalogue()
 	if e.diags.HasErrors() {

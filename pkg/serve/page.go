@@ -93,9 +93,9 @@ table { border-collapse: collapse; } td { padding: .2em 1em .2em 0; }
 <p class="status">{{if .Index}}<a href="{{.Index}}">all maps</a> · {{end}}<strong>{{.Name}}</strong> ·
 {{- if not .Rendered}} rendering…
 {{- else if .Err}} <span class="bad">could not be rendered</span>
-{{- else if .Errors}} <span class="bad">{{.Errors}} error(s), {{.Warnings}} warning(s): fix them to see the diagrams</span>
+{{- else if .Errors}} <span class="bad">{{.Tally}}: fix the errors to see the diagrams</span>
 {{- else if .Catalogue}} a catalogue: nothing to draw
-{{- else if .Warnings}} {{.Warnings}} warning(s)
+{{- else if .Warnings}} {{.Tally}}
 {{- else}} valid{{end}}</p>
 {{- if .Err}}
 <pre class="error">{{.Err}}</pre>

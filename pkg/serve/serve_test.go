@@ -285,7 +285,7 @@ func TestBrokenFileShowsEscapedFindings(t *testing.T) {
 	if strings.Contains(frag, "<svg") {
 		t.Errorf("a diagram is shown for a broken file:\n%s", frag)
 	}
-	if !strings.Contains(frag, "1 error(s)") {
+	if !strings.Contains(frag, "1 error, 0 warnings: fix the errors") {
 		t.Errorf("no error count:\n%s", frag)
 	}
 	// Fixing the file brings the diagram back.
