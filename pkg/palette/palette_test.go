@@ -86,10 +86,6 @@ func TestStableContract(t *testing.T) {
 	for _, id := range []string{"web", "email", "sales", "marketing"} {
 		got[id] = Stable(id, "")
 	}
-	want := map[string]string{}
-	for id := range got {
-		want[id] = got[id]
-	}
 	// Recomputed independently: FNV-1a 32 of the id, modulo the set size.
 	for id := range got {
 		h := uint32(2166136261)
