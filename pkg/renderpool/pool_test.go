@@ -29,7 +29,7 @@ func TestMain(m *testing.M) {
 
 func testCommand() *exec.Cmd {
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), WorkerEnv+"=1")
+	cmd.Env = WorkerEnviron()
 	return cmd
 }
 

@@ -34,7 +34,7 @@ func TestMain(m *testing.M) {
 func poolRenderer(layouts, workers int) (graphviz.Renderer, func() error, error) {
 	p := renderpool.New(renderpool.Options{Workers: workers, MaxRenders: 2, Command: func() *exec.Cmd {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), renderpool.WorkerEnv+"=1")
+		cmd.Env = renderpool.WorkerEnviron()
 		return cmd
 	}})
 	return p, p.Close, nil
