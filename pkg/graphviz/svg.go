@@ -38,12 +38,16 @@ func NormalizeSVG(svg []byte) []byte {
 	})
 	// Graphviz escapes '-' as &#45; everywhere, ids included; an id is
 	// easier to find (and to prefix-match) with the plain character.
-	svg = replaceAttr(svg, []byte(` id="`), func(v []byte) []byte {
+	// The references to ids follow.
+	unescape := func(v []byte) []byte {
 		if !bytes.Contains(v, hyphenRef) {
 			return v
 		}
 		return bytes.ReplaceAll(v, hyphenRef, []byte("-"))
-	})
+	}
+	svg = replaceAttr(svg, []byte(` id="`), unescape)
+	svg = replaceRef(svg, []byte(`url(#`), ')', unescape)
+	svg = replaceRef(svg, []byte(`href="#`), '"', unescape)
 	return renumberGradients(svg)
 }
 
