@@ -160,3 +160,21 @@ func Darken(color string, amount float64) string {
 	mix := func(v uint8) uint8 { return uint8(math.Round(float64(v) * (1 - amount))) }
 	return RGB{mix(c.R), mix(c.G), mix(c.B)}.Hex()
 }
+
+// Readable returns the colour darkened just enough for text in it to reach
+// a WCAG contrast of 4.5 on white, so a light category colour can colour
+// a name and stay legible in print.
+func Readable(color string) string {
+	c, ok := Parse(color)
+	if !ok {
+		return Text
+	}
+	white := RGB{255, 255, 255}
+	for i := 0; i <= 20; i++ {
+		d, _ := Parse(Darken(c.Hex(), float64(i)*0.05))
+		if Contrast(d, white) >= 4.5 {
+			return d.Hex()
+		}
+	}
+	return Text
+}

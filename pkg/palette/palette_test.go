@@ -101,3 +101,16 @@ func TestStableContract(t *testing.T) {
 		t.Errorf("the set has %d colours; changing it recolours every map", len(Categorical))
 	}
 }
+
+func TestReadable(t *testing.T) {
+	white := RGB{255, 255, 255}
+	for _, c := range append(Categorical, "#FFFFFF", "#FFFF00") {
+		r, _ := Parse(Readable(c))
+		if Contrast(r, white) < 4.5 {
+			t.Errorf("Readable(%s) = %s has contrast %.2f", c, r.Hex(), Contrast(r, white))
+		}
+	}
+	if Readable("#332288") != "#332288" {
+		t.Error("a dark colour was changed")
+	}
+}

@@ -92,9 +92,9 @@ type builder struct {
 	degraded bool
 }
 
-// card is a touchpoint laid out: a bar in the channel's colour with its
-// name and the evidence dots, the reference and name, the emotion value,
-// and the owner beside a stripe in the owner's colour.
+// card is a touchpoint laid out: a bar in the channel's colour with the
+// evidence dots and the channel's name, the reference and name, the
+// emotion value, and the owner's name in the owner's colour.
 type card struct {
 	chColor, chInk string
 	chLine         string
@@ -173,15 +173,14 @@ func (b *builder) nodeID(i int) string { return b.doc.ID("tp", b.tps[i].ID) }
 
 // Card geometry.
 const (
-	barH      = 15.0
-	stripeW   = 5.0
-	textInset = 6.0
+	barH      = 12.0
+	textInset = 7.0
 	emoW      = 30.0
 	padV      = 3.0
 )
 
 func (b *builder) card(i int, t *journey.Touchpoint) card {
-	textW := cardW - stripeW - textInset - 4
+	textW := cardW - textInset - 4
 	c := card{chColor: palette.Header, ownColor: "#FFFFFF"}
 	chName := b.t("legend.no_channel")
 	if ch := b.ix.Channel(t.Channel); ch != nil {
@@ -211,11 +210,14 @@ func (b *builder) card(i int, t *journey.Touchpoint) card {
 	}
 	nameW := textW
 	if c.emo != "" {
-		nameW -= emoW
+		nameW -= emoW + 4
 	}
 	c.name = nameStyle.Wrap(b.ref[i]+"  "+t.Name, nameW)
 	c.nameH = view.Ceil(nameStyle.Height(len(c.name)))
 	if ownName != "" {
+		if c.ownColor != "#FFFFFF" {
+			ownName = "■ " + ownName
+		}
 		c.owner = ownerStyle.Wrap(ownName, textW)
 		c.ownH = view.Ceil(ownerStyle.Height(len(c.owner))) + 2
 	}
@@ -233,28 +235,21 @@ func (b *builder) drawCard(i int) {
 		border, pen = palette.Text, "2.5"
 	}
 	id := b.nodeID(i)
-	b.doc.Node(id, p,
-		view.A("shape", "box"), view.A("style", "filled"),
-		view.A("width", view.Inches(cardW)), view.A("height", view.Inches(c.h)),
-		view.A("fillcolor", fillOf(t)), view.A("color", border), view.A("penwidth", pen),
-		view.NoLabel, view.A("tooltip", b.tooltip(i)))
-	if c.ownColor != "#FFFFFF" {
-		// An edge: edges are drawn after the nodes here, so over the card.
-		sx := x + stripeW/2 + 0.5
-		b.doc.Edge(id+"-owner-stripe", id, id, view.Line(view.Point{X: sx, Y: y + barH}, view.Point{X: sx, Y: y + c.h - 0.5}), nil,
-			view.A("dir", "none"), view.A("color", c.ownColor), view.A("penwidth", view.Num(stripeW)))
-	}
+	// One node draws the card, its channel bar (a two-colour fill) and the
+	// channel's name (its label, at its top).
 	bst := barStyle
 	bst.Color = c.chInk
-	b.doc.Node(id+"-channel", view.Point{X: p.X, Y: y + barH/2},
+	frac := math.Round(barH/c.h*1000) / 1000
+	b.doc.Node(id, p,
 		append([]view.Attr{
-			view.A("shape", "box"), view.A("style", "filled"), view.A("fillcolor", c.chColor),
-			view.A("color", border), view.A("penwidth", "0.5"),
-			view.A("width", view.Inches(cardW)), view.A("height", view.Inches(barH)),
-			view.A("margin", view.Inches(stripeW+textInset-1)+",0"),
-			view.Text([]string{c.chLine}, false),
+			view.A("shape", "box"), view.A("style", "filled"),
+			view.A("fillcolor", c.chColor+";"+view.Num(frac)+":"+fillOf(t)), view.A("gradientangle", "270"),
+			view.A("width", view.Inches(cardW)), view.A("height", view.Inches(c.h)),
+			view.A("color", border), view.A("penwidth", pen),
+			view.A("labelloc", "t"), view.A("margin", view.Inches(textInset)+",0"),
+			view.Text([]string{c.chLine}, false), view.A("tooltip", b.tooltip(i)),
 		}, bst.Font(palette.Text)...)...)
-	tx, ty := x+stripeW+textInset, y+barH+padV
+	tx, ty := x+textInset, y+barH+padV
 	b.text(id+"-name", tx, ty, c.name, nameStyle)
 	if c.emo != "" {
 		st := emoStyle
@@ -262,7 +257,11 @@ func (b *builder) drawCard(i int) {
 		b.centred(id+"-emotion", x+cardW-4-emoW/2, ty, []string{c.emo}, st)
 	}
 	if c.ownH > 0 {
-		b.text(id+"-owner", tx, ty+c.nameH+1, c.owner, ownerStyle)
+		st := ownerStyle
+		if c.ownColor != "#FFFFFF" {
+			st.Color = palette.Readable(c.ownColor)
+		}
+		b.text(id+"-owner", tx, ty+c.nameH+1, c.owner, st)
 	}
 	if t.IsMomentOfTruth() {
 		b.star(id+"-mot", view.Point{X: x + cardW - 3, Y: y - 1}, 17)

@@ -111,7 +111,7 @@ func (b *builder) legendGroups() []legendGroup {
 		g := legendGroup{key: "legend.owners"}
 		for _, o := range b.m.Owners {
 			if usedOwn[o.ID] {
-				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "owner", o.ID), text: o.Name, swatch: swatchBox(palette.Stable(o.ID, o.Color), 5, 12)})
+				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "owner", o.ID), text: o.Name, swatch: swatchBox(palette.Readable(palette.Stable(o.ID, o.Color)), 9, 9)})
 			}
 		}
 		groups = append(groups, g)

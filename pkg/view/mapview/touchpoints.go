@@ -21,10 +21,9 @@ var evidenceMarks = map[string]string{
 
 // Chip geometry.
 const (
-	chipBar    = 15.0 // the channel bar
-	chipStripe = 5.0  // the owner stripe
-	chipInset  = 6.0  // text from the stripe
-	chipPadV   = 3.0
+	chipBar   = 12.0 // the channel bar (its text sits at the card's top)
+	chipInset = 7.0  // text from the card's left edge
+	chipPadV  = 3.0
 )
 
 var (
@@ -37,9 +36,9 @@ var (
 type touchpointLane struct{}
 
 // chip is a touchpoint's card, laid out: a bar in the channel's colour
-// with the channel's name and the evidence dots, the reference and name,
-// the interactions, and the owner's name, all beside a stripe in the
-// owner's colour.
+// with the evidence dots and the channel's name, the reference and name,
+// the interactions, and the owner's name in the owner's colour (made dark
+// enough to read) after a square of it.
 type chip struct {
 	t                   *journey.Touchpoint
 	chColor, chInk      string
@@ -79,7 +78,7 @@ func (l *touchpointLane) draw(b *builder) {
 }
 
 func (b *builder) chip(t *journey.Touchpoint, w float64) chip {
-	textW := w - chipStripe - chipInset - 4
+	textW := w - chipInset - 4
 	c := chip{t: t, chColor: palette.Header, ownColor: "#FFFFFF"}
 	chName := b.t("legend.no_channel")
 	if ch := b.ix.Channel(t.Channel); ch != nil {
@@ -109,6 +108,9 @@ func (b *builder) chip(t *journey.Touchpoint, w float64) chip {
 	}
 	c.interH = view.Ceil(chipInterStyle.Height(len(c.inter)))
 	if ownName != "" {
+		if c.ownColor != "#FFFFFF" {
+			ownName = "■ " + ownName
+		}
 		c.owner = chipOwnerStyle.Wrap(ownName, textW)
 		c.ownH = view.Ceil(chipOwnerStyle.Height(len(c.owner))) + 2
 	}
@@ -126,29 +128,22 @@ func (b *builder) drawChip(c chip, x, y, w float64) {
 		border, pen = palette.Text, "2"
 	}
 	id := b.doc.ID("tp", t.ID)
-	// The card (not filled: the page is white, and the owner's stripe, an
-	// edge drawn before the nodes, shows through down its left side).
-	b.doc.Node(id, view.Point{X: x + w/2, Y: y + c.h/2},
-		view.A("shape", "box"),
-		view.A("width", view.Inches(w)), view.A("height", view.Inches(c.h)),
-		view.A("color", border), view.A("penwidth", pen), view.NoLabel, view.A("tooltip", b.tooltip(t)))
-	if c.ownColor != "#FFFFFF" {
-		sx := x + chipStripe/2
-		b.rule(id+"-owner-stripe", view.Point{X: sx, Y: y + chipBar}, view.Point{X: sx, Y: y + c.h},
-			view.A("color", c.ownColor), view.A("penwidth", view.Num(chipStripe)))
-	}
-	// The channel bar with the channel's name.
+	// One node draws the card, its channel bar (a two-colour fill) and the
+	// channel's name (its label, at its top): a big map has thousands of
+	// chips, and Graphviz's cost is per element.
 	chSt := chipChannelStyle
 	chSt.Color = c.chInk
-	b.doc.Node(id+"-channel", view.Point{X: x + w/2, Y: y + chipBar/2},
+	frac := math.Round(chipBar/c.h*1000) / 1000
+	b.doc.Node(id, view.Point{X: x + w/2, Y: y + c.h/2},
 		append([]view.Attr{
-			view.A("shape", "box"), view.A("style", "filled"), view.A("fillcolor", c.chColor),
-			view.A("color", border), view.A("penwidth", "0.5"),
-			view.A("width", view.Inches(w)), view.A("height", view.Inches(chipBar)),
-			view.A("margin", view.Inches(chipStripe+chipInset-1)+",0"),
-			view.Text(c.chLines, false),
+			view.A("shape", "box"), view.A("style", "filled"),
+			view.A("fillcolor", c.chColor+";"+view.Num(frac)+":#FFFFFF"), view.A("gradientangle", "270"),
+			view.A("width", view.Inches(w)), view.A("height", view.Inches(c.h)),
+			view.A("color", border), view.A("penwidth", pen),
+			view.A("labelloc", "t"), view.A("margin", view.Inches(chipInset)+",0"),
+			view.Text(c.chLines, false), view.A("tooltip", b.tooltip(t)),
 		}, chSt.Font(palette.Text)...)...)
-	tx := x + chipStripe + chipInset
+	tx := x + chipInset
 	ty := y + chipBar + chipPadV
 	b.text(id+"-name", tx, ty, c.name, nameStyle)
 	if t.IsMomentOfTruth() {
@@ -161,7 +156,12 @@ func (b *builder) drawChip(c chip, x, y, w float64) {
 		ty += c.interH
 	}
 	if c.ownH > 0 {
-		b.text(id+"-owner", tx, ty+1, c.owner, chipOwnerStyle)
+		st := chipOwnerStyle
+		st.Color = palette.Readable(c.ownColor)
+		if c.ownColor == "#FFFFFF" {
+			st.Color = palette.TextMuted
+		}
+		b.text(id+"-owner", tx, ty+1, c.owner, st)
 	}
 }
 
