@@ -122,8 +122,16 @@ func (d *Doc) ID(parts ...string) string {
 	return d.Prefix + "-" + strings.Join(parts, "-")
 }
 
-// Node adds a node with the given id centred at p.
+// Node adds a node with the given id centred at p. A node labelled
+// NoLabel gets a 1 pt font, so that its blank label never outgrows a small
+// marker (Graphviz would warn).
 func (d *Doc) Node(id string, p Point, attrs ...Attr) {
+	for _, a := range attrs {
+		if a == NoLabel {
+			attrs = append(attrs, A("fontsize", "1"))
+			break
+		}
+	}
 	d.nodes = append(d.nodes, docNode{id: id, at: p, attrs: attrs})
 }
 

@@ -192,7 +192,7 @@ func (b *builder) card(i int, t *journey.Touchpoint) card {
 	if e, ok := evidenceMarks[t.Evidence]; ok {
 		chName = e + "  " + chName
 	}
-	c.chLine = ellipsize(barStyle, chName, textW)
+	c.chLine = ellipsize(barStyle, chName, cardW-2*textInset-2)
 	ownName := ""
 	if o := b.ix.Owner(t.Owner); o != nil {
 		c.ownColor, ownName = palette.Stable(o.ID, o.Color), o.Name

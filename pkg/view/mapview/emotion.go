@@ -1,6 +1,8 @@
 package mapview
 
 import (
+	"strconv"
+
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/palette"
 	"github.com/cjm-dev/cjm/pkg/view"
@@ -88,6 +90,9 @@ func clamp(v float64) float64 {
 	return v
 }
 
+// curveChunk is the most segments one edge of an emotion curve holds.
+const curveChunk = 200
+
 var axisStyle = view.Style{Size: 8.5, Color: palette.TextMuted}
 
 func (l *emotionLane) draw(b *builder) {
@@ -126,13 +131,25 @@ func (l *emotionLane) draw(b *builder) {
 		if c.persona != nil {
 			color, style, pen = personaColor(c.index), personaStyle(c.index), "1.75"
 		}
-		pts := []view.Point{{X: c.pts[0].x, Y: yOf(c.pts[0].v)}}
-		for _, p := range c.pts[1:] {
-			pts = append(pts, view.Line(pts[len(pts)-1], view.Point{X: p.x, Y: yOf(p.v)})[1:]...)
+		// In pieces of at most curveChunk segments: Graphviz before 2.44
+		// reads no quoted string over 16 kB, and `cjm render -f dot` is for
+		// any Graphviz.
+		for start, part := 0, 0; start < len(c.pts)-1; start, part = start+curveChunk, part+1 {
+			end := start + curveChunk
+			if end > len(c.pts)-1 {
+				end = len(c.pts) - 1
+			}
+			pts := []view.Point{{X: c.pts[start].x, Y: yOf(c.pts[start].v)}}
+			for _, p := range c.pts[start+1 : end+1] {
+				pts = append(pts, view.Line(pts[len(pts)-1], view.Point{X: p.x, Y: yOf(p.v)})[1:]...)
+			}
+			id := b.doc.ID("emotion", c.key, "curve")
+			if part > 0 {
+				id += "-" + strconv.Itoa(part+1)
+			}
+			b.doc.Edge(id, c.pts[start].id, c.pts[end].id, pts, nil,
+				view.A("color", color), view.A("style", style), view.A("penwidth", pen))
 		}
-		first, last := c.pts[0], c.pts[len(c.pts)-1]
-		b.doc.Edge(b.doc.ID("emotion", c.key, "curve"), first.id, last.id, pts, nil,
-			view.A("color", color), view.A("style", style), view.A("penwidth", pen))
 	}
 	for _, c := range l.curves {
 		shape, outline := "circle", "#333333"

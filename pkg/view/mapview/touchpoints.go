@@ -90,7 +90,7 @@ func (b *builder) chip(t *journey.Touchpoint, w float64) chip {
 	if e, ok := evidenceMarks[t.Evidence]; ok {
 		chName = e + "  " + chName
 	}
-	c.chLines = []string{ellipsize(chipChannelStyle, chName, textW)}
+	c.chLines = []string{ellipsize(chipChannelStyle, chName, w-2*chipInset-2)}
 	ownName := ""
 	if o := b.ix.Owner(t.Owner); o != nil {
 		c.ownColor, ownName = palette.Stable(o.ID, o.Color), o.Name
