@@ -9,7 +9,17 @@ import (
 	"sync"
 
 	gv "github.com/goccy/go-graphviz"
+
+	"github.com/cjm-dev/cjm/pkg/graphviz/internal/wasmcache"
 )
+
+// go-graphviz has compiled (or loaded from the cache) its WebAssembly
+// module by now; give the rest of the program its TMPDIR back.
+func init() { wasmcache.Restore() }
+
+// CacheDir is the directory whose go-graphviz subdirectory holds the
+// compiled WebAssembly module; empty when there is no cache.
+func CacheDir() string { return wasmcache.Dir }
 
 // Renderer lays out DOT with a Graphviz engine and writes it in a format.
 // The in-process engine (Render, InProcess) and the worker pool in

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -185,5 +187,20 @@ func BenchmarkRenderSmall(b *testing.B) {
 		if _, err := Render(ctx, []byte(sample), "dot", "svg"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestCacheDir: the compilation cache went to the user's own directory
+// (wasmcache initialised before go-graphviz), and TMPDIR is as it was.
+func TestCacheDir(t *testing.T) {
+	dir := CacheDir()
+	if dir == "" {
+		t.Skip("no usable cache directory here")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "go-graphviz")); err != nil {
+		t.Errorf("go-graphviz did not use %s: %v", dir, err)
+	}
+	if os.Getenv("TMPDIR") == dir {
+		t.Errorf("TMPDIR still points at the cache directory")
 	}
 }
