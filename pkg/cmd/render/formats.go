@@ -7,9 +7,14 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cjm-dev/cjm/pkg/export/csv"
+	"github.com/cjm-dev/cjm/pkg/export/jsonmodel"
+	"github.com/cjm-dev/cjm/pkg/export/mermaid"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/raster"
+	"github.com/cjm-dev/cjm/pkg/report/html"
+	"github.com/cjm-dev/cjm/pkg/report/markdown"
 )
 
 // Format is one output format of `cjm render`.
@@ -45,11 +50,25 @@ var Formats = []Format{
 		return raster.PDF(svg, raster.Options{})
 	}},
 	{Name: "dot", Ext: "dot", Render: func(ctx context.Context, j *Job) ([]byte, error) { return j.DOT(ctx, j.View) }},
-	{Name: "md", Ext: "md", Report: true},
-	{Name: "html", Ext: "html", Report: true},
-	{Name: "mermaid", Ext: "mmd"},
-	{Name: "json", Ext: "json"},
-	{Name: "csv", Ext: "csv"},
+	{Name: "md", Ext: "md", Report: true, Render: func(ctx context.Context, j *Job) ([]byte, error) {
+		return markdown.Render(j.Map, markdown.Options{SVGLinks: j.SVGFiles})
+	}},
+	{Name: "html", Ext: "html", Report: true, Render: func(ctx context.Context, j *Job) ([]byte, error) {
+		svgs := map[string][]byte{}
+		for _, v := range viewNames() {
+			svg, err := j.SVG(ctx, v)
+			if err != nil {
+				return nil, err
+			}
+			svgs[v] = svg
+		}
+		return html.Render(j.Map, html.Options{SVG: svgs})
+	}},
+	// Mermaid, JSON and CSV export the whole map: like the reports, they
+	// take no view suffix, so --view flow never writes a duplicate.
+	{Name: "mermaid", Ext: "mmd", Report: true, Render: func(_ context.Context, j *Job) ([]byte, error) { return mermaid.Render(j.Map) }},
+	{Name: "json", Ext: "json", Report: true, Render: func(_ context.Context, j *Job) ([]byte, error) { return jsonmodel.Render(j.Map) }},
+	{Name: "csv", Ext: "csv", Report: true, Render: func(_ context.Context, j *Job) ([]byte, error) { return csv.Render(j.Map) }},
 }
 
 func lookupFormat(name string) (Format, bool) {
@@ -83,6 +102,10 @@ type Job struct {
 	View string
 	// Views are the views asked for with --view, in order.
 	Views []string
+	// SVGFiles names, per view, the SVG file written beside the reports in
+	// the same call (relative to them), so the Markdown report can show it.
+	// It is empty when no SVG is written.
+	SVGFiles map[string]string
 
 	shared *jobShared
 }

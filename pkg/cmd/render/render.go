@@ -382,8 +382,19 @@ func renderInput(ctx context.Context, opts *Options, input string, outs []output
 		return res
 	}
 	shared := &jobShared{renderer: r, idBase: idBase(input), views: map[string]*viewResult{}}
+	var svgFiles map[string]string
+	if opts.OutDir != "-" {
+		for _, o := range outs {
+			if o.format.Name == "svg" {
+				if svgFiles == nil {
+					svgFiles = map[string]string{}
+				}
+				svgFiles[o.view] = filepath.Base(o.path)
+			}
+		}
+	}
 	for _, o := range outs {
-		job := &Job{Path: input, Map: chk.Map, Lang: chk.Map.Lang, View: o.view, Views: viewList, shared: shared}
+		job := &Job{Path: input, Map: chk.Map, Lang: chk.Map.Lang, View: o.view, Views: viewList, SVGFiles: svgFiles, shared: shared}
 		data, err := renderOutput(ctx, o.format, job)
 		if err != nil {
 			res.failures = append(res.failures, fmt.Sprintf("%s: %s: %v", input, o.path, err))

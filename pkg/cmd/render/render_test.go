@@ -162,8 +162,6 @@ func TestUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"-f", "md", in}, `format "md" is not available`},
-		{[]string{"-f", "mermaid", in}, `format "mermaid" is not available`},
 		{[]string{"-f", "gif", in}, `unknown format "gif"`},
 		{[]string{"--view", "tree", in}, `unknown view "tree"`},
 		{[]string{"-o", "-", "-f", "svg,dot", in}, "writes a single output"},
@@ -179,6 +177,48 @@ func TestUsageErrors(t *testing.T) {
 				t.Errorf("files written: %v", names)
 			}
 		})
+	}
+}
+
+func TestReportFormats(t *testing.T) {
+	dir := copyInputs(t, "plain.yaml")
+	in := filepath.Join(dir, "plain.yaml")
+	_, stderr, code := run(t, inProcess, "-f", "svg,md,html,mermaid,json,csv", "--view", "map,flow", in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := []string{".git", "plain.csv", "plain.flow.svg", "plain.html", "plain.json", "plain.md", "plain.mmd", "plain.svg", "plain.yaml"}
+	if got := listDir(t, dir); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("files = %v, want %v (whole-map formats take no view suffix)", got, want)
+	}
+	md, err := os.ReadFile(filepath.Join(dir, "plain.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, link := range []string{"(plain.svg)", "(plain.flow.svg)"} {
+		if !strings.Contains(string(md), link) {
+			t.Errorf("the Markdown report does not link the SVG written beside it: no %q", link)
+		}
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "plain.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(page), "<svg"); n < 2 {
+		t.Errorf("the HTML report inlines %d SVGs, want both views", n)
+	}
+
+	// Without SVG in the same call, the report links nothing that is not there.
+	dir2 := copyInputs(t, "plain.yaml")
+	if _, stderr, code := run(t, inProcess, "-f", "md", filepath.Join(dir2, "plain.yaml")); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	md2, err := os.ReadFile(filepath.Join(dir2, "plain.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(md2), ".svg)") {
+		t.Errorf("the Markdown report links an SVG that was not rendered")
 	}
 }
 
