@@ -7,7 +7,7 @@ FUZZTIME  ?= 60s
 # without network the lint target skips it and says so.
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all build test mermaid-deps race lint vet fmtcheck update fuzz fuzz-brief bench examples docs clean help
+.PHONY: all build test mermaid-deps race lint vet fmtcheck update fuzz fuzz-brief bench examples examples-check docs clean help
 
 all: build
 
@@ -17,8 +17,11 @@ help: ## list the targets
 build: ## build bin/cjm
 	$(GO) build -o $(BIN) ./cmd/cjm
 
-test: vet ## vet, run every test, then a brief fuzz run (what CI runs)
+test: vet ## vet, install the Node test tools, run every test, check the examples, a brief fuzz run (what CI runs)
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory mermaid-deps || echo "test: npm install failed: the Mermaid/GFM checks will skip"; \
+	else echo "test: npm not found: the Mermaid/GFM checks will skip"; fi
 	$(GO) test $(PKGS)
+	@$(MAKE) --no-print-directory examples-check
 	@$(MAKE) --no-print-directory fuzz-brief
 
 # The loader and validator fuzz target, run briefly on every `make test`.
@@ -63,8 +66,22 @@ fuzz: ## run every fuzz target for FUZZTIME each (default 60s)
 bench: ## run the benchmarks
 	$(GO) test $(PKGS) -run '^$$' -bench . -benchmem
 
-examples: ## re-render examples/ and fail if the committed outputs differ
-	@echo "examples: cjm render is not built yet (the render engineer fills this in)"
+# The rendered examples are committed beside their YAML (the README shows
+# them): SVG and a Markdown report of both views, and a PNG of the map view.
+# `make examples` re-renders them; `make examples-check` (part of `make
+# test`) fails when a committed output is stale, as a user's CI would.
+EXAMPLE_OUTPUTS = -f svg,md --view map,flow examples
+EXAMPLE_PNGS    = -f png --view map examples
+
+examples: ## re-render the committed outputs of examples/
+	$(GO) run ./cmd/cjm render -q $(EXAMPLE_OUTPUTS)
+	$(GO) run ./cmd/cjm render -q $(EXAMPLE_PNGS)
+
+examples-check: ## fail if the committed outputs of examples/ are stale
+	$(GO) run ./cmd/cjm validate -q --strict examples
+	$(GO) run ./cmd/cjm fmt -l examples
+	$(GO) run ./cmd/cjm render -q --check $(EXAMPLE_OUTPUTS)
+	$(GO) run ./cmd/cjm render -q --check $(EXAMPLE_PNGS)
 
 docs: ## regenerate the command reference (docs/commands, docs/man) from the command tree
 	$(GO) run ./cmd/gendocs docs
