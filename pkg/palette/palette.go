@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -64,6 +65,57 @@ func Stable(id, explicit string) string {
 	h := fnv.New32a()
 	h.Write([]byte(id))
 	return Categorical[h.Sum32()%uint32(len(Categorical))]
+}
+
+// Assign gives each of a map's ids a colour: its explicit colour when that
+// is a valid "#rrggbb", else a Categorical colour that no other id of the
+// same list has, as long as there are colours left. Each id starts at the
+// slot its hash picks (Stable's colour) and, when an explicit colour or an
+// id earlier in sorted order holds that slot, takes the next free one. So
+// colours stay put as a map grows: adding an id recolours at most the ids
+// whose slot it takes. Past len(Categorical) ids, colours repeat (names are
+// always printed beside them). The result is in the order of ids.
+func Assign(ids, explicit []string) []string {
+	out := make([]string, len(ids))
+	used := make([]bool, len(Categorical))
+	free := len(Categorical)
+	slotOf := func(c string) int {
+		for i, k := range Categorical {
+			if strings.EqualFold(k, c) {
+				return i
+			}
+		}
+		return -1
+	}
+	var auto []int
+	for i := range ids {
+		var ex string
+		if i < len(explicit) {
+			ex = explicit[i]
+		}
+		if c, ok := Parse(ex); ok {
+			out[i] = c.Hex()
+			if s := slotOf(out[i]); s >= 0 && !used[s] {
+				used[s] = true
+				free--
+			}
+			continue
+		}
+		auto = append(auto, i)
+	}
+	sort.SliceStable(auto, func(a, b int) bool { return ids[auto[a]] < ids[auto[b]] })
+	for _, i := range auto {
+		s := slotOf(Stable(ids[i], ""))
+		if free > 0 {
+			for used[s] {
+				s = (s + 1) % len(Categorical)
+			}
+			used[s] = true
+			free--
+		}
+		out[i] = Categorical[s]
+	}
+	return out
 }
 
 // Emotion returns the colour of an emotion value: pain below zero, delight

@@ -1,6 +1,9 @@
 package palette
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestStable(t *testing.T) {
 	tests := []struct {
@@ -112,5 +115,51 @@ func TestReadable(t *testing.T) {
 	}
 	if Readable("#332288") != "#332288" {
 		t.Error("a dark colour was changed")
+	}
+}
+
+func TestAssignDistinct(t *testing.T) {
+	ids := []string{"social", "search", "web", "events", "phone", "meeting", "email", "chat"}
+	got := Assign(ids, nil)
+	seen := map[string]string{}
+	for i, c := range got {
+		if prev, dup := seen[c]; dup {
+			t.Errorf("%s and %s share %s", prev, ids[i], c)
+		}
+		seen[c] = ids[i]
+	}
+	// Same input, same colours; the order of the list does not matter.
+	rev := []string{"chat", "email", "meeting", "phone", "events", "web", "search", "social"}
+	back := Assign(rev, nil)
+	for i, id := range rev {
+		if back[i] != got[len(ids)-1-i] {
+			t.Errorf("%s: %s in reversed order, %s in source order", id, back[i], got[len(ids)-1-i])
+		}
+	}
+}
+
+func TestAssignExplicitAndStable(t *testing.T) {
+	// An id alone gets its hash colour, as Stable gives it.
+	if got := Assign([]string{"web"}, nil)[0]; got != Stable("web", "") {
+		t.Errorf("lone id: %s, want %s", got, Stable("web", ""))
+	}
+	// An explicit colour wins and reserves its slot.
+	taken := Stable("web", "")
+	got := Assign([]string{"a-brand", "web"}, []string{taken, ""})
+	if got[0] != taken {
+		t.Errorf("explicit colour: %s, want %s", got[0], taken)
+	}
+	if got[1] == taken {
+		t.Errorf("web took the explicit colour %s of another id", taken)
+	}
+	// More ids than colours: every id still gets a palette colour.
+	var many []string
+	for i := 0; i < len(Categorical)+5; i++ {
+		many = append(many, fmt.Sprintf("ch-%02d", i))
+	}
+	for i, c := range Assign(many, nil) {
+		if _, ok := Parse(c); !ok {
+			t.Errorf("%s: %q is not a colour", many[i], c)
+		}
 	}
 }

@@ -396,13 +396,13 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 	}
 	for _, c := range b.m.Channels {
 		if usedCh[c.ID] {
-			col := palette.Stable(c.ID, c.Color)
+			col := b.colors.Channel(c)
 			entries = append(entries, entry{b.doc.ID("legend", "channel", c.ID), c.Name, box(col, palette.Darken(col, 0.3), 12, 10)})
 		}
 	}
 	for _, o := range b.m.Owners {
 		if usedOwn[o.ID] {
-			col := palette.Stable(o.ID, o.Color)
+			col := b.colors.Owner(o)
 			entries = append(entries, entry{b.doc.ID("legend", "owner", o.ID), o.Name, box(palette.Readable(col), palette.Readable(col), 9, 9)})
 		}
 	}

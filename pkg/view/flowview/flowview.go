@@ -71,10 +71,11 @@ func Build(ctx context.Context, m *journey.Map, opts view.Options, lay view.Layo
 }
 
 type builder struct {
-	m    *journey.Map
-	ix   *journey.Index
-	lang string
-	doc  *view.Doc
+	m      *journey.Map
+	ix     *journey.Index
+	colors *view.Colors
+	lang   string
+	doc    *view.Doc
 
 	tps     []*journey.Touchpoint
 	byID    map[string]int
@@ -121,9 +122,10 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		lang = i18n.Default
 	}
 	b := &builder{
-		m:    m,
-		ix:   journey.NewIndex(m),
-		lang: lang,
+		m:      m,
+		ix:     journey.NewIndex(m),
+		colors: view.NewColors(m),
+		lang:   lang,
 		// "-flow" keeps the ids apart from the map view's when both
 		// diagrams of one map share an HTML page.
 		doc:    &view.Doc{Prefix: opts.Prefix(m) + "-flow"},
@@ -184,7 +186,7 @@ func (b *builder) card(i int, t *journey.Touchpoint) card {
 	c := card{chColor: palette.Header, ownColor: "#FFFFFF"}
 	chName := b.t("legend.no_channel")
 	if ch := b.ix.Channel(t.Channel); ch != nil {
-		c.chColor, chName = palette.Stable(ch.ID, ch.Color), ch.Name
+		c.chColor, chName = b.colors.Channel(ch), ch.Name
 	} else if t.Channel != "" {
 		chName = t.Channel
 	}
@@ -195,7 +197,7 @@ func (b *builder) card(i int, t *journey.Touchpoint) card {
 	c.chLine = ellipsize(barStyle, chName, cardW-2*textInset-2)
 	ownName := ""
 	if o := b.ix.Owner(t.Owner); o != nil {
-		c.ownColor, ownName = palette.Stable(o.ID, o.Color), o.Name
+		c.ownColor, ownName = b.colors.Owner(o), o.Name
 	} else if t.Owner != "" {
 		ownName = t.Owner
 	}

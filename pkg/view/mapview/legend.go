@@ -97,7 +97,7 @@ func (b *builder) legendGroups() []legendGroup {
 			if !usedCh[c.ID] {
 				continue
 			}
-			color := palette.Stable(c.ID, c.Color)
+			color := b.colors.Channel(c)
 			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "channel", c.ID), text: c.Name, swatch: swatchBox(color, 12, 10)})
 		}
 		if noChannel {
@@ -111,7 +111,7 @@ func (b *builder) legendGroups() []legendGroup {
 		g := legendGroup{key: "legend.owners"}
 		for _, o := range b.m.Owners {
 			if usedOwn[o.ID] {
-				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "owner", o.ID), text: o.Name, swatch: swatchBox(palette.Readable(palette.Stable(o.ID, o.Color)), 9, 9)})
+				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "owner", o.ID), text: o.Name, swatch: swatchBox(palette.Readable(b.colors.Owner(o)), 9, 9)})
 			}
 		}
 		groups = append(groups, g)

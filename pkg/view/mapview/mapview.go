@@ -73,10 +73,11 @@ func Build(m *journey.Map, opts view.Options) ([]byte, error) {
 }
 
 type builder struct {
-	m    *journey.Map
-	ix   *journey.Index
-	lang string
-	doc  *view.Doc
+	m      *journey.Map
+	ix     *journey.Index
+	colors *view.Colors
+	lang   string
+	doc    *view.Doc
 
 	cw    float64 // stage column width
 	width float64 // laneWidth + stages × cw
@@ -107,6 +108,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 	b := &builder{
 		m:          m,
 		ix:         journey.NewIndex(m),
+		colors:     view.NewColors(m),
 		lang:       lang,
 		doc:        &view.Doc{Prefix: opts.Prefix(m)},
 		cw:         cw,

@@ -82,7 +82,7 @@ func (b *builder) chip(t *journey.Touchpoint, w float64) chip {
 	c := chip{t: t, chColor: palette.Header, ownColor: "#FFFFFF"}
 	chName := b.t("legend.no_channel")
 	if ch := b.ix.Channel(t.Channel); ch != nil {
-		c.chColor, chName = palette.Stable(ch.ID, ch.Color), ch.Name
+		c.chColor, chName = b.colors.Channel(ch), ch.Name
 	} else if t.Channel != "" {
 		chName = t.Channel
 	}
@@ -93,7 +93,7 @@ func (b *builder) chip(t *journey.Touchpoint, w float64) chip {
 	c.chLines = []string{ellipsize(chipChannelStyle, chName, w-2*chipInset-2)}
 	ownName := ""
 	if o := b.ix.Owner(t.Owner); o != nil {
-		c.ownColor, ownName = palette.Stable(o.ID, o.Color), o.Name
+		c.ownColor, ownName = b.colors.Owner(o), o.Name
 	} else if t.Owner != "" {
 		ownName = t.Owner
 	}
