@@ -82,6 +82,8 @@ examples-check: ## fail if the committed outputs of examples/ are stale
 	$(GO) run ./cmd/cjm fmt -l examples
 	$(GO) run ./cmd/cjm render -q --check $(EXAMPLE_OUTPUTS)
 	$(GO) run ./cmd/cjm render -q --check $(EXAMPLE_PNGS)
+	@# A pull request's diff comment, as the CI recipes post it (exit 1 only means "changed").
+	$(GO) run ./cmd/cjm diff --format md HEAD:examples/abm-committee.yaml examples/abm-committee.yaml >/dev/null || [ $$? -eq 1 ]
 
 docs: ## regenerate the command reference (docs/commands, docs/man) from the command tree
 	$(GO) run ./cmd/gendocs docs
