@@ -1,17 +1,13 @@
 package check
 
 import (
-	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/load"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestGolden checks the whole list of findings, messages included, for
 // each fixture under testdata against testdata/<name>.golden. A mismatch
@@ -30,21 +26,7 @@ func TestGolden(t *testing.T) {
 				b.WriteByte('\n')
 			}
 			got := []byte(b.String())
-			golden := strings.TrimSuffix(f, ".yaml") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./pkg/check -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				os.WriteFile(golden+".got", got, 0o644)
-				t.Errorf("findings differ from %s (see %s.got):\n%s", golden, golden, got)
-			}
+			golden.Check(t, strings.TrimSuffix(f, ".yaml")+".golden", got)
 		})
 	}
 }

@@ -2,16 +2,14 @@ package diff
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/load"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 func mustLoad(t *testing.T, name string, src string) *journey.Map {
 	t.Helper()
@@ -233,7 +231,7 @@ func TestGolden(t *testing.T) {
 			if err := f.write(&b); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, "testdata/"+f.name, b.Bytes())
+			golden.Check(t, "testdata/"+f.name, b.Bytes())
 		})
 	}
 }
@@ -278,24 +276,6 @@ func read(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		os.WriteFile(path+".got", got, 0o644)
-		t.Errorf("%s differs; got written to %s.got", path, path)
-	}
 }
 
 func TestMarkdownLimit(t *testing.T) {

@@ -2,36 +2,12 @@ package findings
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/diag"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// golden compares got with testdata/<name>.golden; a mismatch writes
-// <name>.golden.got next to it, and -update accepts got.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		_ = os.WriteFile(path+".got", got, 0o644)
-		t.Errorf("%s differs from the golden file; got written to %s.got\n--- got:\n%s", name, path, got)
-	}
-}
 
 func at(file string, line, col, endLine, endCol int) diag.Range {
 	return diag.Range{Filename: file,
@@ -89,14 +65,14 @@ func TestWriters(t *testing.T) {
 			if err := tt.write(&b, ds); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tt.name, b.Bytes())
+			golden.Check(t, filepath.Join("testdata", tt.name+".golden"), b.Bytes())
 		})
 		t.Run(tt.name+"-empty", func(t *testing.T) {
 			var b bytes.Buffer
 			if err := tt.write(&b, nil); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tt.name+"-empty", b.Bytes())
+			golden.Check(t, filepath.Join("testdata", tt.name+"-empty.golden"), b.Bytes())
 		})
 	}
 }

@@ -3,7 +3,6 @@ package schema_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,12 +12,11 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"gopkg.in/yaml.v3"
 
+	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/schema"
 	"github.com/cjm-dev/cjm/pkg/templates"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func compile(t *testing.T) *jsonschema.Schema {
 	t.Helper()
@@ -67,23 +65,11 @@ func TestGolden(t *testing.T) {
 	if !json.Valid(got) || !bytes.HasSuffix(got, []byte("}\n")) {
 		t.Error("schema is not JSON ending in a newline")
 	}
-	for _, golden := range []string{
+	for _, path := range []string{
 		filepath.Join("testdata", schema.FileName),
 		filepath.Join("..", "..", "docs", schema.FileName),
 	} {
-		if *update {
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			os.WriteFile(golden+".got", got, 0o644)
-			t.Errorf("schema differs from %s (see .got; accept with go test ./pkg/schema -update)", golden)
-		}
+		golden.Check(t, path, got)
 	}
 }
 

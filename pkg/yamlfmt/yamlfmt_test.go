@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -14,12 +13,11 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/diff"
 	"github.com/cjm-dev/cjm/pkg/load"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestFormatGolden formats each testdata/format/*.in.yaml and compares the
 // result with *.out.yaml.
@@ -36,7 +34,7 @@ func TestFormatGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, strings.TrimSuffix(in, ".in.yaml")+".out.yaml", got)
+			golden.Check(t, strings.TrimSuffix(in, ".in.yaml")+".out.yaml", got)
 		})
 	}
 }
@@ -205,24 +203,6 @@ func read(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		os.WriteFile(path+".got", got, 0o644)
-		t.Errorf("%s differs; got written to %s.got", path, path)
-	}
 }
 
 // TestMeaningPreserved loads every journey file of the corpus before and

@@ -1,14 +1,12 @@
 package render
 
 import (
-	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+	"github.com/cjm-dev/cjm/internal/golden"
+)
 
 // TestGoldenSVG renders every example with both views and compares the
 // normalised SVG with testdata/golden/<example>[.flow].svg. The DOT goldens
@@ -32,23 +30,7 @@ func TestGoldenSVG(t *testing.T) {
 	for _, n := range names {
 		t.Run(n, func(t *testing.T) {
 			got, _ := os.ReadFile(filepath.Join(out, n))
-			golden := filepath.Join("testdata", "golden", n)
-			if *update {
-				os.MkdirAll(filepath.Dir(golden), 0o755)
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				os.Remove(golden + ".got")
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				os.WriteFile(golden+".got", got, 0o644)
-				t.Errorf("%s differs from the golden file; see %s.got, accept with -update", n, golden)
-			}
+			golden.Check(t, filepath.Join("testdata", "golden", n), got)
 		})
 	}
 }

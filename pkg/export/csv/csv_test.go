@@ -3,15 +3,14 @@ package csv
 import (
 	"bytes"
 	"encoding/csv"
-	"flag"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 func TestExamples(t *testing.T) {
 	for _, ex := range reporttest.Examples(t) {
@@ -20,7 +19,7 @@ func TestExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			reporttest.Golden(t, ex.Name+".csv", got, *update)
+			golden.Check(t, filepath.Join("testdata", ex.Name+".csv"), got)
 			checkShape(t, got, len(ex.Map.Touchpoints()))
 		})
 	}
@@ -40,7 +39,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			reporttest.Golden(t, tc.name+".csv", got, *update)
+			golden.Check(t, filepath.Join("testdata", tc.name+".csv"), got)
 			checkShape(t, got, len(m.Touchpoints()))
 		})
 	}

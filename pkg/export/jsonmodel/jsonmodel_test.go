@@ -3,15 +3,14 @@ package jsonmodel
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 func TestExamples(t *testing.T) {
 	for _, ex := range reporttest.Examples(t) {
@@ -20,7 +19,7 @@ func TestExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			reporttest.Golden(t, ex.Name+".json", got, *update)
+			golden.Check(t, filepath.Join("testdata", ex.Name+".json"), got)
 			checkStable(t, got)
 		})
 	}
@@ -40,7 +39,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			reporttest.Golden(t, tc.name+".json", got, *update)
+			golden.Check(t, filepath.Join("testdata", tc.name+".json"), got)
 			checkStable(t, got)
 		})
 	}

@@ -3,7 +3,6 @@ package mermaid
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,11 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 type named struct {
 	name string
@@ -39,7 +37,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			reporttest.Golden(t, n.name+".mmd", got, *update)
+			golden.Check(t, filepath.Join("testdata", n.name+".mmd"), got)
 		})
 	}
 }

@@ -2,7 +2,6 @@ package html
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,10 +9,9 @@ import (
 
 	xhtml "golang.org/x/net/html"
 
+	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // fixtureSVGs returns the two fixture diagrams of testdata.
 func fixtureSVGs(t testing.TB) map[string][]byte {
@@ -36,7 +34,7 @@ func TestExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			reporttest.Golden(t, ex.Name+".html", got, *update)
+			golden.Check(t, filepath.Join("testdata", ex.Name+".html"), got)
 			checkDocument(t, got)
 		})
 	}
@@ -61,7 +59,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			reporttest.Golden(t, tc.name+".html", got, *update)
+			golden.Check(t, filepath.Join("testdata", tc.name+".html"), got)
 			checkDocument(t, got)
 		})
 	}

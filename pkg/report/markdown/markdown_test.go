@@ -1,16 +1,15 @@
 package markdown
 
 import (
-	"flag"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
 	"github.com/cjm-dev/cjm/pkg/validate"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 func TestExamples(t *testing.T) {
 	for _, ex := range reporttest.Examples(t) {
@@ -19,7 +18,7 @@ func TestExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			reporttest.Golden(t, ex.Name+".md", got, *update)
+			golden.Check(t, filepath.Join("testdata", ex.Name+".md"), got)
 		})
 	}
 }
@@ -46,7 +45,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			reporttest.Golden(t, tc.name+".md", got, *update)
+			golden.Check(t, filepath.Join("testdata", tc.name+".md"), got)
 		})
 	}
 }

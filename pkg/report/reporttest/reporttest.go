@@ -1,8 +1,6 @@
 package reporttest
 
 import (
-	"bytes"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -58,32 +56,6 @@ func Examples(t testing.TB) []Example {
 		t.Skip("no maps in examples/ yet")
 	}
 	return out
-}
-
-// Golden compares got with the file testdata/<name>; with update it writes
-// the file instead. A mismatch writes got next to it as <name>.got.
-func Golden(t testing.TB, name string, got []byte, update bool) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run the test with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		_ = os.WriteFile(path+".got", got, 0o644)
-		t.Errorf("%s differs from the golden file; see %s.got (accept with -update)", path, path)
-	} else {
-		_ = os.Remove(path + ".got")
-	}
 }
 
 func f(v float64) *float64 { return &v }

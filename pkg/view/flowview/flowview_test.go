@@ -5,43 +5,18 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/view"
 	"github.com/cjm-dev/cjm/pkg/view/viewtest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		os.Remove(path + ".got")
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		os.WriteFile(path+".got", got, 0o644)
-		t.Errorf("%s differs from the golden; see %s.got (go test -update accepts it)", name, path)
-		return
-	}
-	os.Remove(path + ".got")
-}
 
 func examples(t *testing.T) []string {
 	t.Helper()
@@ -70,7 +45,7 @@ func TestExamplesGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, name+".dot", dot)
+			golden.Check(t, filepath.Join("testdata", name+".dot"), dot)
 			if _, err := graphviz.Render(context.Background(), dot, view.Engine, "svg"); err != nil {
 				t.Errorf("graphviz: %v", err)
 			}
@@ -201,7 +176,7 @@ func TestHostileLabels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "hostile.dot", dot)
+	golden.Check(t, filepath.Join("testdata", "hostile.dot"), dot)
 	svg, err := graphviz.Render(context.Background(), dot, view.Engine, "svg")
 	if err != nil {
 		t.Fatal(err)

@@ -4,13 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
-	"flag"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/load"
@@ -18,32 +17,6 @@ import (
 	"github.com/cjm-dev/cjm/pkg/view"
 	"github.com/cjm-dev/cjm/pkg/view/viewtest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
-
-// golden compares got with testdata/name; on a mismatch it writes
-// testdata/name.got, and with -update it rewrites the golden.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		os.Remove(path + ".got")
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		os.WriteFile(path+".got", got, 0o644)
-		t.Errorf("%s differs from the golden; see %s.got (go test -update accepts it)", name, path)
-		return
-	}
-	os.Remove(path + ".got")
-}
 
 func examples(t *testing.T) []string {
 	t.Helper()
@@ -75,7 +48,7 @@ func TestExamplesGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, name+".dot", dot)
+			golden.Check(t, filepath.Join("testdata", name+".dot"), dot)
 		})
 	}
 }
@@ -249,7 +222,7 @@ func TestHostileLabels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "hostile.dot", dot)
+	golden.Check(t, filepath.Join("testdata", "hostile.dot"), dot)
 	// Plain labels: quotes and backslashes escaped for DOT, '&' as an
 	// entity (Graphviz reads entities in every label).
 	for _, want := range []string{`&amp;lt;already escaped&amp;gt;`, `Tom &amp; \"Jerry\"`, `a\\nb`} {
