@@ -188,3 +188,32 @@ func MinimalMaps() map[string]*journey.Map {
 			Touchpoints: []*journey.Touchpoint{{ID: "t", Name: "N", Emotion: &journey.Emotion{PerPersona: []journey.PersonaEmotion{}}}}}}},
 	}
 }
+
+// RunMinimal renders each of MinimalMaps in a subtest, failing when render
+// fails, gives no bytes or gives different bytes the second time; and it
+// fails when render accepts a nil map.
+func RunMinimal(t *testing.T, render func(*journey.Map) ([]byte, error)) {
+	t.Helper()
+	maps := MinimalMaps()
+	names := make([]string, 0, len(maps))
+	for n := range maps {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		m := maps[n]
+		t.Run(n, func(t *testing.T) {
+			a, err := render(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := render(m)
+			if len(a) == 0 || string(a) != string(b) {
+				t.Errorf("empty or not deterministic output")
+			}
+		})
+	}
+	if _, err := render(nil); err == nil {
+		t.Error("Render(nil) did not fail")
+	}
+}
