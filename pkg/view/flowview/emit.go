@@ -36,7 +36,7 @@ func (b *builder) emit() []byte {
 		if !labels || r.label == "" {
 			continue
 		}
-		r.line = ellipsize(backStyle, r.label, math.Max(r.x1-r.x0-12, 220))
+		r.line = backStyle.Ellipsize(r.label, math.Max(r.x1-r.x0-12, 220))
 		mid, half := (r.x0+r.x1)/2, view.Ceil(backStyle.Width(r.line))/2+4
 		r.lx0, r.lx1 = math.Min(r.x0, mid-half), math.Max(r.x1, mid+half)
 	}
@@ -61,9 +61,9 @@ func (b *builder) emit() []byte {
 		noteH = view.Ceil(noteStyle.Height(len(noteLines))) + 4
 	}
 	titleY := lanesTop - 14 - noteH - titleH
-	b.text(b.doc.ID("title"), left, titleY, titleLines, titleStyle)
+	b.doc.TextAt(b.doc.ID("title"), left, titleY, titleLines, titleStyle)
 	if b.degraded {
-		b.text(b.doc.ID("note"), left, titleY+titleH+4, noteLines, noteStyle)
+		b.doc.TextAt(b.doc.ID("note"), left, titleY+titleH+4, noteLines, noteStyle)
 	}
 
 	// Stage boxes and their names (first, so everything is drawn over them).
@@ -81,7 +81,7 @@ func (b *builder) emit() []byte {
 			view.A("width", view.Inches(r.x1-r.x0)), view.A("height", view.Inches(r.y1-r.y0)),
 			view.A("fillcolor", fill), view.A("color", palette.Rule), view.A("penwidth", "1"),
 			view.NoLabel, view.A("tooltip", s.Name))
-		b.text(b.doc.ID("stage", s.ID, "name"), r.x0+clusterPad, r.y0+4, b.headers[si].lines, stageStyle)
+		b.doc.TextAt(b.doc.ID("stage", s.ID, "name"), r.x0+clusterPad, r.y0+4, b.headers[si].lines, stageStyle)
 	}
 
 	// Cards.
@@ -108,7 +108,7 @@ func (b *builder) emit() []byte {
 		b.doc.Edge(r.id, r.tail, r.head, view.Polyline(pts, 5), &end,
 			view.A("color", backColor), view.A("style", "dashed"), view.A("penwidth", "1.4"), view.A("arrowsize", "0.7"))
 		if r.line != "" {
-			b.centred(r.id+"-label", (r.x0+r.x1)/2, y-backStyle.LineHeight()-1, []string{r.line}, backStyle)
+			b.doc.Centred(r.id+"-label", (r.x0+r.x1)/2, y-backStyle.LineHeight()-1, []string{r.line}, backStyle)
 		}
 	}
 
@@ -307,35 +307,6 @@ func (b *builder) tooltip(i int) string {
 	return strings.Join(parts, "\n")
 }
 
-// text adds a node of left-aligned lines with its top-left corner at
-// (x, y) (see view.TextBoxWidth for its width).
-func (b *builder) text(id string, x, y float64, lines []string, st view.Style) {
-	if len(lines) == 0 {
-		return
-	}
-	w := 0.0
-	for _, l := range lines {
-		w = math.Max(w, st.Width(l))
-	}
-	w, h := view.TextBoxWidth(w), st.Height(len(lines))
-	attrs := []view.Attr{view.A("width", view.Inches(w)), view.A("height", view.Inches(h)), view.Text(lines, false)}
-	b.doc.Node(id, view.Point{X: x + w/2, Y: y + h/2}, append(attrs, st.Font(palette.Text)...)...)
-}
-
-// centred adds a node of lines centred on cx, top at y.
-func (b *builder) centred(id string, cx, y float64, lines []string, st view.Style) {
-	if len(lines) == 0 {
-		return
-	}
-	w := 0.0
-	for _, l := range lines {
-		w = math.Max(w, st.Width(l))
-	}
-	w, h := view.TextBoxWidth(w), st.Height(len(lines))
-	attrs := []view.Attr{view.A("width", view.Inches(w)), view.A("height", view.Inches(h)), view.Text(lines, true)}
-	b.doc.Node(id, view.Point{X: cx, Y: y + h/2}, append(attrs, st.Font(palette.Text)...)...)
-}
-
 // box adds a rectangle without text.
 func (b *builder) box(id string, x, y, w, h float64, fill, color string, extra ...view.Attr) {
 	attrs := []view.Attr{
@@ -358,17 +329,6 @@ func nonEmpty(s string) string {
 		return " "
 	}
 	return s
-}
-
-func ellipsize(st view.Style, s string, width float64) string {
-	if st.Width(s) <= width {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && st.Width(string(r)+"…") > width {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
 }
 
 // legend explains the marks: channel colours, owner stripes, the tints of
@@ -420,7 +380,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 			g := evidenceMarks[e]
 			st := view.Style{Size: 6.5, Color: palette.Text}
 			entries = append(entries, entry{b.doc.ID("legend", "evidence", e), b.t("evidence." + e), func(id string, c view.Point) {
-				b.centred(id, c.X, c.Y-st.LineHeight()/2, []string{g}, st)
+				b.doc.Centred(id, c.X, c.Y-st.LineHeight()/2, []string{g}, st)
 			}})
 		}
 	}
@@ -452,7 +412,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 	title := b.t("legend.title") + ":"
 	tw := view.Ceil(legendTitle.Width(title)) + 2
 	lh := legendStyle.LineHeight()
-	b.text(b.doc.ID("legend", "title"), x0, y0+row/2-lh/2, []string{title}, legendTitle)
+	b.doc.TextAt(b.doc.ID("legend", "title"), x0, y0+row/2-lh/2, []string{title}, legendTitle)
 	x, y := x0+tw+10, y0
 	for _, e := range entries {
 		w := 24 + view.Ceil(legendStyle.Width(e.text)) + 2
@@ -461,7 +421,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 			y += row
 		}
 		e.swatch(e.id+"-mark", view.Point{X: x + 10, Y: y + row/2})
-		b.text(e.id, x+24, y+row/2-lh/2, []string{e.text}, legendStyle)
+		b.doc.TextAt(e.id, x+24, y+row/2-lh/2, []string{e.text}, legendStyle)
 		x += w + 12
 	}
 	return y + row

@@ -194,7 +194,7 @@ func (b *builder) card(i int, t *journey.Touchpoint) card {
 	if e, ok := evidenceMarks[t.Evidence]; ok {
 		chName = e + "  " + chName
 	}
-	c.chLine = ellipsize(barStyle, chName, cardW-2*textInset-2)
+	c.chLine = barStyle.Ellipsize(chName, cardW-2*textInset-2)
 	ownName := ""
 	if o := b.ix.Owner(t.Owner); o != nil {
 		c.ownColor, ownName = b.colors.Owner(o), o.Name
@@ -252,18 +252,18 @@ func (b *builder) drawCard(i int) {
 			view.Text([]string{c.chLine}, false), view.A("tooltip", b.tooltip(i)),
 		}, bst.Font(palette.Text)...)...)
 	tx, ty := x+textInset, y+barH+padV
-	b.text(id+"-name", tx, ty, c.name, nameStyle)
+	b.doc.TextAt(id+"-name", tx, ty, c.name, nameStyle)
 	if c.emo != "" {
 		st := emoStyle
 		st.Color = c.emoColor
-		b.centred(id+"-emotion", x+cardW-4-emoW/2, ty, []string{c.emo}, st)
+		b.doc.Centred(id+"-emotion", x+cardW-4-emoW/2, ty, []string{c.emo}, st)
 	}
 	if c.ownH > 0 {
 		st := ownerStyle
 		if c.ownColor != "#FFFFFF" {
 			st.Color = palette.Readable(c.ownColor)
 		}
-		b.text(id+"-owner", tx, ty+c.nameH+1, c.owner, st)
+		b.doc.TextAt(id+"-owner", tx, ty+c.nameH+1, c.owner, st)
 	}
 	if t.IsMomentOfTruth() {
 		b.star(id+"-mot", view.Point{X: x + cardW - 3, Y: y - 1}, 17)

@@ -109,7 +109,7 @@ func (l *emotionLane) draw(b *builder) {
 	}{{2, "+2"}, {1, "+1"}, {0, "0"}, {-1, "−1"}, {-2, "−2"}}
 	lh := axisStyle.LineHeight()
 	for _, a := range labels {
-		b.centred(b.doc.ID("emotion", "axis", view.Num(a.v+2)), laneWidth-14, yOf(a.v)-lh/2, []string{a.s}, axisStyle)
+		b.doc.Centred(b.doc.ID("emotion", "axis", view.Num(a.v+2)), laneWidth-14, yOf(a.v)-lh/2, []string{a.s}, axisStyle)
 	}
 	// Grid lines; the zero line is dashed.
 	for _, a := range labels {

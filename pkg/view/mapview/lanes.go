@@ -195,9 +195,9 @@ func (l *listLane) draw(b *builder) {
 					id += "-" + strconv.Itoa(k+1)
 				}
 				if p.bullet != "" {
-					b.text(id+"-bullet", x, y, []string{p.bullet}, p.bulletSt)
+					b.doc.TextAt(id+"-bullet", x, y, []string{p.bullet}, p.bulletSt)
 				}
-				b.text(id, x+bw, y, p.lines, p.st)
+				b.doc.TextAt(id, x+bw, y, p.lines, p.st)
 				y += p.h
 			}
 		}
@@ -257,9 +257,9 @@ func (l *listLane) drawMerged(b *builder, laid [][][]laidPara, bw float64) {
 			for len(bullets) > 0 && bullets[len(bullets)-1] == "" {
 				bullets = bullets[:len(bullets)-1]
 			}
-			b.text(id+"-bullets", x, y, bullets, bst)
+			b.doc.TextAt(id+"-bullets", x, y, bullets, bst)
 		}
-		b.text(id, x+bw, y, text, st)
+		b.doc.TextAt(id, x+bw, y, text, st)
 	}
 }
 

@@ -53,7 +53,7 @@ func (b *builder) legend() {
 	for _, g := range groups {
 		lines := legendTitleStyle.Wrap(b.t(g.key)+":", titleW)
 		th := legendTitleStyle.Height(len(lines))
-		b.text(b.doc.ID("legend", g.key[len("legend."):]), pad, y+legendRow/2-legendTitleStyle.LineHeight()/2, lines, legendTitleStyle)
+		b.doc.TextAt(b.doc.ID("legend", g.key[len("legend."):]), pad, y+legendRow/2-legendTitleStyle.LineHeight()/2, lines, legendTitleStyle)
 		x := x0
 		rowY := y
 		for _, e := range g.entries {
@@ -63,7 +63,7 @@ func (b *builder) legend() {
 				rowY += legendRow
 			}
 			e.swatch(b, e.id+"-mark", view.Point{X: x + 7, Y: rowY + legendRow/2})
-			b.text(e.id, x+20, rowY+legendRow/2-legendStyle.LineHeight()/2, []string{e.text}, legendStyle)
+			b.doc.TextAt(e.id, x+20, rowY+legendRow/2-legendStyle.LineHeight()/2, []string{e.text}, legendStyle)
 			x += ew + 12
 		}
 		y = rowY + legendRow
@@ -186,13 +186,13 @@ func swatchMarker(shape, fill, outline string) func(*builder, string, view.Point
 func swatchDots(g string) func(*builder, string, view.Point) {
 	st := view.Style{Size: 6.5, Color: palette.Text}
 	return func(b *builder, id string, c view.Point) {
-		b.centred(id, c.X+1, c.Y-st.LineHeight()/2, []string{g}, st)
+		b.doc.Centred(id, c.X+1, c.Y-st.LineHeight()/2, []string{g}, st)
 	}
 }
 
 func swatchGlyphColor(g, color string) func(*builder, string, view.Point) {
 	st := view.Style{Size: 12, Bold: true, Color: color}
 	return func(b *builder, id string, c view.Point) {
-		b.centred(id, c.X, c.Y-st.LineHeight()/2, []string{g}, st)
+		b.doc.Centred(id, c.X, c.Y-st.LineHeight()/2, []string{g}, st)
 	}
 }

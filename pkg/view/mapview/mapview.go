@@ -148,39 +148,6 @@ func (b *builder) layout() {
 	b.legend()
 }
 
-// text adds a node holding lines of text, left-aligned, whose top-left
-// corner is at (x, y). Graphviz starts each \l line at the left edge of a
-// fixed-size node as long as its own width estimate of the text is not
-// wider than the node; the node is made wider than the text for that (see
-// view.TextBoxWidth), so the text is drawn where it was measured.
-func (b *builder) text(id string, x, y float64, lines []string, st view.Style, extra ...view.Attr) {
-	if len(lines) == 0 {
-		return
-	}
-	w := 0.0
-	for _, l := range lines {
-		w = math.Max(w, st.Width(l))
-	}
-	w, h := view.TextBoxWidth(w), st.Height(len(lines))
-	attrs := []view.Attr{view.A("width", view.Inches(w)), view.A("height", view.Inches(h)), view.Text(lines, false)}
-	attrs = append(attrs, st.Font(palette.Text)...)
-	b.doc.Node(id, view.Point{X: x + w/2, Y: y + h/2}, append(attrs, extra...)...)
-}
-
-// centred adds a node holding lines of text centred on cx, top at y.
-func (b *builder) centred(id string, cx, y float64, lines []string, st view.Style) {
-	if len(lines) == 0 {
-		return
-	}
-	w := 0.0
-	for _, l := range lines {
-		w = math.Max(w, st.Width(l))
-	}
-	w, h := view.TextBoxWidth(w), st.Height(len(lines))
-	attrs := []view.Attr{view.A("width", view.Inches(w)), view.A("height", view.Inches(h)), view.Text(lines, true)}
-	b.doc.Node(id, view.Point{X: cx, Y: y + h/2}, append(attrs, st.Font(palette.Text)...)...)
-}
-
 // box adds a rectangle without text.
 func (b *builder) box(id string, x, y, w, h float64, fill, color string, extra ...view.Attr) {
 	attrs := []view.Attr{
@@ -256,7 +223,7 @@ func (b *builder) grid() {
 func (b *builder) title() {
 	w := math.Min(math.Max(b.width, 400), maxTextWidth)
 	lines := titleStyle.Wrap(nonEmpty(b.m.Title), w)
-	b.text(b.doc.ID("title"), 0, b.y, lines, titleStyle)
+	b.doc.TextAt(b.doc.ID("title"), 0, b.y, lines, titleStyle)
 	b.y += view.Ceil(titleStyle.Height(len(lines))) + 6
 }
 
@@ -341,9 +308,9 @@ func (b *builder) personas() {
 			shape = personaShape(i)
 		}
 		b.marker(id+"-marker", view.Point{X: x + 11, Y: b.y + h/2}, shape, 9, color, color)
-		b.text(id+"-name", x+20, b.y+(h-laneStyle.LineHeight())/2, []string{p.Name}, laneStyle)
+		b.doc.TextAt(id+"-name", x+20, b.y+(h-laneStyle.LineHeight())/2, []string{p.Name}, laneStyle)
 		if role != "" {
-			b.text(id+"-role", x+20+nw+4, b.y+(h-smallStyle.LineHeight())/2, []string{role}, smallStyle)
+			b.doc.TextAt(id+"-role", x+20+nw+4, b.y+(h-smallStyle.LineHeight())/2, []string{role}, smallStyle)
 		}
 		x += w + 8
 	}
@@ -380,7 +347,7 @@ func (b *builder) phases() {
 			if len(lines) > 1 {
 				lines = lines[:1]
 			}
-			b.text(b.doc.ID("phase", b.m.Stages[i].ID, "name"), x+pad, b.y+(h-phaseStyle.LineHeight())/2, lines, phaseStyle)
+			b.doc.TextAt(b.doc.ID("phase", b.m.Stages[i].ID, "name"), x+pad, b.y+(h-phaseStyle.LineHeight())/2, lines, phaseStyle)
 		}
 		i = j + 1
 	}
@@ -409,8 +376,8 @@ func (b *builder) headers() {
 	for i, s := range b.m.Stages {
 		x := b.colX(i)
 		b.box(b.stageID(i), x, b.y, b.cw, h, palette.Header, palette.Rule, view.A("tooltip", s.Name))
-		b.text(b.stageID(i)+"-num", x+pad, b.y+pad, []string{strconv.Itoa(i + 1)}, numStyle)
-		b.text(b.stageID(i)+"-name", x+pad+numW, b.y+pad, lines[i], headStyle)
+		b.doc.TextAt(b.stageID(i)+"-num", x+pad, b.y+pad, []string{strconv.Itoa(i + 1)}, numStyle)
+		b.doc.TextAt(b.stageID(i)+"-name", x+pad+numW, b.y+pad, lines[i], headStyle)
 	}
 	b.y += h
 	b.rules = append(b.rules, b.y)

@@ -130,7 +130,7 @@ func (b *builder) stepsBack() {
 		b.doc.Edge(id, b.stageID(a.from), b.stageID(a.to), view.Polyline(pts, 6), &end,
 			view.A("dir", "forward"), view.A("color", arcColor), view.A("penwidth", "1.5"),
 			view.A("style", "dashed"), view.A("arrowhead", "normal"))
-		b.centred(id+"-label", (a.xf+a.xt)/2, y+4, a.lines, arcStyle)
+		b.doc.Centred(id+"-label", (a.xf+a.xt)/2, y+4, a.lines, arcStyle)
 	}
 	b.y += h
 	b.rules = append(b.rules, b.y)

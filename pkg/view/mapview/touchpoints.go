@@ -90,7 +90,7 @@ func (b *builder) chip(t *journey.Touchpoint, w float64) chip {
 	if e, ok := evidenceMarks[t.Evidence]; ok {
 		chName = e + "  " + chName
 	}
-	c.chLines = []string{ellipsize(chipChannelStyle, chName, w-2*chipInset-2)}
+	c.chLines = []string{chipChannelStyle.Ellipsize(chName, w-2*chipInset-2)}
 	ownName := ""
 	if o := b.ix.Owner(t.Owner); o != nil {
 		c.ownColor, ownName = b.colors.Owner(o), o.Name
@@ -145,14 +145,14 @@ func (b *builder) drawChip(c chip, x, y, w float64) {
 		}, chSt.Font(palette.Text)...)...)
 	tx := x + chipInset
 	ty := y + chipBar + chipPadV
-	b.text(id+"-name", tx, ty, c.name, nameStyle)
+	b.doc.TextAt(id+"-name", tx, ty, c.name, nameStyle)
 	if t.IsMomentOfTruth() {
 		b.star(id+"-mot", view.Point{X: x + w - 11, Y: ty + 8}, 14)
 	}
 	ty += math.Max(c.nameH, 16)
 	if c.interH > 0 {
 		ty += 2
-		b.text(id+"-interactions", tx, ty, c.inter, chipInterStyle)
+		b.doc.TextAt(id+"-interactions", tx, ty, c.inter, chipInterStyle)
 		ty += c.interH
 	}
 	if c.ownH > 0 {
@@ -161,7 +161,7 @@ func (b *builder) drawChip(c chip, x, y, w float64) {
 		if c.ownColor == "#FFFFFF" {
 			st.Color = palette.TextMuted
 		}
-		b.text(id+"-owner", tx, ty+1, c.owner, st)
+		b.doc.TextAt(id+"-owner", tx, ty+1, c.owner, st)
 	}
 }
 
@@ -186,16 +186,4 @@ func (b *builder) tooltip(t *journey.Touchpoint) string {
 		parts = append(parts, t.Notes)
 	}
 	return strings.Join(parts, "\n")
-}
-
-// ellipsize cuts s to fit width on one line, ending it with "…".
-func ellipsize(st view.Style, s string, width float64) string {
-	if st.Width(s) <= width {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && st.Width(string(r)+"…") > width {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
 }

@@ -1,0 +1,54 @@
+package view
+
+import (
+	"math"
+
+	"github.com/cjm-dev/cjm/pkg/palette"
+)
+
+// TextAt adds a node holding lines of text, left-aligned, whose top-left
+// corner is at (x, y), in st (palette.Text unless st has a colour).
+// Graphviz starts each \l line at the left edge of a fixed-size node as
+// long as its own width estimate of the text is not wider than the node;
+// the node is made wider than the text for that (see TextBoxWidth), so
+// the text is drawn where it was measured. Nothing is added for no lines.
+func (d *Doc) TextAt(id string, x, y float64, lines []string, st Style, extra ...Attr) {
+	if len(lines) == 0 {
+		return
+	}
+	w, h := textBox(lines, st)
+	attrs := []Attr{A("width", Inches(w)), A("height", Inches(h)), Text(lines, false)}
+	attrs = append(attrs, st.Font(palette.Text)...)
+	d.Node(id, Point{X: x + w/2, Y: y + h/2}, append(attrs, extra...)...)
+}
+
+// Centred adds a node holding lines of text centred on cx, top at y.
+// Nothing is added for no lines.
+func (d *Doc) Centred(id string, cx, y float64, lines []string, st Style) {
+	if len(lines) == 0 {
+		return
+	}
+	w, h := textBox(lines, st)
+	attrs := []Attr{A("width", Inches(w)), A("height", Inches(h)), Text(lines, true)}
+	d.Node(id, Point{X: cx, Y: y + h/2}, append(attrs, st.Font(palette.Text)...)...)
+}
+
+// textBox returns the size of the node that holds lines in st.
+func textBox(lines []string, st Style) (w, h float64) {
+	for _, l := range lines {
+		w = math.Max(w, st.Width(l))
+	}
+	return TextBoxWidth(w), st.Height(len(lines))
+}
+
+// Ellipsize cuts text to fit width on one line, ending it with "…".
+func (s Style) Ellipsize(text string, width float64) string {
+	if s.Width(text) <= width {
+		return text
+	}
+	r := []rune(text)
+	for len(r) > 0 && s.Width(string(r)+"…") > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
