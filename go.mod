@@ -18,6 +18,7 @@ require (
 	github.com/flopp/go-findfont v0.1.0 // indirect
 	github.com/fogleman/gg v1.3.0 // indirect
 	github.com/fsnotify/fsnotify v1.10.1 // indirect
+	github.com/go-fonts/dejavu v0.3.3 // indirect
 	github.com/go-fonts/latin-modern v0.3.3 // indirect
 	github.com/go-fonts/liberation v0.3.3 // indirect
 	github.com/go-text/typesetting v0.3.4 // indirect

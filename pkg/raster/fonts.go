@@ -2,7 +2,12 @@ package raster
 
 import (
 	"strings"
+	"unicode"
 
+	"github.com/go-fonts/dejavu/dejavusans"
+	"github.com/go-fonts/dejavu/dejavusansbold"
+	"github.com/go-fonts/dejavu/dejavusansboldoblique"
+	"github.com/go-fonts/dejavu/dejavusansoblique"
 	"github.com/go-fonts/liberation/liberationmonobold"
 	"github.com/go-fonts/liberation/liberationmonoregular"
 	"github.com/go-fonts/liberation/liberationsansbold"
@@ -21,6 +26,9 @@ import (
 // shaping keeps state), so sets are kept in a free list and reused.
 type fontSet struct {
 	sans, serif, mono *canvas.FontFamily
+	// fallback holds the DejaVu Sans faces loaded so far, by style: they
+	// draw the characters the Liberation family lacks.
+	fallback map[canvas.FontStyle]*canvas.Font
 }
 
 var freeFonts = make(chan *fontSet, 16)
@@ -60,6 +68,15 @@ var (
 		canvas.FontRegular: liberationmonoregular.TTF,
 		canvas.FontBold:    liberationmonobold.TTF,
 	}
+	// fallbackFaces draw what Liberation lacks (₽, ★, ↶, Arabic,
+	// Armenian, Georgian, many symbols). The oblique faces have no Arabic;
+	// the upright face of the same weight draws it then.
+	fallbackFaces = faceData{
+		canvas.FontRegular:                  dejavusans.TTF,
+		canvas.FontBold:                     dejavusansbold.TTF,
+		canvas.FontItalic:                   dejavusansoblique.TTF,
+		canvas.FontBold | canvas.FontItalic: dejavusansboldoblique.TTF,
+	}
 )
 
 func loadFamily(name string, faces faceData) *canvas.FontFamily {
@@ -95,4 +112,79 @@ func (s *fontSet) family(list string) *canvas.FontFamily {
 		s.sans = loadFamily("Liberation Sans", sansFaces)
 	}
 	return s.sans
+}
+
+// fallbackFont returns the DejaVu Sans face of a style, parsed on first
+// use, so drawings whose text Liberation covers never parse (or embed) it.
+func (s *fontSet) fallbackFont(style canvas.FontStyle) *canvas.Font {
+	if f := s.fallback[style]; f != nil {
+		return f
+	}
+	b := fallbackFaces[style]
+	if b == nil {
+		b = fallbackFaces[canvas.FontRegular]
+	}
+	f, err := canvas.LoadFont(b, 0, style)
+	if err != nil {
+		// Embedded data: cannot happen; draw() turns the panic into an error.
+		panic(err)
+	}
+	if s.fallback == nil {
+		s.fallback = map[canvas.FontStyle]*canvas.Font{}
+	}
+	s.fallback[style] = f
+	return f
+}
+
+func hasGlyph(f *canvas.Font, r rune) bool { return f.SFNT.GlyphIndex(r) != 0 }
+
+// Which font draws a character: the family's own, then DejaVu Sans in the
+// same style, then (for italics) upright DejaVu Sans of the same weight.
+// The numbers index fontChain's result.
+const (
+	ownFont = iota
+	fallbackStyled
+	fallbackUpright
+)
+
+// fontFor picks the font that draws r in the chain (own, DejaVu in style,
+// DejaVu upright); prev is the choice for the character before (-1 at the
+// start). A combining mark, joiner or variation selector stays with the
+// character before when that font has it or no font does, so that it is
+// shaped with its base. A character no font has (CJK, colour emoji) is
+// left to the family's own font, which draws its missing-glyph box.
+func (s *fontSet) fontFor(own *canvas.Font, style canvas.FontStyle, r rune, prev int) int {
+	attached := prev >= 0 && isAttached(r)
+	chain := func(i int) *canvas.Font {
+		switch i {
+		case ownFont:
+			return own
+		case fallbackStyled:
+			return s.fallbackFont(style)
+		}
+		return s.fallbackFont(style &^ canvas.FontItalic)
+	}
+	if attached && hasGlyph(chain(prev), r) {
+		return prev
+	}
+	last := fallbackStyled
+	if style.Italic() {
+		last = fallbackUpright
+	}
+	for i := ownFont; i <= last; i++ {
+		if hasGlyph(chain(i), r) {
+			return i
+		}
+	}
+	if attached {
+		return prev
+	}
+	return ownFont
+}
+
+// isAttached reports whether r belongs to the character before it:
+// combining marks, variation selectors, joiners and other format
+// characters.
+func isAttached(r rune) bool {
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) || r >= 0xe0100 && r <= 0xe01ef
 }

@@ -10,12 +10,14 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/tdewolff/canvas"
 	"github.com/tdewolff/canvas/renderers/pdf"
 	"github.com/tdewolff/canvas/renderers/rasterizer"
+	"github.com/tdewolff/canvas/text"
 	"golang.org/x/image/colornames"
 )
 
@@ -415,18 +417,124 @@ func (d *drawer) drawText(t *textState, s string) {
 		deco = append(deco, canvas.FontStrikethrough)
 	}
 	face := fam.Face(t.size*sc, append([]any{t.fill, style}, deco...)...)
-	// Lay out left-aligned and shift by the measured width: canvas
-	// misplaces centred lines that mix scripts.
-	line := canvas.NewTextLine(face, s, canvas.Left)
-	w := face.TextWidth(s)
 	p := t.m.Dot(canvas.Point{X: t.x, Y: t.y})
+	runs := d.fonts.split(face.Font, style, s)
+	if len(runs) == 1 && runs[0].font == ownFont {
+		// Lay out left-aligned and shift by the measured width: canvas
+		// misplaces centred lines that mix scripts.
+		line := canvas.NewTextLine(face, s, canvas.Left)
+		w := runWidth(face, runs[0])
+		switch t.anchor {
+		case "middle":
+			p.X -= w / 2
+		case "end":
+			p.X -= w
+		}
+		d.c.RenderText(line, canvas.Identity.Translate(p.X, p.Y))
+		return
+	}
+	// Several fonts: each run is a line of its own, placed side by side
+	// in visual order, the whole shifted by the total width as above.
+	faces := [3]*canvas.FontFace{ownFont: face}
+	total := 0.0
+	for i := range runs {
+		r := &runs[i]
+		if faces[r.font] == nil {
+			var f *canvas.Font
+			if r.font == fallbackStyled {
+				f = d.fonts.fallbackFont(style)
+			} else {
+				f = d.fonts.fallbackFont(style &^ canvas.FontItalic)
+			}
+			decos := make([]canvas.FontDecorator, 0, len(deco))
+			for _, dc := range deco {
+				decos = append(decos, dc.(canvas.FontDecorator))
+			}
+			faces[r.font] = f.Face(t.size*sc, t.fill, decos...)
+		}
+		r.width = runWidth(faces[r.font], *r)
+		total += r.width
+	}
 	switch t.anchor {
 	case "middle":
-		p.X -= w / 2
+		p.X -= total / 2
 	case "end":
-		p.X -= w
+		p.X -= total
 	}
-	d.c.RenderText(line, canvas.Identity.Translate(p.X, p.Y))
+	for _, r := range runs {
+		line := canvas.NewTextLine(faces[r.font], r.text, canvas.Left)
+		d.c.RenderText(line, canvas.Identity.Translate(p.X, p.Y))
+		p.X += r.width
+	}
+}
+
+// runWidth measures a run shaped in the direction of its bidi level (one
+// font's text counts as level 0: the advances of Hebrew, which Liberation
+// has, do not depend on the direction). FontFace.TextWidth with no
+// direction set panics on right-to-left text: canvas maps the glyphs back
+// to the text assuming left-to-right order.
+func runWidth(face *canvas.FontFace, r fontRun) float64 {
+	f := *face
+	f.Direction = text.LeftToRight
+	if r.level%2 == 1 {
+		f.Direction = text.RightToLeft
+	}
+	return f.TextWidth(r.text)
+}
+
+// fontRun is a stretch of text drawn in one font at one bidi level.
+type fontRun struct {
+	text  string
+	font  int // ownFont, fallbackStyled or fallbackUpright
+	level int // Unicode bidi embedding level
+	width float64
+}
+
+// split cuts s into runs by the font that draws each character (see
+// fontFor) and by bidi level, and puts the runs in visual order (rule L2
+// of the Unicode bidi algorithm, as canvas orders the runs of one font).
+func (s *fontSet) split(own *canvas.Font, style canvas.FontStyle, str string) []fontRun {
+	runes := []rune(str)
+	fonts := make([]int, len(runes))
+	prev, mixed := -1, false
+	for i, r := range runes {
+		fonts[i] = s.fontFor(own, style, r, prev)
+		prev = fonts[i]
+		mixed = mixed || prev != ownFont
+	}
+	if !mixed {
+		return []fontRun{{text: str, font: ownFont}}
+	}
+	levels := text.EmbeddingLevels(runes)
+	var runs []fontRun
+	start, maxLevel, minOdd := 0, 0, math.MaxInt
+	for i := 1; i <= len(runes); i++ {
+		if i < len(runes) && fonts[i] == fonts[start] && levels[i] == levels[start] {
+			continue
+		}
+		l := levels[start]
+		runs = append(runs, fontRun{text: string(runes[start:i]), font: fonts[start], level: l})
+		maxLevel = max(maxLevel, l)
+		if l%2 == 1 {
+			minOdd = min(minOdd, l)
+		}
+		start = i
+	}
+	for lvl := maxLevel; lvl >= minOdd; lvl-- {
+		for i := 0; i < len(runs); {
+			if runs[i].level < lvl {
+				i++
+				continue
+			}
+			j := i
+			for j < len(runs) && runs[j].level >= lvl {
+				j++
+			}
+			slices.Reverse(runs[i:j])
+			i = j
+		}
+	}
+	return runs
 }
 
 // shape builds the path of a basic shape in user units.

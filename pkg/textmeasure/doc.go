@@ -8,8 +8,12 @@
 // builders therefore measure and wrap every label here and hand Graphviz
 // explicit sizes and pre-wrapped lines.
 //
-// Characters the font lacks are estimated: East Asian wide characters (CJK)
-// as 1 em, emoji as 1.25 em, combining marks and joiners as zero, anything
-// else as 0.6 em. Estimates err on the wide side, so text fits its box in
-// any reasonable fallback font.
+// A character Liberation Sans lacks (₽, ★, ↶, Arabic, Armenian, Georgian,
+// box drawing, many symbols) is measured in DejaVu Sans (bundled through
+// github.com/go-fonts/dejavu), the fallback pkg/raster draws it with, so
+// the layout matches the PNG and PDF. Characters neither font has are
+// estimated: East Asian wide characters (CJK) as 1 em, emoji as 1.25 em,
+// combining marks and joiners as zero, anything else as 0.6 em. Estimates
+// err on the wide side, so text fits its box in any reasonable fallback
+// font.
 package textmeasure

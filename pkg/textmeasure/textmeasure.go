@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/go-fonts/dejavu/dejavusans"
+	"github.com/go-fonts/dejavu/dejavusansbold"
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansregular"
 	"golang.org/x/image/font"
@@ -22,11 +24,15 @@ const denseLimit = 0x2800
 const LineHeight = 1.2
 
 // face holds one parsed font and a cache of advances (in em) per rune.
+// A rune the font lacks is measured in fallback, the font pkg/raster draws
+// it with, and estimated only when neither has it.
 type face struct {
-	ttf  []byte
-	once sync.Once
-	font *sfnt.Font
-	upem float64
+	ttf      []byte
+	fallback *face
+	sparse   bool // no dense table: a fallback is only asked for single runes
+	once     sync.Once
+	font     *sfnt.Font
+	upem     float64
 
 	mu    sync.RWMutex
 	dense []float64 // advances of runes below denseLimit, filled at parse time
@@ -34,8 +40,8 @@ type face struct {
 }
 
 var (
-	regular = &face{ttf: liberationsansregular.TTF}
-	bold    = &face{ttf: liberationsansbold.TTF}
+	regular = &face{ttf: liberationsansregular.TTF, fallback: &face{ttf: dejavusans.TTF, sparse: true}}
+	bold    = &face{ttf: liberationsansbold.TTF, fallback: &face{ttf: dejavusansbold.TTF, sparse: true}}
 )
 
 func (f *face) load() {
@@ -49,6 +55,9 @@ func (f *face) load() {
 		}
 		f.font = fnt
 		f.upem = float64(fnt.UnitsPerEm())
+		if f.sparse {
+			return
+		}
 		f.dense = make([]float64, denseLimit)
 		for r := rune(0); r < denseLimit; r++ {
 			f.dense[r] = f.lookup(r)
@@ -56,22 +65,40 @@ func (f *face) load() {
 	})
 }
 
-// lookup returns the advance of r in em, from the font or estimated.
+// lookup returns the advance of r in em: from the font, else from the
+// fallback font, else estimated.
 func (f *face) lookup(r rune) float64 {
 	if zeroWidth(r) {
 		return 0
 	}
-	if f.font != nil {
-		var buf sfnt.Buffer
-		idx, err := f.font.GlyphIndex(&buf, r)
-		if err == nil && idx != 0 {
-			adv, err := f.font.GlyphAdvance(&buf, idx, fixed.Int26_6(f.upem*64), font.HintingNone)
-			if err == nil {
-				return float64(adv) / 64 / f.upem
-			}
+	if a, ok := f.glyphAdvance(r); ok {
+		return a
+	}
+	if f.fallback != nil {
+		f.fallback.load()
+		if a, ok := f.fallback.glyphAdvance(r); ok {
+			return a
 		}
 	}
 	return estimate(r)
+}
+
+// glyphAdvance returns the advance of r in em if the font has a glyph for
+// it.
+func (f *face) glyphAdvance(r rune) (float64, bool) {
+	if f.font == nil {
+		return 0, false
+	}
+	var buf sfnt.Buffer
+	idx, err := f.font.GlyphIndex(&buf, r)
+	if err != nil || idx == 0 {
+		return 0, false
+	}
+	adv, err := f.font.GlyphAdvance(&buf, idx, fixed.Int26_6(f.upem*64), font.HintingNone)
+	if err != nil {
+		return 0, false
+	}
+	return float64(adv) / 64 / f.upem, true
 }
 
 // advance returns the advance of r in em.
@@ -161,7 +188,8 @@ func faceOf(isBold bool) *face {
 }
 
 // Width returns the width, in points, of s set on one line in Liberation
-// Sans (bold when bold is true) at sizePt points. Line breaks in s are
+// Sans (bold when bold is true) at sizePt points, each character the font
+// lacks in DejaVu Sans (Bold), as pkg/raster draws it. Line breaks in s are
 // measured as spaces; Wrap first to measure several lines.
 func Width(s string, sizePt float64, isBold bool) float64 {
 	f := faceOf(isBold)

@@ -1,10 +1,19 @@
 package textmeasure
 
 import (
+	"fmt"
 	"math"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/go-fonts/dejavu/dejavusans"
+	"github.com/go-fonts/dejavu/dejavusansbold"
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansregular"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 func TestWidth(t *testing.T) {
@@ -135,5 +144,99 @@ func BenchmarkWrap(b *testing.B) {
 	s := strings.Repeat("Долго ждать ответа отдела продаж ", 4)
 	for i := 0; i < b.N; i++ {
 		Wrap(s, 150, 10, false)
+	}
+}
+
+// advanceIn returns the advance of r in em in the font ttf, and whether the
+// font has a glyph for r.
+func advanceIn(t *testing.T, ttf []byte, r rune) (float64, bool) {
+	t.Helper()
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	idx, err := f.GlyphIndex(&buf, r)
+	if err != nil || idx == 0 {
+		return 0, false
+	}
+	upem := f.UnitsPerEm()
+	adv, err := f.GlyphAdvance(&buf, idx, fixed.Int26_6(upem)*64, font.HintingNone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return float64(adv) / 64 / float64(upem), true
+}
+
+// TestFallbackWidths: a character Liberation Sans lacks is measured in
+// DejaVu Sans (Bold for bold), the font pkg/raster draws it with; the
+// characters Liberation has keep Liberation's widths.
+func TestFallbackWidths(t *testing.T) {
+	tests := []struct {
+		name     string
+		r        rune
+		fallback bool // Liberation lacks it, DejaVu has it
+	}{
+		{"rouble", '₽', true},
+		{"star", '★', true},
+		{"undo arrow", '↶', true},
+		{"Arabic alef", 'ا', true},
+		{"Armenian ayb", 'Ա', true},
+		{"Georgian an", 'ა', true},
+		{"Greek omega (Liberation has it)", 'Ω', false},
+		{"Hebrew alef (Liberation has it)", 'א', false},
+		{"Cyrillic (Liberation has it)", 'Ж', false},
+	}
+	for _, tt := range tests {
+		for _, isBold := range []bool{false, true} {
+			lib, dv := liberationsansregular.TTF, dejavusans.TTF
+			if isBold {
+				lib, dv = liberationsansbold.TTF, dejavusansbold.TTF
+			}
+			t.Run(fmt.Sprintf("%s/bold=%v", tt.name, isBold), func(t *testing.T) {
+				libAdv, inLib := advanceIn(t, lib, tt.r)
+				dvAdv, inDV := advanceIn(t, dv, tt.r)
+				if inLib == tt.fallback || !inDV {
+					t.Fatalf("coverage changed: Liberation %v, DejaVu %v", inLib, inDV)
+				}
+				want := libAdv
+				if tt.fallback {
+					want = dvAdv
+					if math.Abs(dvAdv-estimate(tt.r)) < 1e-6 {
+						t.Fatalf("DejaVu's advance %v equals the estimate; the test cannot tell them apart", dvAdv)
+					}
+				}
+				if got := Width(string(tt.r), 10, isBold); math.Abs(got-want*10) > 1e-9 {
+					t.Errorf("Width(%q) = %v, want %v", tt.r, got, want*10)
+				}
+			})
+		}
+	}
+}
+
+// TestNeitherFont: CJK and colour emoji are in neither bundled font and
+// keep their estimates.
+func TestNeitherFont(t *testing.T) {
+	for _, r := range []rune{'日', '한', '🙂', '🚀'} {
+		if _, ok := advanceIn(t, dejavusans.TTF, r); ok {
+			t.Errorf("DejaVu Sans has %q now; update the documented limits", r)
+		}
+		if got, want := Width(string(r), 10, false), estimate(r)*10; got != want {
+			t.Errorf("Width(%q) = %v, want the estimate %v", r, got, want)
+		}
+	}
+}
+
+// TestMixedLabel: a label mixing Liberation and DejaVu characters is the
+// sum of both parts.
+func TestMixedLabel(t *testing.T) {
+	s := "LTV 48 000 ₽, Ωμέγα, עברית, ★"
+	got := Width(s, 12, false)
+	want := 0.0
+	for _, r := range s {
+		want += Width(string(r), 12, false)
+	}
+	if math.Abs(got-want) > 1e-9 {
+		t.Errorf("Width = %v, sum of characters %v", got, want)
 	}
 }
