@@ -52,3 +52,46 @@ func (c *Colors) Owner(o *journey.Owner) string {
 	}
 	return palette.Stable(o.ID, o.Color)
 }
+
+// EvidenceMarks show the evidence levels as a scale of three dots, from
+// fact (all full) to hypothesis (all empty): readable in grey, and both
+// glyphs are in Liberation Sans.
+var EvidenceMarks = map[string]string{
+	"observed": "●●●",
+	"reported": "●●○",
+	"inferred": "●○○",
+	"assumed":  "○○○",
+}
+
+// Badge is how the views show a touchpoint's channel and owner.
+type Badge struct {
+	ChannelColor string // the channel's colour, palette.Header for none
+	ChannelInk   string // the colour of text on ChannelColor
+	ChannelName  string // led by the touchpoint's evidence mark, if any
+	OwnerColor   string // the owner's colour, "#FFFFFF" for none
+	Owner        string // "■ name" for an owner of the map, the bare id for an unknown one, "" for none
+}
+
+// Badge returns the badge of t; noChannel names a touchpoint without a
+// channel.
+func (c *Colors) Badge(ix *journey.Index, t *journey.Touchpoint, noChannel string) Badge {
+	bd := Badge{ChannelColor: palette.Header, ChannelName: noChannel, OwnerColor: "#FFFFFF"}
+	if ch := ix.Channel(t.Channel); ch != nil {
+		bd.ChannelColor, bd.ChannelName = c.Channel(ch), ch.Name
+	} else if t.Channel != "" {
+		bd.ChannelName = t.Channel
+	}
+	bd.ChannelInk = palette.TextOn(bd.ChannelColor)
+	if e, ok := EvidenceMarks[t.Evidence]; ok {
+		bd.ChannelName = e + "  " + bd.ChannelName
+	}
+	if o := ix.Owner(t.Owner); o != nil {
+		bd.OwnerColor, bd.Owner = c.Owner(o), o.Name
+	} else if t.Owner != "" {
+		bd.Owner = t.Owner
+	}
+	if bd.Owner != "" && bd.OwnerColor != "#FFFFFF" {
+		bd.Owner = "■ " + bd.Owner
+	}
+	return bd
+}

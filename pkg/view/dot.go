@@ -328,3 +328,33 @@ func Text(lines []string, centred bool) Attr {
 	}
 	return Attr{Key: "label", Value: b.String(), Raw: true}
 }
+
+// Levels gives each of items, in order, the lowest level none of whose
+// items it overlaps (first fit), telling set; it returns the number of
+// levels. The views stack the routes of steps back with it.
+func Levels[T any](items []T, overlap func(a, b T) bool, set func(item T, level int)) int {
+	var levels [][]T
+	for _, it := range items {
+		placed := false
+		for li, lv := range levels {
+			free := true
+			for _, o := range lv {
+				if overlap(it, o) {
+					free = false
+					break
+				}
+			}
+			if free {
+				set(it, li)
+				levels[li] = append(levels[li], it)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			set(it, len(levels))
+			levels = append(levels, []T{it})
+		}
+	}
+	return len(levels)
+}

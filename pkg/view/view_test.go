@@ -1,6 +1,7 @@
 package view
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -134,5 +135,20 @@ func TestDocWrite(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("DOT lacks %s:\n%s", want, got)
 		}
+	}
+}
+
+func TestLevels(t *testing.T) {
+	type span struct{ lo, hi, level int }
+	spans := []*span{{lo: 0, hi: 2}, {lo: 3, hi: 5}, {lo: 1, hi: 4}, {lo: 0, hi: 9}, {lo: 6, hi: 7}}
+	n := Levels(spans,
+		func(a, b *span) bool { return a.lo < b.hi && b.lo < a.hi },
+		func(s *span, level int) { s.level = level })
+	var got []int
+	for _, s := range spans {
+		got = append(got, s.level)
+	}
+	if want := []int{0, 0, 1, 2, 0}; n != 3 || !slices.Equal(got, want) {
+		t.Errorf("levels %v (%d), want %v (3)", got, n, want)
 	}
 }

@@ -241,30 +241,9 @@ func assignLevels(routes []*backRoute) int {
 	sort.SliceStable(order, func(i, j int) bool {
 		return order[i].lx1-order[i].lx0 < order[j].lx1-order[j].lx0
 	})
-	var lanes [][]*backRoute
-	for _, r := range order {
-		placed := false
-		for li, lane := range lanes {
-			free := true
-			for _, o := range lane {
-				if r.lx0 < o.lx1+6 && o.lx0 < r.lx1+6 {
-					free = false
-					break
-				}
-			}
-			if free {
-				r.level = li
-				lanes[li] = append(lanes[li], r)
-				placed = true
-				break
-			}
-		}
-		if !placed {
-			r.level = len(lanes)
-			lanes = append(lanes, []*backRoute{r})
-		}
-	}
-	return len(lanes)
+	return view.Levels(order,
+		func(r, o *backRoute) bool { return r.lx0 < o.lx1+6 && o.lx0 < r.lx1+6 },
+		func(r *backRoute, level int) { r.level = level })
 }
 
 // arrowTip extends a route past its last point, where dot's plain output
@@ -350,7 +329,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 		usedCh[t.Channel] = true
 		usedOwn[t.Owner] = true
 		mot = mot || t.IsMomentOfTruth()
-		evidence = evidence || evidenceMarks[t.Evidence] != ""
+		evidence = evidence || view.EvidenceMarks[t.Evidence] != ""
 		pain = pain || fillOf(t) == palette.PainTint
 		delight = delight || fillOf(t) == palette.DelightTint
 	}
@@ -377,7 +356,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 	}
 	if evidence {
 		for _, e := range journey.EvidenceKinds {
-			g := evidenceMarks[e]
+			g := view.EvidenceMarks[e]
 			st := view.Style{Size: 6.5, Color: palette.Text}
 			entries = append(entries, entry{b.doc.ID("legend", "evidence", e), b.t("evidence." + e), func(id string, c view.Point) {
 				b.doc.Centred(id, c.X, c.Y-st.LineHeight()/2, []string{g}, st)

@@ -42,8 +42,6 @@ var (
 	forwardColor = "#4D5561"
 )
 
-var evidenceMarks = map[string]string{"observed": "●●●", "reported": "●●○", "inferred": "●○○", "assumed": "○○○"}
-
 // Build returns the flow view of m as DOT (layout nop2, every position
 // given). lay lays out the forward graph with dot; with a nil lay, or a map
 // bigger than opts.MaxFlowLayout, the touchpoints go on a grid instead.
@@ -183,24 +181,9 @@ const (
 
 func (b *builder) card(i int, t *journey.Touchpoint) card {
 	textW := cardW - textInset - 4
-	c := card{chColor: palette.Header, ownColor: "#FFFFFF"}
-	chName := b.t("legend.no_channel")
-	if ch := b.ix.Channel(t.Channel); ch != nil {
-		c.chColor, chName = b.colors.Channel(ch), ch.Name
-	} else if t.Channel != "" {
-		chName = t.Channel
-	}
-	c.chInk = palette.TextOn(c.chColor)
-	if e, ok := evidenceMarks[t.Evidence]; ok {
-		chName = e + "  " + chName
-	}
-	c.chLine = barStyle.Ellipsize(chName, cardW-2*textInset-2)
-	ownName := ""
-	if o := b.ix.Owner(t.Owner); o != nil {
-		c.ownColor, ownName = b.colors.Owner(o), o.Name
-	} else if t.Owner != "" {
-		ownName = t.Owner
-	}
+	bd := b.colors.Badge(b.ix, t, b.t("legend.no_channel"))
+	c := card{chColor: bd.ChannelColor, chInk: bd.ChannelInk, ownColor: bd.OwnerColor}
+	c.chLine = barStyle.Ellipsize(bd.ChannelName, cardW-2*textInset-2)
 	if lo, ok := t.Emotion.Min(); ok {
 		hi, _ := t.Emotion.Max()
 		mean, _ := t.Emotion.Mean()
@@ -216,11 +199,8 @@ func (b *builder) card(i int, t *journey.Touchpoint) card {
 	}
 	c.name = nameStyle.Wrap(b.ref[i]+"  "+t.Name, nameW)
 	c.nameH = view.Ceil(nameStyle.Height(len(c.name)))
-	if ownName != "" {
-		if c.ownColor != "#FFFFFF" {
-			ownName = "■ " + ownName
-		}
-		c.owner = ownerStyle.Wrap(ownName, textW)
+	if bd.Owner != "" {
+		c.owner = ownerStyle.Wrap(bd.Owner, textW)
 		c.ownH = view.Ceil(ownerStyle.Height(len(c.owner))) + 2
 	}
 	c.h = barH + padV + c.nameH + c.ownH + padV + 1

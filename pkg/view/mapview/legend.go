@@ -89,7 +89,7 @@ func (b *builder) legendGroups() []legendGroup {
 			usedOwn[t.Owner] = true
 		}
 		mot = mot || t.IsMomentOfTruth()
-		evidence = evidence || evidenceMarks[t.Evidence] != ""
+		evidence = evidence || view.EvidenceMarks[t.Evidence] != ""
 	}
 	if len(tps) > 0 {
 		g := legendGroup{key: "legend.channels"}
@@ -124,7 +124,7 @@ func (b *builder) legendGroups() []legendGroup {
 		}
 		if evidence {
 			for _, e := range journey.EvidenceKinds {
-				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "evidence", e), text: b.t("evidence." + e), swatch: swatchDots(evidenceMarks[e])})
+				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "evidence", e), text: b.t("evidence." + e), swatch: swatchDots(view.EvidenceMarks[e])})
 			}
 		}
 		groups = append(groups, g)

@@ -57,29 +57,9 @@ func (b *builder) stepsBack() {
 		}
 		return order[i].to < order[j].to
 	})
-	var levels [][]*arc
-	for _, a := range order {
-		placed := false
-		for li, lv := range levels {
-			free := true
-			for _, o := range lv {
-				if a.to <= o.from && o.to <= a.from {
-					free = false
-					break
-				}
-			}
-			if free {
-				a.level = li
-				levels[li] = append(levels[li], a)
-				placed = true
-				break
-			}
-		}
-		if !placed {
-			a.level = len(levels)
-			levels = append(levels, []*arc{a})
-		}
-	}
+	levels := view.Levels(order,
+		func(a, o *arc) bool { return a.to <= o.from && o.to <= a.from },
+		func(a *arc, level int) { a.level = level })
 	// Legs: several arcs at one column stand side by side.
 	legs := map[int][]*arc{}
 	for _, a := range order {
@@ -96,7 +76,7 @@ func (b *builder) stepsBack() {
 		}
 		return b.colX(col) + b.cw/2 + (float64(k)-float64(len(list)-1)/2)*10
 	}
-	levelH := make([]float64, len(levels))
+	levelH := make([]float64, levels)
 	for _, a := range arcs {
 		a.xf, a.xt = legX(a, a.from), legX(a, a.to)
 		label := strings.Join(a.labels, "; ")
@@ -115,7 +95,7 @@ func (b *builder) stepsBack() {
 	}
 	top := b.y
 	h := 10.0
-	levelY := make([]float64, len(levels))
+	levelY := make([]float64, levels)
 	for i, lh := range levelH {
 		levelY[i] = top + h + 6
 		h += lh

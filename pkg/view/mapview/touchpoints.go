@@ -9,16 +9,6 @@ import (
 	"github.com/cjm-dev/cjm/pkg/view"
 )
 
-// evidenceMarks show the evidence levels as a scale of three dots, from
-// fact (all full) to hypothesis (all empty): readable in grey, and both
-// glyphs are in Liberation Sans.
-var evidenceMarks = map[string]string{
-	"observed": "●●●",
-	"reported": "●●○",
-	"inferred": "●○○",
-	"assumed":  "○○○",
-}
-
 // Chip geometry.
 const (
 	chipBar   = 12.0 // the channel bar (its text sits at the card's top)
@@ -79,24 +69,9 @@ func (l *touchpointLane) draw(b *builder) {
 
 func (b *builder) chip(t *journey.Touchpoint, w float64) chip {
 	textW := w - chipInset - 4
-	c := chip{t: t, chColor: palette.Header, ownColor: "#FFFFFF"}
-	chName := b.t("legend.no_channel")
-	if ch := b.ix.Channel(t.Channel); ch != nil {
-		c.chColor, chName = b.colors.Channel(ch), ch.Name
-	} else if t.Channel != "" {
-		chName = t.Channel
-	}
-	c.chInk = palette.TextOn(c.chColor)
-	if e, ok := evidenceMarks[t.Evidence]; ok {
-		chName = e + "  " + chName
-	}
-	c.chLines = []string{chipChannelStyle.Ellipsize(chName, w-2*chipInset-2)}
-	ownName := ""
-	if o := b.ix.Owner(t.Owner); o != nil {
-		c.ownColor, ownName = b.colors.Owner(o), o.Name
-	} else if t.Owner != "" {
-		ownName = t.Owner
-	}
+	bd := b.colors.Badge(b.ix, t, b.t("legend.no_channel"))
+	c := chip{t: t, chColor: bd.ChannelColor, chInk: bd.ChannelInk, ownColor: bd.OwnerColor}
+	c.chLines = []string{chipChannelStyle.Ellipsize(bd.ChannelName, w-2*chipInset-2)}
 	nameW := textW
 	if t.IsMomentOfTruth() {
 		nameW -= 16 // room for the star
@@ -107,11 +82,8 @@ func (b *builder) chip(t *journey.Touchpoint, w float64) chip {
 		c.inter = append(c.inter, chipInterStyle.Wrap("› "+in, textW)...)
 	}
 	c.interH = view.Ceil(chipInterStyle.Height(len(c.inter)))
-	if ownName != "" {
-		if c.ownColor != "#FFFFFF" {
-			ownName = "■ " + ownName
-		}
-		c.owner = chipOwnerStyle.Wrap(ownName, textW)
+	if bd.Owner != "" {
+		c.owner = chipOwnerStyle.Wrap(bd.Owner, textW)
 		c.ownH = view.Ceil(chipOwnerStyle.Height(len(c.owner))) + 2
 	}
 	c.h = chipBar + chipPadV + math.Max(c.nameH, 16) + c.interH + c.ownH + chipPadV + 1
