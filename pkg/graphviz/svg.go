@@ -54,35 +54,7 @@ func NormalizeSVG(svg []byte) []byte {
 // replaceAttr calls f with the value of every attribute that starts with
 // open (such as ` id="`) and puts f's result in its place.
 func replaceAttr(svg, open []byte, f func(v []byte) []byte) []byte {
-	var out []byte
-	last := 0
-	for i := 0; ; {
-		k := bytes.Index(svg[i:], open)
-		if k < 0 {
-			break
-		}
-		vs := i + k + len(open)
-		ve := bytes.IndexByte(svg[vs:], '"')
-		if ve < 0 {
-			break
-		}
-		ve += vs
-		v := svg[vs:ve]
-		nv := f(v)
-		if !bytes.Equal(nv, v) {
-			if out == nil {
-				out = make([]byte, 0, len(svg)+len(svg)/8)
-			}
-			out = append(out, svg[last:vs]...)
-			out = append(out, nv...)
-			last = ve
-		}
-		i = ve + 1
-	}
-	if out == nil {
-		return svg
-	}
-	return append(out, svg[last:]...)
+	return replaceRef(svg, open, '"', f)
 }
 
 var (
@@ -160,7 +132,9 @@ func PrefixIDs(svg []byte, prefix string) []byte {
 	return replaceRef(svg, []byte(`href="#`), '"', ref)
 }
 
-// replaceRef is replaceAttr for references that end with close.
+// replaceRef calls f with every value that starts after open and ends
+// before the next close (a reference such as url(#…)) and puts f's result
+// in its place.
 func replaceRef(svg, open []byte, close byte, f func(v []byte) []byte) []byte {
 	var out []byte
 	last := 0
