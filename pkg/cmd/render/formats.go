@@ -173,6 +173,23 @@ func (j *Job) SVG(ctx context.Context, view string) ([]byte, error) {
 // first occurrence of each and refuses unknown and unwired names.
 func parseFormats(values []string) ([]Format, error) {
 	var out []Format
+	for _, name := range splitNames(values) {
+		f, ok := lookupFormat(name)
+		if !ok {
+			return nil, fmt.Errorf("unknown format %q (want one of %s)", name, formatNames())
+		}
+		if f.Render == nil {
+			return nil, fmt.Errorf("format %q is not available in this version of cjm yet (available: %s)", name, strings.Join(wiredFormats(), ", "))
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// splitNames splits repeated and comma-separated flag values into lower
+// case names, in order, each once.
+func splitNames(values []string) []string {
+	var out []string
 	seen := map[string]bool{}
 	for _, v := range values {
 		for _, name := range strings.Split(v, ",") {
@@ -181,17 +198,10 @@ func parseFormats(values []string) ([]Format, error) {
 				continue
 			}
 			seen[name] = true
-			f, ok := lookupFormat(name)
-			if !ok {
-				return nil, fmt.Errorf("unknown format %q (want one of %s)", name, formatNames())
-			}
-			if f.Render == nil {
-				return nil, fmt.Errorf("format %q is not available in this version of cjm yet (available: %s)", name, strings.Join(wiredFormats(), ", "))
-			}
-			out = append(out, f)
+			out = append(out, name)
 		}
 	}
-	return out, nil
+	return out
 }
 
 func wiredFormats() []string {
@@ -205,19 +215,10 @@ func wiredFormats() []string {
 }
 
 func parseViews(values []string) ([]string, error) {
-	var out []string
-	seen := map[string]bool{}
-	for _, v := range values {
-		for _, name := range strings.Split(v, ",") {
-			name = strings.ToLower(strings.TrimSpace(name))
-			if name == "" || seen[name] {
-				continue
-			}
-			seen[name] = true
-			if _, ok := lookupView(name); !ok {
-				return nil, fmt.Errorf("unknown view %q (want one of %s)", name, strings.Join(viewNames(), ", "))
-			}
-			out = append(out, name)
+	out := splitNames(values)
+	for _, name := range out {
+		if _, ok := lookupView(name); !ok {
+			return nil, fmt.Errorf("unknown view %q (want one of %s)", name, strings.Join(viewNames(), ", "))
 		}
 	}
 	return out, nil
