@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -100,7 +99,7 @@ func Render(m *journey.Map, opts Options) ([]byte, error) {
 	if strings.TrimSpace(d.Title) == "" {
 		d.Title = "Journey"
 	}
-	for _, view := range viewOrder(opts.SVG) {
+	for _, view := range outline.ViewOrder(opts.SVG) {
 		svg, err := inlineSVG(opts.SVG[view])
 		if err != nil {
 			return nil, fmt.Errorf("html: %s view: %w", view, err)
@@ -112,24 +111,6 @@ func Render(m *journey.Map, opts Options) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-// viewOrder returns the views: "map", then "flow", then any other in name
-// order.
-func viewOrder(svgs map[string][]byte) []string {
-	var out, rest []string
-	for _, v := range []string{"map", "flow"} {
-		if _, ok := svgs[v]; ok {
-			out = append(out, v)
-		}
-	}
-	for v := range svgs {
-		if v != "map" && v != "flow" {
-			rest = append(rest, v)
-		}
-	}
-	sort.Strings(rest)
-	return append(out, rest...)
 }
 
 // inlineSVG returns the <svg> element of an SVG document: the XML

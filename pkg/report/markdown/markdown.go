@@ -3,7 +3,6 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -105,7 +104,7 @@ func (w *writer) header(r *outline.Report, m *journey.Map, opts Options) {
 	w.b.Write(mm.Bytes())
 	w.line("```")
 	w.line()
-	for _, view := range viewOrder(opts.SVGLinks) {
+	for _, view := range outline.ViewOrder(opts.SVGLinks) {
 		file := opts.SVGLinks[view]
 		alt := w.t("report.view." + view)
 		if alt == EscapeLine("report.view."+view) {
@@ -115,24 +114,6 @@ func (w *writer) header(r *outline.Report, m *journey.Map, opts Options) {
 		w.line("[![", alt, "](", dest, ")](", dest, ")")
 		w.line()
 	}
-}
-
-// viewOrder returns the views of links: "map", then "flow", then any other
-// in name order.
-func viewOrder(links map[string]string) []string {
-	var out, rest []string
-	for _, v := range []string{"map", "flow"} {
-		if _, ok := links[v]; ok {
-			out = append(out, v)
-		}
-	}
-	for v := range links {
-		if v != "map" && v != "flow" {
-			rest = append(rest, v)
-		}
-	}
-	sort.Strings(rest)
-	return append(out, rest...)
 }
 
 func (w *writer) personas(r *outline.Report) {

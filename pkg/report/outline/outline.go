@@ -2,6 +2,7 @@ package outline
 
 import (
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -439,4 +440,22 @@ func Quantity(v *float64, unit string) string {
 		s += " " + unit
 	}
 	return s
+}
+
+// ViewOrder returns the names of the views a report shows, in the order it
+// shows them: "map", then "flow", then any other in name order.
+func ViewOrder[V any](views map[string]V) []string {
+	var out, rest []string
+	for _, v := range []string{"map", "flow"} {
+		if _, ok := views[v]; ok {
+			out = append(out, v)
+		}
+	}
+	for v := range views {
+		if v != "map" && v != "flow" {
+			rest = append(rest, v)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
 }

@@ -2,6 +2,7 @@ package outline
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
@@ -102,5 +103,15 @@ func TestFormat(t *testing.T) {
 	}
 	if got := Quantity(nil, "days"); got != "" {
 		t.Errorf("Quantity(nil) = %q", got)
+	}
+}
+
+func TestViewOrder(t *testing.T) {
+	got := ViewOrder(map[string]int{"zeta": 1, "flow": 1, "alpha": 1, "map": 1})
+	if want := []string{"map", "flow", "alpha", "zeta"}; !slices.Equal(got, want) {
+		t.Errorf("ViewOrder = %v, want %v", got, want)
+	}
+	if got := ViewOrder(map[string]string{"alpha": ""}); !slices.Equal(got, []string{"alpha"}) {
+		t.Errorf("ViewOrder = %v", got)
 	}
 }
