@@ -132,9 +132,27 @@ func TestFallbackGlyphs(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("runs\n%+v, want\n%+v", got, want)
 	}
+	// A label that starts with Hebrew is still a left-to-right line, as
+	// browsers draw the SVG: the star stays on the right.
+	got = fs.split(fs.family("Helvetica").Face(12).Font, canvas.FontRegular, "עברית, ★")
+	want = []fontRun{
+		{text: "עברית", font: ownFont, level: 1},
+		{text: ", ", font: ownFont},
+		{text: "★", font: fallbackStyled},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("runs\n%+v, want\n%+v", got, want)
+	}
+	// Latin, Cyrillic and Hebrew-free text of one font is one run, drawn
+	// as before.
+	for _, s := range []string{"Привет, world — Заявка", "a … b → c"} {
+		if got := fs.split(fs.family("Helvetica").Face(12).Font, canvas.FontRegular, s); len(got) != 1 || got[0] != (fontRun{text: s}) {
+			t.Errorf("%q: runs %+v", s, got)
+		}
+	}
 	// Italic Arabic: DejaVu Sans Oblique has none, upright DejaVu draws it.
 	it := fs.split(fs.family("Helvetica").Face(12, canvas.FontItalic).Font, canvas.FontItalic, "₽ مرحبا")
-	if len(it) != 3 || it[0].font != fallbackUpright || it[2].font != fallbackStyled {
+	if len(it) != 3 || it[0].font != fallbackStyled || it[2].font != fallbackUpright {
 		t.Errorf("italic runs %+v: want Arabic upright, ₽ oblique", it)
 	}
 }
@@ -285,4 +303,26 @@ func TestWriteFallbackSample(t *testing.T) {
 	os.WriteFile(dir+"/fallback.svg", svg, 0o644)
 	os.WriteFile(dir+"/fallback.png", p, 0o644)
 	os.WriteFile(dir+"/fallback.pdf", d, 0o644)
+}
+
+// TestFallbackDeterministic: the same drawing gives the same PNG whether
+// the fallback faces are freshly parsed or reused, and concurrently.
+func TestFallbackDeterministic(t *testing.T) {
+	svg := textSVG(fallbackLabel+" مرحبا", "middle", "")
+	want, err := PNG(svg, Options{DPI: 72})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan []byte)
+	for range 4 {
+		go func() {
+			got, _ := PNG(svg, Options{DPI: 72})
+			done <- got
+		}()
+	}
+	for range 4 {
+		if got := <-done; !bytes.Equal(got, want) {
+			t.Error("a second conversion differs")
+		}
+	}
 }

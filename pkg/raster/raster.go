@@ -419,7 +419,7 @@ func (d *drawer) drawText(t *textState, s string) {
 	face := fam.Face(t.size*sc, append([]any{t.fill, style}, deco...)...)
 	p := t.m.Dot(canvas.Point{X: t.x, Y: t.y})
 	runs := d.fonts.split(face.Font, style, s)
-	if len(runs) == 1 && runs[0].font == ownFont {
+	if len(runs) == 1 && runs[0].font == ownFont && runs[0].level == 0 {
 		// Lay out left-aligned and shift by the measured width: canvas
 		// misplaces centred lines that mix scripts.
 		line := canvas.NewTextLine(face, s, canvas.Left)
@@ -433,8 +433,9 @@ func (d *drawer) drawText(t *textState, s string) {
 		d.c.RenderText(line, canvas.Identity.Translate(p.X, p.Y))
 		return
 	}
-	// Several fonts: each run is a line of its own, placed side by side
-	// in visual order, the whole shifted by the total width as above.
+	// Several fonts or right-to-left text: each run is a line of its own,
+	// placed side by side in visual order, the whole shifted by the total
+	// width as above.
 	faces := [3]*canvas.FontFace{ownFont: face}
 	total := 0.0
 	for i := range runs {
@@ -468,11 +469,9 @@ func (d *drawer) drawText(t *textState, s string) {
 	}
 }
 
-// runWidth measures a run shaped in the direction of its bidi level (one
-// font's text counts as level 0: the advances of Hebrew, which Liberation
-// has, do not depend on the direction). FontFace.TextWidth with no
-// direction set panics on right-to-left text: canvas maps the glyphs back
-// to the text assuming left-to-right order.
+// runWidth measures a run shaped in the direction of its bidi level.
+// FontFace.TextWidth with no direction set panics on right-to-left text:
+// canvas maps the glyphs back to the text assuming left-to-right order.
 func runWidth(face *canvas.FontFace, r fontRun) float64 {
 	f := *face
 	f.Direction = text.LeftToRight
@@ -493,19 +492,31 @@ type fontRun struct {
 // split cuts s into runs by the font that draws each character (see
 // fontFor) and by bidi level, and puts the runs in visual order (rule L2
 // of the Unicode bidi algorithm, as canvas orders the runs of one font).
+// The paragraph is left-to-right, as browsers lay out the SVG's text (and
+// the maps are in English or Russian): a label that starts with Hebrew
+// keeps its trailing Latin and symbols on the right.
 func (s *fontSet) split(own *canvas.Font, style canvas.FontStyle, str string) []fontRun {
 	runes := []rune(str)
 	fonts := make([]int, len(runes))
-	prev, mixed := -1, false
+	prev, mixed, bidi := -1, false, false
 	for i, r := range runes {
 		fonts[i] = s.fontFor(own, style, r, prev)
 		prev = fonts[i]
 		mixed = mixed || prev != ownFont
+		bidi = bidi || r >= 0x590 // below: Latin, Greek, Cyrillic, Armenian
 	}
-	if !mixed {
+	var levels []int
+	if bidi {
+		// A left-to-right mark first makes the paragraph left-to-right.
+		levels = text.EmbeddingLevels(append([]rune{'\u200e'}, runes...))[1:]
+		bidi = slices.ContainsFunc(levels, func(l int) bool { return l != 0 })
+	}
+	if !mixed && !bidi {
 		return []fontRun{{text: str, font: ownFont}}
 	}
-	levels := text.EmbeddingLevels(runes)
+	if levels == nil {
+		levels = make([]int, len(runes))
+	}
 	var runs []fontRun
 	start, maxLevel, minOdd := 0, 0, math.MaxInt
 	for i := 1; i <= len(runes); i++ {
