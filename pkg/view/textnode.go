@@ -52,3 +52,16 @@ func (s Style) Ellipsize(text string, width float64) string {
 	}
 	return string(r) + "…"
 }
+
+// NodeDefaults are the node attributes of both views: fixed-size nodes
+// without a shape or margin, text in the default font, size and colour.
+func NodeDefaults() []Attr {
+	return []Attr{
+		A("shape", "plaintext"),
+		A("margin", "0"),
+		A("fixedsize", "true"),
+		A("fontname", DefaultFont),
+		A("fontsize", Num(DefaultFontSize)),
+		A("fontcolor", palette.Text),
+	}
+}

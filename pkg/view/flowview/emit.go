@@ -119,14 +119,7 @@ func (b *builder) emit() []byte {
 		view.A("bgcolor", "#FFFFFF"),
 		view.A("pad", "0.3"),
 		view.A("fontname", "Helvetica"),
-	}, []view.Attr{
-		view.A("shape", "plaintext"),
-		view.A("margin", "0"),
-		view.A("fixedsize", "true"),
-		view.A("fontname", view.DefaultFont),
-		view.A("fontsize", view.Num(view.DefaultFontSize)),
-		view.A("fontcolor", palette.Text),
-	}, []view.Attr{
+	}, view.NodeDefaults(), []view.Attr{
 		view.A("color", forwardColor),
 	})
 }

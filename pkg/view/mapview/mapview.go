@@ -57,14 +57,7 @@ func Build(m *journey.Map, opts view.Options) ([]byte, error) {
 		view.A("bgcolor", "#FFFFFF"),
 		view.A("pad", "0.3"),
 		view.A("fontname", view.DefaultFont),
-	}, []view.Attr{
-		view.A("shape", "plaintext"),
-		view.A("margin", "0"),
-		view.A("fixedsize", "true"),
-		view.A("fontname", view.DefaultFont),
-		view.A("fontsize", view.Num(view.DefaultFontSize)),
-		view.A("fontcolor", palette.Text),
-	}, []view.Attr{
+	}, view.NodeDefaults(), []view.Attr{
 		view.A("dir", "none"),
 		view.A("color", palette.Rule),
 		view.A("penwidth", "0.75"),
