@@ -2,44 +2,20 @@ package flowview
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/cjm-dev/cjm/pkg/graphviz"
+	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/view"
 	"github.com/cjm-dev/cjm/pkg/view/viewtest"
 )
 
-var benchSizes = []int{30, 200, 1000, 5000}
+func build(m *journey.Map) ([]byte, error) {
+	return Build(context.Background(), m, view.Options{}, graphviz.InProcess)
+}
 
 // BenchmarkBuild measures building the DOT alone.
-func BenchmarkBuild(b *testing.B) {
-	for _, n := range benchSizes {
-		m := viewtest.Generate(viewtest.Config{Touchpoints: n, BackEdges: 0.1})
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				if _, err := Build(context.Background(), m, view.Options{}, graphviz.InProcess); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
+func BenchmarkBuild(b *testing.B) { viewtest.BenchBuild(b, build) }
 
 // BenchmarkSVG measures building the DOT and drawing it with Graphviz.
-func BenchmarkSVG(b *testing.B) {
-	for _, n := range benchSizes {
-		m := viewtest.Generate(viewtest.Config{Touchpoints: n, BackEdges: 0.1})
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				dot, err := Build(context.Background(), m, view.Options{}, graphviz.InProcess)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if _, err := graphviz.Render(context.Background(), dot, view.Engine, "svg"); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
+func BenchmarkSVG(b *testing.B) { viewtest.BenchSVG(b, build) }

@@ -12,35 +12,16 @@ import (
 	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/journey"
-	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/textmeasure"
 	"github.com/cjm-dev/cjm/pkg/view"
 	"github.com/cjm-dev/cjm/pkg/view/viewtest"
 )
 
-func examples(t *testing.T) []string {
-	t.Helper()
-	files, err := filepath.Glob("../../../examples/*.yaml")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no examples: %v", err)
-	}
-	return files
-}
-
-func loadMap(t *testing.T, path string) *journey.Map {
-	t.Helper()
-	m, ds, _ := load.File(path, load.Options{Root: "../../.."})
-	if ds.HasErrors() {
-		t.Fatalf("%s: %v", path, ds)
-	}
-	return m
-}
-
 func TestExamplesGolden(t *testing.T) {
-	for _, path := range examples(t) {
+	for _, path := range viewtest.Examples(t) {
 		name := strings.TrimSuffix(filepath.Base(path), ".yaml")
 		t.Run(name, func(t *testing.T) {
-			m := loadMap(t, path)
+			m := viewtest.Load(t, path)
 			if m.Catalogue {
 				t.Skip("catalogue")
 			}
@@ -54,8 +35,8 @@ func TestExamplesGolden(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	for _, path := range examples(t) {
-		m := loadMap(t, path)
+	for _, path := range viewtest.Examples(t) {
+		m := viewtest.Load(t, path)
 		a, err := Build(m, view.Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -289,8 +270,8 @@ func TestPerPersonaCurves(t *testing.T) {
 }
 
 func TestSVGRenders(t *testing.T) {
-	for _, path := range examples(t) {
-		m := loadMap(t, path)
+	for _, path := range viewtest.Examples(t) {
+		m := viewtest.Load(t, path)
 		dot, err := Build(m, view.Options{})
 		if err != nil {
 			t.Fatal(err)
