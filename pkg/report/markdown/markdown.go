@@ -287,11 +287,21 @@ func (w *writer) inventory(r *outline.Report) {
 	w.line()
 }
 
-func (w *writer) pains(r *outline.Report) {
-	w.heading(2, w.t("report.pains"))
-	if len(r.Pains) == 0 {
-		w.line("*", w.t("report.nopains"), "*")
+// section writes the heading of a section of tables; when the section has
+// no rows (n == 0) it writes the none note in italics instead and returns
+// false.
+func (w *writer) section(title, none string, n int) bool {
+	w.heading(2, w.t(title))
+	if n == 0 {
+		w.line("*", w.t(none), "*")
 		w.line()
+		return false
+	}
+	return true
+}
+
+func (w *writer) pains(r *outline.Report) {
+	if !w.section("report.pains", "report.nopains", len(r.Pains)) {
 		return
 	}
 	w.row(w.t("report.stage"), w.t("report.painpoints"), w.t("report.opportunities"))
@@ -314,10 +324,7 @@ func (w *writer) pains(r *outline.Report) {
 }
 
 func (w *writer) kpis(r *outline.Report) {
-	w.heading(2, w.t("report.kpis"))
-	if len(r.KPIs) == 0 {
-		w.line("*", w.t("report.nokpis"), "*")
-		w.line()
+	if !w.section("report.kpis", "report.nokpis", len(r.KPIs)) {
 		return
 	}
 	w.row(w.t("report.stage"), w.t("report.touchpoint"), w.t("report.kpi"), w.t("report.value"),
@@ -359,10 +366,7 @@ func (w *writer) matrix(title string, mx outline.Matrix) {
 }
 
 func (w *writer) stepsBack(r *outline.Report) {
-	w.heading(2, w.t("report.stepsback"))
-	if len(r.StepsBack) == 0 {
-		w.line("*", w.t("report.nostepsback"), "*")
-		w.line()
+	if !w.section("report.stepsback", "report.nostepsback", len(r.StepsBack)) {
 		return
 	}
 	w.row(w.t("report.from"), w.t("report.to"), w.t("report.reason"))

@@ -210,3 +210,18 @@ func FuzzEscape(f *testing.F) {
 		}
 	})
 }
+
+// TestEmptySections: a section without rows says so in italics instead of
+// a table.
+func TestEmptySections(t *testing.T) {
+	got, err := Render(reporttest.MinimalMaps()["one-stage"], Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "## Pain points and opportunities\n\n*No pain points or opportunities are recorded.*\n\n" +
+		"## KPIs\n\n*No KPIs are set.*\n\n" +
+		"## Steps back\n\n*The journey has no steps back.*\n"
+	if !strings.Contains(string(got), want) {
+		t.Errorf("no empty-section notes in\n%s", got)
+	}
+}
