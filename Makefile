@@ -53,8 +53,14 @@ lint: vet fmtcheck ## go vet, gofmt check, and staticcheck when it can be fetche
 		echo "$(GO) run $(STATICCHECK) $(PKGS)"; $(GO) run $(STATICCHECK) $(PKGS); \
 	else echo "lint: staticcheck not available (no module proxy?), skipped"; fi
 
-update: ## accept new golden files
-	$(GO) test $(PKGS) -update
+# Only the packages that have golden files know -update (go test refuses an
+# unknown flag), so update runs those: the ones whose tests use
+# internal/golden or define the flag themselves (testscript, gendocs).
+GOLDEN_PKGS = $$(grep -rl --include='*_test.go' -e 'cjm/internal/golden"' -e 'flag.Bool("update"' . | xargs -n1 dirname | sort -u)
+
+update: ## accept new golden files (then re-render the examples)
+	$(GO) test $(GOLDEN_PKGS) -update
+	@$(MAKE) --no-print-directory examples
 
 fuzz: ## run every fuzz target for FUZZTIME each (default 60s)
 	@set -e; for pkg in $$($(GO) list -f '{{.Dir}}' $(PKGS)); do \
