@@ -314,6 +314,11 @@ func (l *loader) syntax(name string, src []byte, err error) {
 	} else if len(msg) > 6 && msg[:6] == "yaml: " {
 		msg = msg[6:]
 	}
+	if line > 0 && parserError(msg) {
+		// yaml.v3 prints a parser error's line 0-based (a scanner error's
+		// 1-based): the line where the construct that failed starts.
+		line++
+	}
 	lo, hi := line-1, line+1 // yaml.v3 names the line of the tab or its neighbour
 	if line == 0 || strings.Contains(msg, "tab") {
 		lo, hi = 1, math.MaxInt
@@ -324,15 +329,115 @@ func (l *loader) syntax(name string, src []byte, err error) {
 		return
 	}
 	col := 1
+	srcs := diag.Sources{name: src}
 	if line < 1 {
 		line = 1
-	} else if text, ok := (diag.Sources{name: src}).Line(name, line); ok {
-		col = firstNonSpace(text)
 	} else {
-		line = lastLine(src)
+		if last := lastLine(src); line > last {
+			line = last
+		}
+		// An error at the end of the file (an unclosed bracket or quote)
+		// is shown on the last line that holds something.
+		for line > 1 {
+			if text, ok := srcs.Line(name, line); ok && strings.TrimSpace(text) != "" {
+				break
+			}
+			line--
+		}
+		if text, ok := srcs.Line(name, line); ok {
+			col = firstNonSpace(text)
+		}
+	}
+	hint := "check the indentation and quoting on this line or the one before"
+	if strings.HasPrefix(msg, "did not find expected '-' indicator") {
+		if bad, badCol := misindentedItem(srcs, name, line); bad > 0 {
+			l.add(diag.Errorf(diag.Range{Filename: name, Start: diag.Pos{Line: bad, Column: badCol}}, RuleYAMLSyntax,
+				"YAML syntax error: this line is indented differently from the items of the list that starts on line %d; indent it like the keys of its item, or start a new item with `- `", line))
+			return
+		}
+	}
+	for _, h := range syntaxHints {
+		if strings.HasPrefix(msg, h.problem) {
+			hint = h.hint
+			break
+		}
 	}
 	l.add(diag.Errorf(diag.Range{Filename: name, Start: diag.Pos{Line: line, Column: col}}, RuleYAMLSyntax,
-		"YAML syntax error: %s; check the indentation and quoting on this line or the one before", msg))
+		"YAML syntax error: %s; %s", msg, hint))
+}
+
+// misindentedItem finds the line that breaks the block list starting on
+// line start: below the list's `- `, a line indented deeper than the dash
+// but less than the item's keys, or as deep as the dash without a dash. It
+// returns 0 when there is none.
+func misindentedItem(srcs diag.Sources, name string, start int) (line, col int) {
+	first, ok := srcs.Line(name, start)
+	if !ok {
+		return 0, 0
+	}
+	dash := len(first) - len(strings.TrimLeft(first, " "))
+	rest := first[dash:]
+	if !strings.HasPrefix(rest, "-") {
+		return 0, 0
+	}
+	keys := dash + 1 + len(rest[1:]) - len(strings.TrimLeft(rest[1:], " "))
+	for n := start + 1; ; n++ {
+		text, ok := srcs.Line(name, n)
+		if !ok {
+			return 0, 0
+		}
+		trimmed := strings.TrimLeft(text, " ")
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
+		ind := len(text) - len(trimmed)
+		switch {
+		case ind < dash:
+			return 0, 0 // the list ended
+		case ind == dash && !strings.HasPrefix(trimmed, "-"):
+			return n, ind + 1
+		case ind == dash:
+			rest := trimmed[1:]
+			keys = dash + 1 + len(rest) - len(strings.TrimLeft(rest, " "))
+		case ind < keys:
+			return n, ind + 1
+		}
+	}
+}
+
+// parserErrors are the problems yaml.v3's parser (not its scanner) reports;
+// it prints their line 0-based.
+var parserErrors = []string{
+	"did not find expected <stream-start>",
+	"did not find expected <document start>",
+	"did not find expected node content",
+	"did not find expected '-' indicator",
+	"did not find expected key",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"found undefined tag handle",
+	"found duplicate %YAML directive",
+	"found duplicate %TAG directive",
+	"found incompatible YAML document",
+}
+
+func parserError(msg string) bool {
+	for _, p := range parserErrors {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// syntaxHints say what to look for when yaml.v3 names the construct that
+// failed rather than the line at fault.
+var syntaxHints = []struct{ problem, hint string }{
+	{"did not find expected '-' indicator", "a line below, inside the list that starts here, is indented differently from its `- ` items"},
+	{"did not find expected key", "a line below, inside the mapping that starts here, is indented differently from its keys, or lacks its `:`"},
+	{"did not find expected ',' or ']'", "close the `[` list opened here with `]`, and quote items that hold `:` or `,`"},
+	{"did not find expected ',' or '}'", "close the `{` mapping opened here with `}`, and quote values that hold `:` or `,`"},
+	{"did not find expected node content", "a value here is missing or starts with a character that needs quotes (`[`, `{`, `*`, `&`, `!`, `|`, `>`, `@`, backtick)"},
 }
 
 func firstNonSpace(s string) int {

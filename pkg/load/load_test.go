@@ -45,6 +45,12 @@ func TestLoaderRules(t *testing.T) {
 		{"syntax: bad mapping", "cjm: 1\ntitle: a: b\n", []string{"2:1 yaml-syntax"}, "mapping values are not allowed"},
 		{"syntax: unclosed flow", head + "stages: [\n", []string{"3:1 yaml-syntax"}, ""},
 		{"syntax: unclosed quote", head + "stages:\n  - id: a\n    name: \"A\n", []string{"5:5 yaml-syntax"}, ""},
+		// yaml.v3 prints parser errors' lines 0-based: the construct's own line is reported.
+		{"syntax: unclosed flow list inside a stage", head + "stages:\n  - id: a\n    name: [unclosed\n", []string{"5:5 yaml-syntax"}, "close the `[` list opened here"},
+		{"syntax: unclosed flow mapping", head + "personas:\n  - {id: a, name: A\n", []string{"4:3 yaml-syntax"}, "close the `{` mapping opened here"},
+		// A line that breaks a block list is found and named.
+		{"syntax: key between dash and item keys", head + "stages:\n  - id: a\n    name: b\n   goal: x\n", []string{"6:4 yaml-syntax"}, "list that starts on line 4"},
+		{"syntax: key at the dash's depth", head + "stages:\n  - id: a\n    touchpoints:\n      - id: x\n        name: y\n      name2: z\n     - id: q\n", []string{"8:7 yaml-syntax"}, "list that starts on line 6"},
 		{"several documents", head + "stages: []\n---\ncjm: 1\n", []string{"4:1 multiple-documents"}, "one map per file"},
 		{"anchor and alias", head + "personas:\n  - &p {id: a, name: A}\n  - *p\n", []string{"4:5 yaml-alias", "5:5 yaml-alias"}, ""},
 		{"merge key", head + "x: &b {a: 1}\ny:\n  <<: *b\n", []string{"3:4 yaml-alias", "5:7 yaml-alias"}, ""},
