@@ -18,52 +18,92 @@ var (
 
 // Source locates an element in its file: the element itself, and the value
 // of each of its keys (and each item of its list values).
+//
+// An element has a handful of keys, so they are kept in small slices and
+// searched in order: cheaper to build than maps for the thousands of
+// elements of a large map, and as fast to read.
 type Source struct {
 	// Range is the element's own node (the mapping, or the scalar).
 	Range diag.Range
-	keys  map[string]diag.Range
-	items map[string][]diag.Range
+	keys  []keyRange
+	items []itemRanges
+}
+
+type keyRange struct {
+	key string
+	r   diag.Range
+}
+
+type itemRanges struct {
+	key string
+	rs  []diag.Range
 }
 
 // NewSource returns a Source for an element at r.
 func NewSource(r diag.Range) Source { return Source{Range: r} }
 
+// Grow makes room for n more keys, so recording them allocates once.
+func (s *Source) Grow(n int) {
+	if n > cap(s.keys)-len(s.keys) {
+		keys := make([]keyRange, len(s.keys), len(s.keys)+n)
+		copy(keys, s.keys)
+		s.keys = keys
+	}
+}
+
 // SetKey records where the value of key starts.
 func (s *Source) SetKey(key string, r diag.Range) {
-	if s.keys == nil {
-		s.keys = make(map[string]diag.Range)
+	for i := range s.keys {
+		if s.keys[i].key == key {
+			s.keys[i].r = r
+			return
+		}
 	}
-	s.keys[key] = r
+	s.keys = append(s.keys, keyRange{key, r})
 }
 
 // SetItems records where each item of the list value of key starts.
 func (s *Source) SetItems(key string, rs []diag.Range) {
-	if s.items == nil {
-		s.items = make(map[string][]diag.Range)
+	for i := range s.items {
+		if s.items[i].key == key {
+			s.items[i].rs = rs
+			return
+		}
 	}
-	s.items[key] = rs
+	s.items = append(s.items, itemRanges{key, rs})
 }
 
 // Key returns where the value of key starts, or the element's own range
 // when the key is absent.
 func (s Source) Key(key string) diag.Range {
-	if r, ok := s.keys[key]; ok {
-		return r
+	for _, k := range s.keys {
+		if k.key == key {
+			return k.r
+		}
 	}
 	return s.Range
 }
 
 // Has reports whether the element has the key.
 func (s Source) Has(key string) bool {
-	_, ok := s.keys[key]
-	return ok
+	for _, k := range s.keys {
+		if k.key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // Item returns where item i of the list value of key starts, falling back
 // to the key's value and then to the element.
 func (s Source) Item(key string, i int) diag.Range {
-	if rs, ok := s.items[key]; ok && i >= 0 && i < len(rs) {
-		return rs[i]
+	for _, it := range s.items {
+		if it.key == key {
+			if i >= 0 && i < len(it.rs) {
+				return it.rs[i]
+			}
+			break
+		}
 	}
 	return s.Key(key)
 }

@@ -55,6 +55,7 @@ func null(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() 
 // fields in source order.
 func (f *file) fields(n *yaml.Node, what string, known, required []string, src *journey.Source) []field {
 	out := make([]field, 0, len(n.Content)/2)
+	src.Grow(len(n.Content) / 2)
 	// seen[i] is the key node of known[i]; the keys of one element are
 	// few, so a slice beats a map here (this loop runs for every element).
 	var seenBuf [16]*yaml.Node
