@@ -165,6 +165,17 @@ func renderRun(ctx context.Context, opts *Options) error {
 		return fmt.Errorf("no journey files (YAML with a top-level cjm key) found in %s", strings.Join(opts.Paths, " "))
 	}
 	toStdout := opts.OutDir == "-"
+	if toStdout && len(inputs) > 1 {
+		// Catalogues draw nothing: leave them out before counting the
+		// outputs, so `-o -` works on a directory with one map in it.
+		maps := inputs[:0:0]
+		for _, in := range inputs {
+			if m, _, _ := load.File(in, load.Options{Root: opts.Root}); m == nil || !m.Catalogue {
+				maps = append(maps, in)
+			}
+		}
+		inputs = maps
+	}
 	plans := make([][]output, len(inputs))
 	owner := map[string]string{}
 	total := 0
