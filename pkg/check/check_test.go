@@ -31,11 +31,25 @@ func TestBytes(t *testing.T) {
 			name: "loader and validator findings together, sorted",
 			src: "cjm: 1\ntitle: T\nstages:\n  - id: B\n    name: B\n    touchpoint: []\n" +
 				"  - id: s2\n    name: S2\n    touchpoints: [{id: t, name: T, channel: web, emotion: 5}]\n",
+			// `touchpoint:` is reported once, as the typo it is: no
+			// stage-without-touchpoints warning beside it.
 			want: "m.yaml:4:9 error bad-id\n" +
-				"m.yaml:4:5 warning stage-without-touchpoints\n" +
 				"m.yaml:6:5 error unknown-key\n" +
 				"m.yaml:9:45 error unknown-channel\n" +
 				"m.yaml:9:59 error emotion-range\n",
+			hasMap: true,
+		},
+		{
+			name: "a misspelt opportunities is the typo, not a stage with pains and no opportunities",
+			src: "cjm: 1\ntitle: T\nstages:\n  - id: a\n    name: A\n    oportunities: [Faster]\n" +
+				"    touchpoints: [{id: t, name: T, pains: [Slow]}]\n",
+			want:   "m.yaml:6:5 error unknown-key\n",
+			hasMap: true,
+		},
+		{
+			name:   "a key far from touchpoints still leaves the stage without touchpoints",
+			src:    "cjm: 1\ntitle: T\nstages:\n  - id: a\n    name: A\n    moments: []\n",
+			want:   "m.yaml:4:5 warning stage-without-touchpoints\nm.yaml:6:5 error unknown-key\n",
 			hasMap: true,
 		},
 		{name: "syntax error: nothing to validate", src: "cjm: 1\ntitle: [\n", want: "m.yaml:2:1 error yaml-syntax\n"},

@@ -27,6 +27,10 @@ type Source struct {
 	Range diag.Range
 	keys  []keyRange
 	items []itemRanges
+	// misspelt lists known keys that an unknown key of the element was
+	// taken for ("touchpoint" for "touchpoints"): the loader reported the
+	// typo, so checks that the key is missing stay quiet.
+	misspelt []string
 }
 
 type keyRange struct {
@@ -41,6 +45,21 @@ type itemRanges struct {
 
 // NewSource returns a Source for an element at r.
 func NewSource(r diag.Range) Source { return Source{Range: r} }
+
+// SetMisspelt records that an unknown key of the element is a near miss of
+// the known key.
+func (s *Source) SetMisspelt(key string) { s.misspelt = append(s.misspelt, key) }
+
+// Misspelt reports whether an unknown key of the element was a near miss of
+// key.
+func (s Source) Misspelt(key string) bool {
+	for _, k := range s.misspelt {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
 
 // Grow makes room for n more keys, so recording them allocates once.
 func (s *Source) Grow(n int) {

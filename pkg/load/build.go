@@ -91,6 +91,7 @@ func (f *file) fields(n *yaml.Node, what string, known, required []string, src *
 			unknown[name] = k
 			if c, ok := suggest.Closest(name, known); ok {
 				suggested = append(suggested, c)
+				src.SetMisspelt(c)
 			}
 			f.errorf(k, RuleUnknownKey, "unknown key `%s` in a %s%s", name, what, didYouMeanKey(name, known))
 			continue

@@ -367,7 +367,7 @@ func (v *validator) warnings() {
 	everyPersona := false
 	first := true
 	for _, s := range m.Stages {
-		if len(s.Touchpoints) == 0 {
+		if len(s.Touchpoints) == 0 && !s.Src.Misspelt("touchpoints") {
 			v.warnf(s.Src.Range, RuleStageNoTouchpoints, "stage `%s` has no touchpoints; add the moments of contact under `touchpoints`", s.ID)
 		}
 		pains := false
@@ -407,7 +407,7 @@ func (v *validator) warnings() {
 				usedPersona[pe.Persona] = true
 			}
 		}
-		if pains && len(s.Opportunities) == 0 {
+		if pains && len(s.Opportunities) == 0 && !s.Src.Misspelt("opportunities") {
 			v.warnf(s.Src.Range, RulePainsNoOpportunities, "stage `%s` has pain points but no opportunities; say what could be improved under `opportunities`", s.ID)
 		}
 		v.metrics(s.Metrics)
