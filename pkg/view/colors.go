@@ -15,26 +15,28 @@ type Colors struct {
 
 // NewColors assigns the colours of m's channels and owners.
 func NewColors(m *journey.Map) *Colors {
-	c := &Colors{channels: map[string]string{}, owners: map[string]string{}}
 	ids, explicit := make([]string, len(m.Channels)), make([]string, len(m.Channels))
 	for i, ch := range m.Channels {
 		ids[i], explicit[i] = ch.ID, ch.Color
 	}
-	for i, col := range palette.Assign(ids, explicit) {
-		if _, dup := c.channels[ids[i]]; !dup {
-			c.channels[ids[i]] = col
-		}
-	}
+	channels := assign(ids, explicit)
 	ids, explicit = make([]string, len(m.Owners)), make([]string, len(m.Owners))
 	for i, o := range m.Owners {
 		ids[i], explicit[i] = o.ID, o.Color
 	}
+	return &Colors{channels: channels, owners: assign(ids, explicit)}
+}
+
+// assign maps each id to its palette.Assign colour; when an id is declared
+// twice, the first declaration's colour wins.
+func assign(ids, explicit []string) map[string]string {
+	out := make(map[string]string, len(ids))
 	for i, col := range palette.Assign(ids, explicit) {
-		if _, dup := c.owners[ids[i]]; !dup {
-			c.owners[ids[i]] = col
+		if _, dup := out[ids[i]]; !dup {
+			out[ids[i]] = col
 		}
 	}
-	return c
+	return out
 }
 
 // Channel returns the colour of a channel of the map.
