@@ -380,7 +380,7 @@ func misindentedItem(srcs diag.Sources, name string, start int) (line, col int) 
 	if !strings.HasPrefix(rest, "-") {
 		return 0, 0
 	}
-	keys := dash + 1 + len(rest[1:]) - len(strings.TrimLeft(rest[1:], " "))
+	keys := itemKeys(dash, rest)
 	for n := start + 1; ; n++ {
 		text, ok := srcs.Line(name, n)
 		if !ok {
@@ -397,12 +397,19 @@ func misindentedItem(srcs diag.Sources, name string, start int) (line, col int) 
 		case ind == dash && !strings.HasPrefix(trimmed, "-"):
 			return n, ind + 1
 		case ind == dash:
-			rest := trimmed[1:]
-			keys = dash + 1 + len(rest) - len(strings.TrimLeft(rest, " "))
+			keys = itemKeys(dash, trimmed)
 		case ind < keys:
 			return n, ind + 1
 		}
 	}
+}
+
+// itemKeys returns the indentation of the keys of a block list item whose
+// `-` stands at column dash (0-based) and whose text from the dash on is
+// item.
+func itemKeys(dash int, item string) int {
+	after := item[1:]
+	return dash + 1 + len(after) - len(strings.TrimLeft(after, " "))
 }
 
 // parserErrors are the problems yaml.v3's parser (not its scanner) reports;
