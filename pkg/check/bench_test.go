@@ -69,7 +69,7 @@ func generate(stages, touchpoints int) []byte {
 }
 
 func TestGenerated(t *testing.T) {
-	res := Bytes("large.yaml", generate(50, 100), load.Options{})
+	res := Bytes("large.yaml", generate(50, 100), Options{})
 	if len(res.Diags) != 0 {
 		t.Fatalf("the generated map has findings: %v", res.Diags[:min(5, len(res.Diags))])
 	}
@@ -90,7 +90,7 @@ func BenchmarkCheckLarge(b *testing.B) {
 	b.ReportAllocs()
 	defer reportCPU(b)()
 	for b.Loop() {
-		if res := File(p, load.Options{}); len(res.Diags) != 0 {
+		if res := File(p, Options{}); len(res.Diags) != 0 {
 			b.Fatal(res.Diags[0])
 		}
 	}
@@ -116,7 +116,7 @@ func BenchmarkCheckMedium(b *testing.B) {
 	b.ReportAllocs()
 	defer reportCPU(b)()
 	for b.Loop() {
-		if res := Bytes("medium.yaml", src, load.Options{}); len(res.Diags) != 0 {
+		if res := Bytes("medium.yaml", src, Options{}); len(res.Diags) != 0 {
 			b.Fatal(res.Diags[0])
 		}
 	}
@@ -198,7 +198,7 @@ func checkDir(b *testing.B, dir string) []Result {
 					continue
 				}
 				keep[i] = true
-				results[i] = Bytes(paths[i], src, load.Options{})
+				results[i] = Bytes(paths[i], src, Options{})
 			}
 		}()
 	}

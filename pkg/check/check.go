@@ -19,16 +19,54 @@ type Result struct {
 	Sources diag.Sources
 }
 
+// Options tune File and Bytes: Root is the directory `include` paths may
+// not leave (empty: the top of the git work tree holding the file, else the
+// working directory) and MaxBytes the largest file read (zero:
+// DefaultMaxBytes; negative: no limit).
+//
+// It is the loader's options under check's name, so that callers need not
+// import package load; an alias (not a struct of its own) so that code
+// written with load.Options keeps compiling.
+type Options = load.Options
+
+// DefaultMaxBytes is the size limit of a journey file when
+// Options.MaxBytes is zero.
+const DefaultMaxBytes = load.DefaultMaxBytes
+
 // File loads and validates the journey file at path.
-func File(path string, opts load.Options) Result {
+func File(path string, opts Options) Result {
 	m, ds, srcs := load.File(path, opts)
 	return finish(m, ds, srcs)
 }
 
 // Bytes loads and validates a journey file whose content is src.
-func Bytes(filename string, src []byte, opts load.Options) Result {
+func Bytes(filename string, src []byte, opts Options) Result {
 	m, ds, srcs := load.Bytes(filename, src, opts)
 	return finish(m, ds, srcs)
+}
+
+// includeFailed reports whether an include of m could not be loaded in
+// full: the loader reported an include as missing or outside the root, or
+// found an error in an included file (which then contributes nothing, or
+// lacks the element at fault).
+func includeFailed(m *journey.Map, ds diag.Diagnostics) bool {
+	if m == nil || len(m.Include) == 0 {
+		return false
+	}
+	for _, d := range ds {
+		if d.Severity != diag.Error {
+			continue
+		}
+		if d.Rule == load.RuleIncludeMissing || d.Rule == load.RuleIncludeOutside || d.Range.Filename != m.File {
+			return true
+		}
+		// An included file that cannot be read is reported at the
+		// include, in the including file.
+		if d.Rule == load.RuleReadError || d.Rule == load.RuleFileTooLarge {
+			return true
+		}
+	}
+	return false
 }
 
 // finish validates what loaded. The loader and the validator check
@@ -47,7 +85,7 @@ func finish(m *journey.Map, ds diag.Diagnostics, srcs diag.Sources) (res Result)
 			res.Diags = ds.Normalize()
 		}
 	}()
-	ds = append(ds, validate.Map(m)...)
+	ds = append(ds, validate.MapWith(m, validate.Options{IncludeFailed: includeFailed(m, ds)})...)
 	res.Diags = ds.Normalize()
 	return res
 }

@@ -59,7 +59,7 @@ func TestBytes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := Bytes("m.yaml", []byte(tt.src), load.Options{})
+			res := Bytes("m.yaml", []byte(tt.src), Options{})
 			// diag.Less puts errors before warnings at the same place only;
 			// compare as sorted by the package.
 			if got := list(res.Diags); got != sortedWant(tt.want) {
@@ -103,14 +103,14 @@ func TestFile(t *testing.T) {
 	if err := os.WriteFile(p, []byte("cjm: 1\ntitle: T\nstages: [{id: s, name: S}]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res := File(p, load.Options{})
+	res := File(p, Options{})
 	if got := list(res.Diags); got != p+":3:10 warning stage-without-touchpoints\n" {
 		t.Errorf("findings: %s", got)
 	}
 	if res.Map == nil || res.Map.File != p {
 		t.Errorf("map: %+v", res.Map)
 	}
-	res = File(filepath.Join(dir, "none.yaml"), load.Options{})
+	res = File(filepath.Join(dir, "none.yaml"), Options{})
 	if len(res.Diags) != 1 || res.Diags[0].Rule != load.RuleReadError || res.Map != nil {
 		t.Errorf("missing file: %v", res.Diags)
 	}
@@ -129,5 +129,78 @@ func TestRulesRegistered(t *testing.T) {
 		if r, ok := validate.Lookup(name); !ok || r.Severity != diag.Error {
 			t.Errorf("loader rule %q: registered %v as %v", name, ok, r.Severity)
 		}
+	}
+}
+
+// TestFailedIncludeNoCascade checks that an include that cannot be loaded
+// is one finding: the persona, channel and owner references it would have
+// served are not reported as unknown (issue 9 #17), while a reference to a
+// touchpoint, which no include declares, still is.
+func TestFailedIncludeNoCascade(t *testing.T) {
+	const body = "personas: [{id: cio, name: CIO}]\nstages:\n  - id: s\n    name: S\n    touchpoints:\n" +
+		"      - {id: t, name: T, personas: [cfo], channel: web, owner: sales, emotion: {cfo: 1}, next: [nowhere]}\n"
+	dir := t.TempDir()
+	write := func(name, src string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("broken.yaml", "cjm: 1\npersonas: [\n")
+	write("good.yaml", "cjm: 1\npersonas: [{id: cfo, name: CFO}]\nchannels: [{id: web, name: Web}]\nowners: [{id: sales, name: Sales}]\n")
+	tests := []struct{ name, include, want string }{
+		{"missing include", "missing.yaml",
+			"m.yaml:3:11 error include-missing\nm.yaml:4:12 warning unused-persona\nm.yaml:9:97 error unknown-touchpoint\n"},
+		{"include with a syntax error", "broken.yaml",
+			"broken.yaml:2:1 error yaml-syntax\nm.yaml:4:12 warning unused-persona\nm.yaml:9:97 error unknown-touchpoint\n"},
+		{"include outside the root", "../outside.yaml",
+			"m.yaml:3:11 error include-outside-root\nm.yaml:4:12 warning unused-persona\nm.yaml:9:97 error unknown-touchpoint\n"},
+		// Without a failure, unknown references are reported as before.
+		{"include that loads", "good.yaml", "m.yaml:4:12 warning unused-persona\nm.yaml:9:97 error unknown-touchpoint\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := write("m.yaml", "cjm: 1\ntitle: T\ninclude: ["+tt.include+"]\n"+body)
+			res := File(p, Options{Root: dir})
+			got := strings.ReplaceAll(list(res.Diags), dir+string(filepath.Separator), "")
+			if got != sortedWant(tt.want) {
+				t.Errorf("findings:\n%swant:\n%s", got, sortedWant(tt.want))
+			}
+		})
+	}
+	// The same map without the include: every unknown reference counts.
+	res := Bytes("m.yaml", []byte("cjm: 1\ntitle: T\n"+body), Options{})
+	for _, rule := range []string{validate.RuleUnknownPersona, validate.RuleUnknownChannel, validate.RuleUnknownOwner} {
+		if !strings.Contains(list(res.Diags), rule) {
+			t.Errorf("without an include, no %s: %s", rule, list(res.Diags))
+		}
+	}
+}
+
+// TestHugeMetricRefused checks that a metric beyond ±1e15 makes the map
+// invalid (issue 9 #10): the difference of two such numbers overflows to
+// infinity, which `diff --format json` cannot write and the views would
+// print as "Inf"; commands render and diff only maps without errors.
+func TestHugeMetricRefused(t *testing.T) {
+	src := "cjm: 1\ntitle: T\nstages:\n  - id: s\n    name: S\n    touchpoints: [{id: t, name: T}]\n" +
+		"    metrics: [{id: m, name: M, value: -1.7976931348623157e308, target: 1.7976931348623157e308}]\n"
+	res := Bytes("m.yaml", []byte(src), Options{})
+	if want := "m.yaml:7:39 error metric-range\nm.yaml:7:72 error metric-range\n"; list(res.Diags) != want {
+		t.Errorf("findings:\n%swant:\n%s", list(res.Diags), want)
+	}
+	if !res.Diags.HasErrors() {
+		t.Error("the map is valid")
+	}
+}
+
+// TestEmptyIDsOnce checks that an empty or blank id is one missing-key
+// finding, not also a bad id or a duplicate (issue 9 #9).
+func TestEmptyIDsOnce(t *testing.T) {
+	src := "cjm: 1\ntitle: T\nstages:\n  - {id: '', name: A, touchpoints: [{id: ' ', name: T}]}\n  - {id: '', name: B, touchpoints: [{id: t, name: ''}]}\n"
+	res := Bytes("m.yaml", []byte(src), Options{})
+	want := "m.yaml:4:10 error missing-key\nm.yaml:4:42 error missing-key\nm.yaml:5:10 error missing-key\nm.yaml:5:51 error missing-key\n"
+	if list(res.Diags) != want {
+		t.Errorf("findings:\n%swant:\n%s", list(res.Diags), want)
 	}
 }

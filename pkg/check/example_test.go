@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/cjm-dev/cjm/pkg/check"
-	"github.com/cjm-dev/cjm/pkg/load"
 )
 
 func ExampleBytes() {
@@ -18,7 +17,7 @@ stages:
     touchpoints:
       - {id: form, name: Sign-up form, channel: ap, emotoin: 1}
 `)
-	res := check.Bytes("onboarding.yaml", src, load.Options{})
+	res := check.Bytes("onboarding.yaml", src, check.Options{})
 	for _, d := range res.Diags {
 		fmt.Println(d)
 	}

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/cjm-dev/cjm/internal/golden"
-	"github.com/cjm-dev/cjm/pkg/load"
 )
 
 // TestGolden checks the whole list of findings, messages included, for
@@ -19,7 +18,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			res := File(filepath.ToSlash(f), load.Options{})
+			res := File(filepath.ToSlash(f), Options{})
 			var b strings.Builder
 			for _, d := range res.Diags {
 				b.WriteString(d.Error())

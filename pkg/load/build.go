@@ -49,6 +49,12 @@ type field struct {
 // null reports whether the value is empty (`key:` or `key: null`).
 func null(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" }
 
+// blank reports whether the value is a text of nothing but spaces (two
+// single quotes, or a quoted space); null values are not blank.
+func blank(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && !null(n) && strings.TrimSpace(n.Value) == ""
+}
+
 // fields checks a mapping: keys are scalars, known and not repeated;
 // required keys are present and not empty. It records where each value
 // (and each item of a list value) starts in src and returns the known
@@ -120,6 +126,10 @@ func (f *file) fields(n *yaml.Node, what string, known, required []string, src *
 			f.errorf(n, RuleMissingKey, "this %s has no `%s`; add `%s: …`", what, req, req)
 		case null(valueOf(n, k)):
 			f.errorf(k, RuleMissingKey, "`%s` of this %s is empty; give it a value", req, what)
+		case blank(valueOf(n, k)):
+			// `id: ''` is as empty as `id:`, and an empty id or name
+			// breaks every output that links or labels by it.
+			f.errorf(valueOf(n, k), RuleMissingKey, "`%s` of this %s is an empty text; give it a value", req, what)
 		}
 	}
 	return out
@@ -191,6 +201,32 @@ func (f *file) str(fd field) string {
 		return ""
 	}
 	return v.Value
+}
+
+// ref returns a reference to an id (`channel`, `owner`): an empty text
+// is an error, and the reference is then absent.
+func (f *file) ref(fd field, kind string) string {
+	if blank(fd.val) {
+		f.errorf(fd.val, RuleEmptyReference, "`%s` is an empty text; name a %s id, or remove the key", fd.key.Value, kind)
+		return ""
+	}
+	return f.str(fd)
+}
+
+// refs returns a list of references to ids (`personas`, `next`): an
+// empty item is an error and is kept as "" (which package validate skips).
+func (f *file) refs(fd field, kind string) []string {
+	out := f.strs(fd)
+	if fd.val.Kind != yaml.SequenceNode {
+		return out
+	}
+	for i, it := range fd.val.Content {
+		if i < len(out) && blank(it) {
+			f.errorf(it, RuleEmptyReference, "an empty item in `%s`; name a %s id, or remove the item", fd.key.Value, kind)
+			out[i] = ""
+		}
+	}
+	return out
 }
 
 // strs returns a list of texts; an empty value is an empty list.
@@ -539,11 +575,11 @@ func (f *file) touchpoint(n *yaml.Node) *journey.Touchpoint {
 		case "name":
 			t.Name = f.str(fd)
 		case "channel":
-			t.Channel = f.str(fd)
+			t.Channel = f.ref(fd, "channel")
 		case "owner":
-			t.Owner = f.str(fd)
+			t.Owner = f.ref(fd, "owner")
 		case "personas":
-			t.Personas = f.strs(fd)
+			t.Personas = f.refs(fd, "persona")
 		case "interactions":
 			t.Interactions = f.strs(fd)
 		case "emotion":
@@ -555,7 +591,7 @@ func (f *file) touchpoint(n *yaml.Node) *journey.Touchpoint {
 		case "moment_of_truth":
 			t.MomentOfTruth = f.momentOfTruth(fd)
 		case "next":
-			t.Next = f.strs(fd)
+			t.Next = f.refs(fd, "touchpoint")
 		case "backstage":
 			t.Backstage = f.strs(fd)
 		case "evidence":
@@ -624,6 +660,10 @@ func (f *file) emotion(fd field) *journey.Emotion {
 			k, val := v.Content[i], v.Content[i+1]
 			if k.Kind != yaml.ScalarNode || null(k) {
 				f.errorf(k, RuleWrongType, "keys of a per-persona `emotion` must be persona ids, found %s", describe(k))
+				continue
+			}
+			if blank(k) {
+				f.errorf(k, RuleEmptyReference, "an empty persona id in this `emotion`; name a persona id, or remove the entry")
 				continue
 			}
 			if first, dup := seen[k.Value]; dup {

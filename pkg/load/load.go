@@ -319,6 +319,13 @@ func (l *loader) syntax(name string, src []byte, err error) {
 		// 1-based): the line where the construct that failed starts.
 		line++
 	}
+	// A raw control character fails yaml.v3's reader without a line (or,
+	// for U+0085, as a line break in the wrong place): find it.
+	if cl, cc, c, ok := firstControl(src); ok {
+		l.add(diag.Errorf(diag.Range{Filename: name, Start: diag.Pos{Line: cl, Column: cc}}, RuleControlChar,
+			"the control character %s is not allowed in a journey file; remove it (tab and newline are the only ones allowed)", runeName(c)))
+		return
+	}
 	lo, hi := line-1, line+1 // yaml.v3 names the line of the tab or its neighbour
 	if line == 0 || strings.Contains(msg, "tab") {
 		lo, hi = 1, math.MaxInt
@@ -360,6 +367,13 @@ func (l *loader) syntax(name string, src []byte, err error) {
 		if strings.HasPrefix(msg, h.problem) {
 			hint = h.hint
 			break
+		}
+	}
+	if strings.HasPrefix(msg, "did not find expected ',' or ']'") {
+		if text, ok := srcs.Line(name, line); ok {
+			if fix := quotedFlowList(text); fix != "" {
+				hint += "; for example `" + fix + "`"
+			}
 		}
 	}
 	l.add(diag.Errorf(diag.Range{Filename: name, Start: diag.Pos{Line: line, Column: col}}, RuleYAMLSyntax,
@@ -442,9 +456,35 @@ func parserError(msg string) bool {
 var syntaxHints = []struct{ problem, hint string }{
 	{"did not find expected '-' indicator", "a line below, inside the list that starts here, is indented differently from its `- ` items"},
 	{"did not find expected key", "a line below, inside the mapping that starts here, is indented differently from its keys, or lacks its `:`"},
-	{"did not find expected ',' or ']'", "close the `[` list opened here with `]`, and quote items that hold `:` or `,`"},
-	{"did not find expected ',' or '}'", "close the `{` mapping opened here with `}`, and quote values that hold `:` or `,`"},
+	{"did not find expected ',' or ']'", "close the `[` list opened here with `]`, and quote items that hold `:`, `,`, `?`, `#`, `&`, `*` or `!`"},
+	{"did not find expected ',' or '}'", "close the `{` mapping opened here with `}`, and quote values that hold `:`, `,`, `?`, `#`, `&`, `*` or `!`"},
 	{"did not find expected node content", "a value here is missing or starts with a character that needs quotes (`[`, `{`, `*`, `&`, `!`, `|`, `>`, `@`, backtick)"},
+}
+
+// quotedFlowList rewrites a line holding a one-line flow list
+// (`thoughts: [Will it work?]`) with every item double-quoted
+// (`thoughts: ["Will it work?"]`), the usual fix when an item holds a
+// character that YAML reads as syntax. It returns "" when the line holds
+// no such list, or when the items are quoted already. Items are split at
+// commas: an item that itself holds a comma needs quoting by hand.
+func quotedFlowList(line string) string {
+	open := strings.IndexByte(line, '[')
+	if open < 0 || strings.ContainsAny(line[:open], "\"'{") {
+		return ""
+	}
+	body := line[open+1:]
+	if end := strings.LastIndexByte(body, ']'); end >= 0 {
+		body = body[:end]
+	}
+	if strings.ContainsAny(body, "\"'[]{}") || strings.TrimSpace(body) == "" {
+		return ""
+	}
+	items := strings.Split(body, ",")
+	for i, it := range items {
+		it = strings.TrimSpace(it)
+		items[i] = `"` + strings.ReplaceAll(it, `\`, `\\`) + `"`
+	}
+	return strings.TrimLeft(line[:open], " ") + "[" + strings.Join(items, ", ") + "]"
 }
 
 func firstNonSpace(s string) int {
@@ -528,6 +568,9 @@ func (l *loader) plain(name string, root *yaml.Node) bool {
 				"the YAML nests deeper than %d levels here; a journey map needs about eight: flatten it", MaxDepth))
 			return false
 		}
+		if n.Kind == yaml.ScalarNode {
+			l.oddText(r, n.Value)
+		}
 		if n.Kind == yaml.AliasNode || n.Anchor != "" {
 			ok = false
 			if found < maxAliasFindings {
@@ -584,4 +627,88 @@ func describe(n *yaml.Node) string {
 		return fmt.Sprintf("the text %q", clip(n.Value))
 	}
 	return "something else"
+}
+
+// isControl reports whether r is a control character that no text of a
+// journey file may hold: C0 controls other than tab and newline, DEL and
+// the C1 controls. Carriage returns count: YAML turns the line breaks of
+// the file into newlines, so one in a value came from an escape.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r <= 0x9f
+}
+
+// isBidi reports whether r is a bidirectional embedding, override or
+// isolate (U+202A–U+202E, U+2066–U+2069), which can make a label display
+// in another order than it is stored ("Trojan Source").
+func isBidi(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}
+
+// oddText reports the first control character and the first bidi control
+// in one scalar (a value or a key) at r. Escapes in double-quoted YAML
+// ("\0", "\x1b", "\u202e") are how they get past the YAML reader.
+func (l *loader) oddText(r diag.Range, s string) {
+	// Fast path: every rune checked is either a byte below 0x20, DEL, or
+	// starts with 0xC2 (C1) or 0xE2 (bidi).
+	i := 0
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' || c == 0x7f || c == 0xc2 || c == 0xe2 {
+			break
+		}
+	}
+	if i == len(s) {
+		return
+	}
+	var ctrl, bidi rune
+	hasCtrl, hasBidi := false, false
+	for _, c := range s[i:] {
+		switch {
+		case !hasCtrl && isControl(c):
+			ctrl, hasCtrl = c, true
+		case !hasBidi && isBidi(c):
+			bidi, hasBidi = c, true
+		}
+	}
+	if hasCtrl {
+		l.add(diag.Errorf(r, RuleControlChar,
+			"this text holds the control character %s, which can drive the terminal of whoever reads a report of it; remove it (tab and newline are allowed)", runeName(ctrl)))
+	}
+	if hasBidi {
+		l.add(diag.Warningf(r, RuleBidiChar,
+			"this text holds the bidirectional control %s, which makes it display in another order than it is written; remove it unless the label needs it", runeName(bidi)))
+	}
+}
+
+// firstControl returns the line and column (in runes) of the first raw
+// control character of src (isControl, but a carriage return is a line
+// break here), and the character.
+func firstControl(src []byte) (line, col int, c rune, ok bool) {
+	line, col = 1, 1
+	for _, r := range string(src) {
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case r != '\r' && isControl(r):
+			return line, col, r, true
+		}
+		col++
+	}
+	return 0, 0, 0, false
+}
+
+// controlNames names the characters users meet most.
+var controlNames = map[rune]string{
+	0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x0d: "carriage return", 0x1b: "escape", 0x7f: "DEL",
+	0x85: "next line", 0x202a: "left-to-right embedding", 0x202b: "right-to-left embedding",
+	0x202c: "pop directional formatting", 0x202d: "left-to-right override", 0x202e: "right-to-left override",
+	0x2066: "left-to-right isolate", 0x2067: "right-to-left isolate", 0x2068: "first strong isolate",
+	0x2069: "pop directional isolate",
+}
+
+func runeName(r rune) string {
+	if n, ok := controlNames[r]; ok {
+		return fmt.Sprintf("%U (%s)", r, n)
+	}
+	return fmt.Sprintf("%U", r)
 }

@@ -100,6 +100,38 @@ func TestLoaderRules(t *testing.T) {
 		{"bad color", head + "channels:\n  - {id: a, name: A, color: red}\n", []string{"4:29 bad-color"}, "#rrggbb"},
 		{"short color", head + "owners:\n  - {id: a, name: A, color: \"#fff\"}\n", []string{"4:29 bad-color"}, ""},
 		{"include not a list", head + "include: cat.yaml\n", []string{"3:10 wrong-type"}, "write `include: [cat.yaml]`"},
+		// Empty texts (issue 9 #9): an empty id, name or reference is as
+		// missing as an absent one, and is reported where it is.
+		{"empty id", head + "stages:\n  - id: ''\n    name: A\n", []string{"4:9 missing-key"}, "`id` of this stage is an empty text"},
+		{"blank name", head + "personas:\n  - {id: a, name: \" \"}\n", []string{"4:19 missing-key"}, "`name` of this persona is an empty text"},
+		{"two stages with empty ids", head + "stages:\n  - {id: '', name: A}\n  - {id: \"\", name: B}\n", []string{"4:10 missing-key", "5:10 missing-key"}, ""},
+		{"empty from", head + "transitions:\n  - {from: '', to: b}\n", []string{"4:12 missing-key"}, "`from` of this transition"},
+		{"empty next item", head + "stages:\n  - id: a\n    name: A\n    touchpoints:\n      - {id: t, name: T, next: ['']}\n", []string{"7:33 empty-reference"}, "an empty item in `next`; name a touchpoint id"},
+		{"empty personas item", head + "stages:\n  - id: a\n    name: A\n    touchpoints:\n      - {id: t, name: T, personas: [cio, '']}\n", []string{"7:42 empty-reference"}, "name a persona id"},
+		{"empty channel", head + "stages:\n  - id: a\n    name: A\n    touchpoints:\n      - {id: t, name: T, channel: ''}\n", []string{"7:35 empty-reference"}, "`channel` is an empty text"},
+		{"empty owner", head + "stages:\n  - id: a\n    name: A\n    touchpoints:\n      - {id: t, name: T, owner: \"\"}\n", []string{"7:33 empty-reference"}, "`owner` is an empty text"},
+		{"empty persona in an emotion", head + "stages:\n  - id: a\n    name: A\n    touchpoints:\n      - {id: t, name: T, emotion: {'': 1}}\n", []string{"7:36 empty-reference"}, "empty persona id"},
+		// Control characters (issue 9 #6): escaped ones get through YAML
+		// and are refused where their text starts; raw ones where they are.
+		{"escaped nul in a name", head + "stages:\n  - {id: a, name: \"A\\0\"}\n", []string{"4:19 control-character"}, "U+0000 (NUL)"},
+		{"escaped escape in a thought", head + "stages:\n  - id: a\n    name: A\n    thoughts: [ok, \"\\x1b[31mred\"]\n", []string{"6:20 control-character"}, "U+001B (escape)"},
+		{"escaped carriage return", head + "description: \"a\\rb\"\nstages: [{id: a, name: A}]\n", []string{"3:14 control-character"}, "carriage return"},
+		{"escaped C1 control", head + "stages: [{id: a, name: \"\\x9b\"}]\n", []string{"3:24 control-character"}, "U+009B"},
+		{"escaped DEL in a key", head + "\"x\\x7f\": 1\nstages: [{id: a, name: A}]\n", []string{"3:1 control-character", "3:1 unknown-key"}, "U+007F (DEL)"},
+		{"tab and newline are fine", head + "description: \"a\\tb\\nc\"\nstages: [{id: a, name: A}]\n", nil, ""},
+		{"raw escape", head + "stages:\n  - {id: a, name: A\x1b}\n", []string{"4:20 control-character"}, "not allowed in a journey file"},
+		{"raw nul in a comment", head + "# a\x00b\nstages: [{id: a, name: A}]\n", []string{"3:4 control-character"}, ""},
+		{"raw C1 control", head + "stages: [{id: a, name: A\u009bB}]\n", []string{"3:25 control-character"}, "U+009B"},
+		{"bidi override is a warning", head + "stages:\n  - {id: a, name: \"abc\u202edef\"}\n", []string{"4:19 bidi-character"}, "U+202E (right-to-left override)"},
+		{"escaped bidi isolate", head + "stages:\n  - {id: a, name: \"\\u2066x\\u2069\"}\n", []string{"4:19 bidi-character"}, "U+2066 (left-to-right isolate)"},
+		{"control and bidi in one text", head + "stages:\n  - {id: a, name: \"\\u202e\\x1b\"}\n", []string{"4:19 control-character", "4:19 bidi-character"}, ""},
+		// The syntax hint names the characters that need quotes in a flow
+		// list and shows the quoted list (issue 9 #19).
+		{"question in a flow list", head + "stages:\n  - id: a\n    name: A\n    thoughts: [Will it work?]\n", []string{"6:5 yaml-syntax"},
+			"quote items that hold `:`, `,`, `?`, `#`, `&`, `*` or `!`; for example `thoughts: [\"Will it work?\"]`"},
+		{"hash in a flow list", head + "stages:\n  - id: a\n    name: A\n    thoughts: [Is it #1?, fine]\n", []string{"6:5 yaml-syntax"},
+			"for example `thoughts: [\"Is it #1?\", \"fine\"]`"},
+		{"bang in a flow list", head + "stages:\n  - id: a\n    name: A\n    feelings: [ok, !wow]\n", []string{"6:5 yaml-syntax"}, "for example `feelings: [\"ok\", \"!wow\"]`"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

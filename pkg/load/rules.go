@@ -24,4 +24,7 @@ const (
 	RuleIncludeOutside    = "include-outside-root"
 	RuleIncludeStages     = "include-not-catalogue"
 	RuleInternal          = "internal-error"
+	RuleEmptyReference    = "empty-reference"
+	RuleControlChar       = "control-character"
+	RuleBidiChar          = "bidi-character"
 )

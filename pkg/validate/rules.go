@@ -28,6 +28,8 @@ const (
 	RuleSelfNext             = "self-next"
 	RuleDuplicateReference   = "duplicate-reference"
 	RuleEmotionPersonaNotMet = "emotion-for-absent-persona"
+	RuleEmptyPersonas        = "empty-personas"
+	RuleMetricRange          = "metric-range"
 )
 
 // Rule describes one rule: its stable name, its severity and what it
@@ -62,6 +64,9 @@ var Rules = []Rule{
 	{load.RuleIncludeOutside, diag.Error, "An include leaves the root directory, through `..` or a symbolic link."},
 	{load.RuleIncludeStages, diag.Error, "An included file has stages or transitions; only catalogues can be included."},
 	{load.RuleInternal, diag.Error, "cjm failed on this input; please report it."},
+	{load.RuleEmptyReference, diag.Error, "A reference (`channel`, `owner`, an item of `personas` or `next`, a per-persona `emotion` key) is an empty text."},
+	{load.RuleControlChar, diag.Error, "A text holds a control character other than tab and newline (C0, DEL or C1), raw or as an escape."},
+	{load.RuleBidiChar, diag.Warning, "A text holds a bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069)."},
 	{RuleBadID, diag.Error, "An id is not a slug: ^[a-z0-9][a-z0-9_-]{0,63}$."},
 	{RuleDuplicateID, diag.Error, "Two elements of the same kind share an id (after includes are merged)."},
 	{RuleNoStages, diag.Error, "`stages` is empty; a map needs at least one stage."},
@@ -71,6 +76,7 @@ var Rules = []Rule{
 	{RuleUnknownTouchpoint, diag.Error, "A `next` reference to a touchpoint that the map does not declare."},
 	{RuleUnknownStage, diag.Error, "A transition refers to a stage that the map does not declare."},
 	{RuleEmotionRange, diag.Error, "An emotion lies outside [-2, 2]."},
+	{RuleMetricRange, diag.Error, "A metric's value or target is larger in magnitude than 1e15."},
 	{RuleStageNoTouchpoints, diag.Warning, "A stage has no touchpoints."},
 	{RuleMomentNoOwner, diag.Warning, "A moment of truth has no owner."},
 	{RulePainsNoOpportunities, diag.Warning, "A stage has pain points but no opportunities."},
@@ -83,6 +89,7 @@ var Rules = []Rule{
 	{RuleSelfNext, diag.Warning, "A touchpoint lists itself in `next`."},
 	{RuleDuplicateReference, diag.Warning, "The same id is listed twice in `personas` or `next`."},
 	{RuleEmotionPersonaNotMet, diag.Warning, "A per-persona emotion names a persona that the touchpoint's `personas` leaves out."},
+	{RuleEmptyPersonas, diag.Warning, "A touchpoint has `personas: []`, which means every persona, as if the key were absent."},
 }
 
 // Lookup returns the rule with the name, and false when there is none.

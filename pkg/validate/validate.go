@@ -42,11 +42,24 @@ const (
 // them). It reports nothing for a nil map. Entries that came from an
 // included catalogue are checked for ids and duplicates like the map's own
 // but are never reported as unused.
-func Map(m *journey.Map) diag.Diagnostics {
+func Map(m *journey.Map) diag.Diagnostics { return MapWith(m, Options{}) }
+
+// Options tune Map.
+type Options struct {
+	// IncludeFailed says that an include of the map could not be loaded
+	// in full (a missing file, a syntax error in it …), so the personas,
+	// channels and owners it would have declared are not known: references
+	// to unknown ones are not reported (one missing include, one finding,
+	// not one more per use with a misleading "did you mean").
+	IncludeFailed bool
+}
+
+// MapWith is Map with options.
+func MapWith(m *journey.Map, opts Options) diag.Diagnostics {
 	if m == nil {
 		return nil
 	}
-	v := &validator{m: m}
+	v := &validator{m: m, opts: opts}
 	v.ids()
 	v.references()
 	v.emotions()
@@ -56,6 +69,7 @@ func Map(m *journey.Map) diag.Diagnostics {
 
 type validator struct {
 	m           *journey.Map
+	opts        Options
 	diags       diag.Diagnostics
 	suggestions int
 	// meant holds "kind id" for the ids suggested for unknown references.
@@ -82,8 +96,8 @@ type idSet struct {
 func newIDSet(kind string) *idSet { return &idSet{kind: kind, first: map[string]diag.Range{}} }
 
 func (v *validator) id(set *idSet, id string, src journey.Source) {
-	if id == "" {
-		return // missing: the loader reported it
+	if strings.TrimSpace(id) == "" {
+		return // missing or empty: the loader reported it
 	}
 	r := src.Key("id")
 	v.badID(set.kind, id, r)
@@ -96,7 +110,7 @@ func (v *validator) id(set *idSet, id string, src journey.Source) {
 
 // badID reports an id that is not a slug.
 func (v *validator) badID(kind, id string, r diag.Range) {
-	if id == "" || ValidID(id) {
+	if strings.TrimSpace(id) == "" || ValidID(id) {
 		return
 	}
 	hint := ""
@@ -186,6 +200,10 @@ func (v *validator) metricIDs(ms []*journey.Metric) {
 
 // unknown reports a reference to an id that is not declared.
 func (v *validator) unknown(r diag.Range, rule, kind, list, id string, known []string) {
+	if v.opts.IncludeFailed && (kind == "persona" || kind == "channel" || kind == "owner") {
+		return // the include that failed may have declared it
+	}
+	known = distinct(known)
 	if len(known) == 0 {
 		v.errorf(r, rule, "unknown %s `%s`: the map declares no %ss; declare it under `%s`", kind, id, kind, list)
 		return
@@ -206,6 +224,20 @@ func (v *validator) unknown(r diag.Range, rule, kind, list, id string, known []s
 		}
 	}
 	v.errorf(r, rule, "unknown %s `%s`; declare it under `%s` or use one of %s", kind, id, list, listIDs(known))
+}
+
+// distinct returns the ids without empty ones and repeats (an id declared
+// twice is listed once), in their order.
+func distinct(ids []string) []string {
+	seen := make(map[string]bool, len(ids))
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // listIDs quotes up to eight ids.
@@ -263,6 +295,10 @@ func (v *validator) references() {
 			}
 			if t.Owner != "" && !owner[t.Owner] {
 				v.unknown(t.Src.Key("owner"), RuleUnknownOwner, "owner", "owners", t.Owner, ownerIDs)
+			}
+			if len(t.Personas) == 0 && t.Src.Has("personas") {
+				v.warnf(t.Src.Key("personas"), RuleEmptyPersonas,
+					"`personas: []` on touchpoint `%s` lists nobody, yet a touchpoint without `personas` meets every persona; drop the key if it meets everyone, or list the personas it meets", t.ID)
 			}
 			seen := map[string]bool{}
 			for i, p := range t.Personas {
@@ -452,8 +488,22 @@ func (v *validator) warnings() {
 	}
 }
 
+// MetricMax bounds the magnitude of a metric's value and target: larger
+// numbers are typing mistakes, and their differences overflow to infinity
+// (which JSON cannot carry and the views would print as "Inf").
+const MetricMax = 1e15
+
 func (v *validator) metrics(ms []*journey.Metric) {
 	for _, mt := range ms {
+		for _, k := range []struct {
+			key string
+			x   *float64
+		}{{"value", mt.Value}, {"target", mt.Target}} {
+			if k.x != nil && math.Abs(*k.x) > MetricMax {
+				v.errorf(mt.Src.Key(k.key), RuleMetricRange,
+					"the %s %g of metric `%s` is beyond ±1e15, the largest magnitude a metric may have; check the number (a unit such as `M` can shorten it)", k.key, *k.x, mt.ID)
+			}
+		}
 		// A `value` that failed to load was reported by the loader.
 		if mt.Target != nil && mt.Value == nil && !mt.Src.Has("value") {
 			v.warnf(mt.Src.Key("target"), RuleTargetNoValue, "metric `%s` has a target but no value; add the current `value` so reports can compare", mt.ID)

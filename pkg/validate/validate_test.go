@@ -121,6 +121,19 @@ func TestRules(t *testing.T) {
 		{"self next", strings.Replace(base, "owner: sales}", "owner: sales, next: [article]}", 1), "14:73 warning self-next\n", "lists itself"},
 		{"duplicate persona reference", strings.Replace(base, "owner: sales}", "owner: sales, personas: [cio, cfo, cio]}", 1), "14:87 warning duplicate-reference\n", "listed twice"},
 		{"duplicate next", strings.Replace(base, "owner: sales}", "owner: sales, next: [demo, demo]}", 1) + "      - {id: demo, name: D, owner: sales}\n", "14:79 warning duplicate-reference\n", ""},
+		// issue 9 #23: `personas: []` reads as "nobody" but means everybody.
+		{"empty personas list", strings.Replace(base, "owner: sales}", "owner: sales, personas: []}", 1), "14:76 warning empty-personas\n", "drop the key"},
+		{"empty personas list, block style", base + "      - id: demo\n        name: Demo\n        owner: sales\n        personas: []\n", "18:19 warning empty-personas\n", "touchpoint `demo`"},
+		{"personas with nothing is absent", strings.Replace(base, "owner: sales}", "owner: sales, personas: }", 1), "", ""},
+		// issue 9 #10: numbers whose differences overflow are refused.
+		{"metric value beyond the bound", base + "    metrics: [{id: m, name: M, value: -1.7976931348623157e308, target: 1.7976931348623157e308}]\n",
+			"15:39 error metric-range\n15:72 error metric-range\n", "the value -1.7976931348623157e+308 of metric `m` is beyond ±1e15"},
+		{"metric target beyond the bound", base + "    metrics: [{id: m, name: M, value: 1, target: 1e16}]\n", "15:50 error metric-range\n", "the target 1e+16"},
+		{"metric at the bound", base + "    metrics: [{id: m, name: M, value: -1e15, target: 1e15}]\n", "", ""},
+		{"touchpoint metric beyond the bound", strings.Replace(base, "owner: sales}", "owner: sales, metrics: [{id: m, name: M, value: 2e15}]}", 1), "14:100 error metric-range\n", ""},
+		// issue 9 #25: the "use one of" list names each id once.
+		{"unknown channel lists a duplicate id once", strings.Replace(strings.Replace(base, "{id: web, name: Web}", "{id: web, name: Web}\n  - {id: web, name: Web again}", 1), "channel: web", "channel: billboard", 1),
+			"7:5 warning unused-channel\n8:10 error duplicate-id\n15:47 error unknown-channel\n", "or use one of `web`"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -216,5 +229,28 @@ func TestTargetWithEmptyValue(t *testing.T) {
 	}
 	if vs := validate.Map(m); len(vs) != 0 {
 		t.Errorf("a value that failed to load is not missing: %v", vs)
+	}
+}
+
+// TestUseOneOfNamesEachIDOnce checks the whole "use one of" list of an
+// unknown reference: ids declared twice (a duplicate-id error of their own)
+// and empty ids are not listed, and "and N more" counts distinct ids.
+func TestUseOneOfNamesEachIDOnce(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("cjm: 1\ntitle: T\nchannels:\n")
+	for i := range 10 {
+		fmt.Fprintf(&b, "  - {id: c%d, name: C}\n  - {id: c%d, name: Again}\n", i, i)
+	}
+	b.WriteString("stages:\n  - id: s\n    name: S\n    touchpoints: [{id: t, name: T, channel: billboard}]\n")
+	ds := run(t, b.String())
+	var msg string
+	for _, d := range ds {
+		if d.Rule == validate.RuleUnknownChannel {
+			msg = d.Message
+		}
+	}
+	want := "use one of `c0`, `c1`, `c2`, `c3`, `c4`, `c5`, `c6`, `c7` and 2 more"
+	if !strings.HasSuffix(msg, want) {
+		t.Errorf("message %q\ndoes not end with %q", msg, want)
 	}
 }
