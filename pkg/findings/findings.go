@@ -25,6 +25,12 @@ type Rule struct {
 	Description string
 	// Severity is the rule's level.
 	Severity diag.Severity
+	// FullDescription says what the rule checks and why, in a paragraph;
+	// empty means Description.
+	FullDescription string
+	// HelpText and HelpMarkdown say how to fix a finding, as plain text
+	// and as Markdown; HelpURI is the address of the rule's documentation.
+	HelpText, HelpMarkdown, HelpURI string
 }
 
 // Summary returns the one-line tally printed after text findings, such as

@@ -37,7 +37,9 @@ func sample() (diag.Diagnostics, diag.Sources) {
 func TestWriters(t *testing.T) {
 	ds, src := sample()
 	rules := []Rule{
-		{ID: "unknown-key", Description: "A key the format does not define.", Severity: diag.Error},
+		{ID: "unknown-key", Description: "A key the format does not define.", Severity: diag.Error,
+			FullDescription: "A key the format does not define. Typos would drop content.",
+			HelpText:        "Use the key suggested.", HelpMarkdown: "Use the key **suggested**.", HelpURI: "https://example.com/rules.md#unknown-key"},
 		{ID: "stage-no-touchpoints", Description: "A stage without touchpoints.", Severity: diag.Warning},
 		{ID: "unknown-key", Description: "duplicate entries are listed once", Severity: diag.Error},
 	}
@@ -53,7 +55,7 @@ func TestWriters(t *testing.T) {
 		{"github", func(b *bytes.Buffer, ds diag.Diagnostics) error { return WriteGitHub(b, ds, GitHubOptions{}) }},
 		{"github-summary", func(b *bytes.Buffer, ds diag.Diagnostics) error { return WriteGitHubSummary(b, ds, 3, GitHubOptions{}) }},
 		{"sarif", func(b *bytes.Buffer, ds diag.Diagnostics) error {
-			return WriteSARIF(b, ds, SARIFOptions{Rules: rules})
+			return WriteSARIF(b, ds, SARIFOptions{Rules: rules, Sources: src, Version: "v1.2.3"})
 		}},
 		{"gitlab", func(b *bytes.Buffer, ds diag.Diagnostics) error {
 			return WriteGitLab(b, ds, GitLabOptions{})

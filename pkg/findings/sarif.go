@@ -1,8 +1,12 @@
 package findings
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/cjm-dev/cjm/pkg/diag"
 )
@@ -15,9 +19,15 @@ type SARIFOptions struct {
 	// Rules is the rule registry listed in tool.driver.rules, in order.
 	// Rules that findings use but the registry lacks are appended, sorted.
 	Rules []Rule
-	// Version is tool.driver.version; empty leaves it out (the default,
-	// so reports do not change with every build).
+	// Version is tool.driver.version, the version of the cjm build;
+	// empty leaves it out (tests, so that golden logs do not change with
+	// every build).
 	Version string
+	// Sources holds the files' bytes: each result's fingerprint hashes
+	// the offending source line (without the line number, so that a
+	// finding keeps its identity when lines are added above it). Without
+	// a file's bytes the message stands in for the line.
+	Sources diag.Sources
 }
 
 // SRCROOT is the uriBaseId of every artifact inside the repository.
@@ -48,8 +58,17 @@ type sarifDriver struct {
 
 type sarifRule struct {
 	ID                   string       `json:"id"`
-	ShortDescription     *sarifText   `json:"shortDescription,omitempty"`
+	ShortDescription     sarifText    `json:"shortDescription"`
+	FullDescription      sarifText    `json:"fullDescription"`
+	Help                 sarifHelp    `json:"help"`
+	HelpURI              string       `json:"helpUri,omitempty"`
 	DefaultConfiguration sarifDefault `json:"defaultConfiguration"`
+}
+
+// sarifHelp is a multiformatMessageString: text, and the same as Markdown.
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
 }
 
 type sarifDefault struct {
@@ -61,12 +80,17 @@ type sarifText struct {
 }
 
 type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	RuleIndex int             `json:"ruleIndex"`
-	Level     string          `json:"level"`
-	Message   sarifText       `json:"message"`
-	Locations []sarifLocation `json:"locations"`
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
 }
+
+// FingerprintKey names cjm's fingerprint in partialFingerprints. The
+// version suffix changes if the way it is computed ever does.
+const FingerprintKey = "cjmFinding/v1"
 
 type sarifLocation struct {
 	PhysicalLocation sarifPhysical `json:"physicalLocation"`
@@ -107,11 +131,7 @@ func WriteSARIF(w io.Writer, ds diag.Diagnostics, opts SARIFOptions) error {
 			continue
 		}
 		index[r.ID] = len(rules)
-		sr := sarifRule{ID: r.ID, DefaultConfiguration: sarifDefault{Level: level(r.Severity)}}
-		if r.Description != "" {
-			sr.ShortDescription = &sarifText{Text: r.Description}
-		}
-		rules = append(rules, sr)
+		rules = append(rules, sarifRuleOf(r))
 	}
 	var extra []*diag.Diagnostic
 	for _, d := range ds {
@@ -123,8 +143,9 @@ func WriteSARIF(w io.Writer, ds diag.Diagnostics, opts SARIFOptions) error {
 	sort.SliceStable(extra, func(i, j int) bool { return extra[i].Rule < extra[j].Rule })
 	for _, d := range extra {
 		index[d.Rule] = len(rules)
-		rules = append(rules, sarifRule{ID: d.Rule, DefaultConfiguration: sarifDefault{Level: level(d.Severity)}})
+		rules = append(rules, sarifRuleOf(Rule{ID: d.Rule, Severity: d.Severity}))
 	}
+	seen := map[string]int{}
 
 	results := make([]sarifResult, 0, len(ds))
 	for _, d := range ds {
@@ -147,6 +168,9 @@ func WriteSARIF(w io.Writer, ds diag.Diagnostics, opts SARIFOptions) error {
 			Level:     level(d.Severity),
 			Message:   sarifText{Text: d.Message},
 			Locations: []sarifLocation{loc},
+			PartialFingerprints: map[string]string{
+				FingerprintKey: fingerprint(d, path, opts.Sources, seen),
+			},
 		})
 	}
 	return writeJSON(w, sarifLog{
@@ -163,4 +187,50 @@ func WriteSARIF(w io.Writer, ds diag.Diagnostics, opts SARIFOptions) error {
 			Results:    results,
 		}},
 	})
+}
+
+// sarifRuleOf fills in every text GitHub code scanning requires of a rule
+// (shortDescription, fullDescription, help), from the best one given.
+func sarifRuleOf(r Rule) sarifRule {
+	short := r.Description
+	if short == "" {
+		short = "Findings of the rule " + r.ID + "."
+	}
+	full := r.FullDescription
+	if full == "" {
+		full = short
+	}
+	help := sarifHelp{Text: r.HelpText, Markdown: r.HelpMarkdown}
+	if help.Text == "" {
+		help.Text = full
+	}
+	return sarifRule{
+		ID:                   r.ID,
+		ShortDescription:     sarifText{Text: short},
+		FullDescription:      sarifText{Text: full},
+		Help:                 help,
+		HelpURI:              r.HelpURI,
+		DefaultConfiguration: sarifDefault{Level: level(r.Severity)},
+	}
+}
+
+// fingerprint identifies a finding across commits: a hash of the rule, the
+// repository path and the offending source line with its blanks
+// collapsed (the message where the line's text is unknown, nothing for a
+// finding about the whole file), not of the line number, so that lines added above it leave it the same finding. seen
+// counts the findings hashed so far with the same inputs: the second one
+// on an identical line gets its own fingerprint.
+func fingerprint(d *diag.Diagnostic, path string, srcs diag.Sources, seen map[string]int) string {
+	text := "" // a finding about the whole file: its rule and path say it
+	if d.Range.Start.Line > 0 {
+		text = d.Message
+		if line, ok := srcs.Line(d.Range.Filename, d.Range.Start.Line); ok {
+			text = strings.Join(strings.Fields(line), " ")
+		}
+	}
+	key := d.Rule + "\x00" + path + "\x00" + text
+	n := seen[key]
+	seen[key] = n + 1
+	sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))
+	return hex.EncodeToString(sum[:16])
 }

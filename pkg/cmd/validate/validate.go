@@ -18,7 +18,6 @@ import (
 	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/findings"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
-	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/paths"
 	rules "github.com/cjm-dev/cjm/pkg/validate"
 )
@@ -32,6 +31,9 @@ type Options struct {
 	// default, replaced in tests.
 	Getenv func(string) string
 
+	// Version is the version of the cjm build, for the SARIF log.
+	Version string
+
 	Paths    []string
 	Format   string
 	Strict   bool
@@ -41,8 +43,8 @@ type Options struct {
 // NewCmdValidate builds `cjm validate`. runF replaces validateRun in tests
 // of flag parsing; nil runs the command.
 func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, Getenv: os.Getenv}
-	maxSize := ByteSize(load.DefaultMaxBytes)
+	opts := &Options{IO: f.IO, Getenv: os.Getenv, Version: f.Version}
+	maxSize := ByteSize(check.DefaultMaxBytes)
 	cmd := &cobra.Command{
 		Use:   "validate PATH...",
 		Short: "Check journey files and report every finding",
@@ -97,18 +99,18 @@ command could not run (a missing path, a bad flag).`,
 func validateRun(opts *Options) error {
 	if opts.Root != "" {
 		if info, err := os.Stat(opts.Root); err != nil || !info.IsDir() {
-			return fmt.Errorf("--root %s: not a directory", opts.Root)
+			return emptyReport(opts, fmt.Errorf("--root %s: not a directory", opts.Root))
 		}
 	}
 	files, err := paths.Expand(opts.Paths)
 	if err != nil {
-		return err
+		return emptyReport(opts, err)
 	}
 	if len(files) == 0 && !opts.IO.Quiet {
 		fmt.Fprintf(opts.IO.ErrOut, "cjm: no journey files (YAML with a top-level cjm key) in %s\n", strings.Join(opts.Paths, " "))
 	}
 
-	ds, srcs := checkAll(files, load.Options{Root: opts.Root, MaxBytes: opts.MaxBytes})
+	ds, srcs := checkAll(files, check.Options{Root: opts.Root, MaxBytes: opts.MaxBytes})
 
 	if err := write(opts, ds, srcs, len(files)); err != nil {
 		return err
@@ -124,7 +126,7 @@ func validateRun(opts *Options) error {
 // returns all findings sorted by path, line and column (a finding in a
 // catalogue that several maps include is reported once), with the sources
 // of the files that have findings.
-func checkAll(files []string, lo load.Options) (diag.Diagnostics, diag.Sources) {
+func checkAll(files []string, lo check.Options) (diag.Diagnostics, diag.Sources) {
 	results := make([]check.Result, len(files))
 	workers := min(runtime.GOMAXPROCS(0), len(files))
 	next := make(chan int)
@@ -158,29 +160,56 @@ func checkAll(files []string, lo load.Options) (diag.Diagnostics, diag.Sources) 
 	return ds.Normalize(), srcs
 }
 
+// emptyReport writes the report of no findings in the machine formats
+// that CI keeps as a file (`--format sarif > results.sarif`), so that a
+// command that could not run still leaves a valid, empty report for the
+// upload step, and returns err.
+func emptyReport(opts *Options, err error) error {
+	switch opts.Format {
+	case "json", "sarif", "gitlab":
+		if werr := report(opts, nil, nil); werr != nil {
+			return errors.Join(err, werr)
+		}
+	}
+	return err
+}
+
 func write(opts *Options, ds diag.Diagnostics, srcs diag.Sources, files int) error {
 	streams := opts.IO
 	var err error
 	switch opts.Format {
 	case "text":
 		err = findings.WriteText(streams.ErrOut, ds, srcs, findings.TextOptions{Color: streams.ColorStderr()})
-	case "json":
-		err = findings.WriteJSON(streams.Out, ds)
 	case "github":
 		err = findings.WriteGitHub(streams.Out, ds, findings.GitHubOptions{Root: repoRoot(opts.Root)})
 		if err == nil {
 			stepSummary(opts, ds, files)
 		}
-	case "sarif":
-		err = findings.WriteSARIF(streams.Out, ds, findings.SARIFOptions{Root: repoRoot(opts.Root), Rules: ruleRegistry()})
-	case "gitlab":
-		err = findings.WriteGitLab(streams.Out, ds, findings.GitLabOptions{Root: repoRoot(opts.Root)})
+	default:
+		err = report(opts, ds, srcs)
 	}
 	if err != nil {
 		return err
 	}
 	if !streams.Quiet {
 		return findings.WriteSummary(streams.ErrOut, ds, files)
+	}
+	return nil
+}
+
+// report writes the findings in one of the machine formats written to
+// stdout as a whole document: json, sarif, gitlab.
+func report(opts *Options, ds diag.Diagnostics, srcs diag.Sources) error {
+	out := opts.IO.Out
+	switch opts.Format {
+	case "json":
+		return findings.WriteJSON(out, ds)
+	case "sarif":
+		return findings.WriteSARIF(out, ds, findings.SARIFOptions{
+			Root: repoRoot(opts.Root), Rules: ruleRegistry(), Version: opts.Version, Sources: srcs,
+		})
+	case "gitlab":
+		return findings.WriteGitLab(out, ds, findings.GitLabOptions{Root: repoRoot(opts.Root)})
 	}
 	return nil
 }
@@ -207,7 +236,10 @@ func stepSummary(opts *Options, ds diag.Diagnostics, files int) {
 func ruleRegistry() []findings.Rule {
 	out := make([]findings.Rule, 0, len(rules.Rules))
 	for _, r := range rules.Rules {
-		out = append(out, findings.Rule{ID: r.Name, Description: r.Description, Severity: r.Severity})
+		out = append(out, findings.Rule{
+			ID: r.Name, Description: r.Description, Severity: r.Severity,
+			FullDescription: r.FullDescription(), HelpText: r.HelpText(), HelpMarkdown: r.HelpMarkdown(), HelpURI: r.HelpURI(),
+		})
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -9,11 +10,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/spf13/cobra"
 
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
 	"github.com/cjm-dev/cjm/pkg/load"
+	rules "github.com/cjm-dev/cjm/pkg/validate"
 )
 
 func TestNewCmdValidate(t *testing.T) {
@@ -155,6 +158,12 @@ func TestValidateRun(t *testing.T) {
 		{name: "gitlab", opts: Options{Paths: []string{"bad.yaml"}, Format: "gitlab"}, wantCode: 1, wantOut: `"path": "bad.yaml"`},
 		{name: "github", opts: Options{Paths: []string{"bad.yaml"}, Format: "github"}, wantCode: 1, wantOut: "::error file=bad.yaml,line=9,col=9"},
 		{name: "missing file", opts: Options{Paths: []string{"nope.yaml"}, Format: "text"}, wantCode: 2},
+		// A command that cannot run still writes an empty report where CI
+		// keeps one (`> results.sarif`), so the upload step gets a valid file.
+		{name: "missing file, sarif", opts: Options{Paths: []string{"nope.yaml"}, Format: "sarif"}, wantCode: 2, wantOut: `"results": []`},
+		{name: "missing file, json", opts: Options{Paths: []string{"nope.yaml"}, Format: "json"}, wantCode: 2, wantOut: "[]\n"},
+		{name: "missing file, gitlab", opts: Options{Paths: []string{"nope.yaml"}, Format: "gitlab"}, wantCode: 2, wantOut: "[]\n"},
+		{name: "missing root, sarif", opts: Options{Paths: []string{"good.yaml"}, Format: "sarif", Root: "nowhere"}, wantCode: 2, wantOut: `"version": "2.1.0"`},
 		{name: "missing root", opts: Options{Paths: []string{"good.yaml"}, Format: "text", Root: "nowhere"}, wantCode: 2},
 		{name: "sorted across files", opts: Options{Paths: []string{"warn.yaml", "bad.yaml", "."}, Format: "text"}, wantCode: 1,
 			wantErrOut: "1 error, 1 warning in 3 files"},
@@ -240,5 +249,72 @@ func TestGitHubStepSummary(t *testing.T) {
 	s := string(got)
 	if !strings.HasPrefix(s, "earlier step\n### cjm validate") || !strings.Contains(s, "| bad.yaml:9:9 | error | unknown-key |") {
 		t.Errorf("step summary not appended as expected:\n%s", s)
+	}
+}
+
+// TestSARIFForCodeScanning checks the SARIF log of real findings against
+// the SARIF 2.1.0 subset that GitHub code scanning needs: every rule of
+// the registry with its full description, help (text and Markdown) and a
+// helpUri into docs/rules.md, the build's version, fingerprints; and the
+// log a missing input leaves.
+func TestSARIFForCodeScanning(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	schemaPath, err := filepath.Abs("../../findings/testdata/sarif-2.1.0-subset.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile(schemaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("bad.yaml", []byte(badMap), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, paths := range [][]string{{"bad.yaml"}, {"nope.yaml"}} {
+		ios, _, out, _ := iostreams.Test()
+		_ = validateRun(&Options{IO: ios, Paths: paths, Format: "sarif", Version: "v9.8.7", Getenv: func(string) string { return "" }})
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out.Bytes()))
+		if err != nil {
+			t.Fatalf("%v: not JSON: %v\n%s", paths, err, out)
+		}
+		if err := sch.Validate(inst); err != nil {
+			t.Errorf("%v: %v", paths, err)
+		}
+		var log struct {
+			Runs []struct {
+				Tool struct {
+					Driver struct {
+						Version string
+						Rules   []struct {
+							ID      string
+							HelpURI string
+							Help    struct{ Text, Markdown string }
+						}
+					}
+				}
+				Results []struct{ RuleID string }
+			}
+		}
+		if err := json.Unmarshal(out.Bytes(), &log); err != nil {
+			t.Fatal(err)
+		}
+		d := log.Runs[0].Tool.Driver
+		if d.Version != "v9.8.7" {
+			t.Errorf("driver version %q", d.Version)
+		}
+		if len(d.Rules) != len(rules.Rules) {
+			t.Errorf("%d rules, the registry has %d", len(d.Rules), len(rules.Rules))
+		}
+		for _, r := range d.Rules {
+			if r.HelpURI != rules.RulesURL+"#"+r.ID || r.Help.Markdown == "" || r.Help.Text == "" {
+				t.Errorf("rule %s: helpUri %q, help %+v", r.ID, r.HelpURI, r.Help)
+			}
+		}
+		if wantResults := paths[0] == "bad.yaml"; (len(log.Runs[0].Results) > 0) != wantResults {
+			t.Errorf("%v: results %v", paths, log.Runs[0].Results)
+		}
 	}
 }
