@@ -203,9 +203,14 @@ func (v *validator) unknown(r diag.Range, rule, kind, list, id string, known []s
 	if v.opts.IncludeFailed && (kind == "persona" || kind == "channel" || kind == "owner") {
 		return // the include that failed may have declared it
 	}
+	declared := len(known) > 0
 	known = distinct(known)
 	if len(known) == 0 {
-		v.errorf(r, rule, "unknown %s `%s`: the map declares no %ss; declare it under `%s`", kind, id, kind, list)
+		with := ""
+		if declared {
+			with = " with an id" // only empty ones, reported by the loader
+		}
+		v.errorf(r, rule, "unknown %s `%s`: the map declares no %ss%s; declare it under `%s`", kind, id, kind, with, list)
 		return
 	}
 	// Suggestions cost a comparison with every declared id: a map with
