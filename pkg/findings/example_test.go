@@ -6,7 +6,6 @@ import (
 	"github.com/cjm-dev/cjm/pkg/check"
 	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/findings"
-	"github.com/cjm-dev/cjm/pkg/load"
 )
 
 func ExampleWriteText() {
@@ -26,7 +25,7 @@ func ExampleWriteText() {
 // Check a journey file and print its findings as cjm validate does, or
 // as SARIF for code scanning.
 func Example_check() {
-	res := check.File("maps/b2b.yaml", load.Options{})
+	res := check.File("maps/b2b.yaml", check.Options{})
 	if len(res.Diags) > 0 {
 		_ = findings.WriteText(os.Stderr, res.Diags, res.Sources, findings.TextOptions{})
 		_ = findings.WriteSARIF(os.Stdout, res.Diags, findings.SARIFOptions{Root: "."})
