@@ -124,11 +124,14 @@ func TestRulesRegistered(t *testing.T) {
 		load.RuleYAMLSyntax, load.RuleMultipleDocuments, load.RuleAlias, load.RuleTooDeep, load.RuleUnknownKey,
 		load.RuleDuplicateKey, load.RuleMissingKey, load.RuleWrongType, load.RuleBadEnum, load.RuleBadColor,
 		load.RuleUnsupportedVer, load.RuleIncludeMissing, load.RuleIncludeCycle, load.RuleIncludeOutside,
-		load.RuleIncludeStages, load.RuleInternal,
+		load.RuleIncludeStages, load.RuleInternal, load.RuleEmptyReference, load.RuleControlChar,
 	} {
 		if r, ok := validate.Lookup(name); !ok || r.Severity != diag.Error {
 			t.Errorf("loader rule %q: registered %v as %v", name, ok, r.Severity)
 		}
+	}
+	if r, ok := validate.Lookup(load.RuleBidiChar); !ok || r.Severity != diag.Warning {
+		t.Errorf("loader rule %q: registered %v as %v", load.RuleBidiChar, ok, r.Severity)
 	}
 }
 

@@ -131,7 +131,7 @@ YAML example below and checks that it reports its rule. SARIF output links each 
 }
 
 // Rules lists every rule cjm reports, the loader's first, in a stable
-// order. The SARIF writer, docs/rules.md and ` + "`cjm help`" + ` read it.
+// order. The SARIF output and docs/rules.md are made from it.
 var Rules = []Rule{
 	{
 		Name: load.RuleReadError, Severity: diag.Error,
