@@ -30,7 +30,7 @@ func FuzzWriters(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, c := range b.String() {
-			if unicode.IsControl(c) && c != '\t' && c != '\n' {
+			if unicode.IsControl(c) && c != '\t' && c != '\n' || diag.IsBidiControl(c) {
 				t.Fatalf("control character %U in text output %q", c, b.String())
 			}
 		}

@@ -111,12 +111,14 @@ func runeWidth(c rune) int {
 	return w
 }
 
-// sanitize replaces control characters other than tab, and invalid UTF-8,
-// with U+FFFD, keeping one rune per rune so columns still line up.
+// sanitize replaces control characters other than tab, bidirectional
+// controls (which would reorder the terminal's line, "Trojan Source") and
+// invalid UTF-8 with U+FFFD, keeping one rune per rune so columns still
+// line up.
 func sanitize(s string) string {
 	clean := true
 	for _, c := range s {
-		if (unicode.IsControl(c) && c != '\t') || c == utf8.RuneError {
+		if unsafeRune(c) || c == utf8.RuneError {
 			clean = false
 			break
 		}
@@ -125,11 +127,15 @@ func sanitize(s string) string {
 		return s
 	}
 	return strings.Map(func(c rune) rune {
-		if unicode.IsControl(c) && c != '\t' {
+		if unsafeRune(c) {
 			return utf8.RuneError
 		}
 		return c
 	}, s)
+}
+
+func unsafeRune(c rune) bool {
+	return (unicode.IsControl(c) && c != '\t') || diag.IsBidiControl(c)
 }
 
 // WriteSummary writes the tally line, e.g. "2 errors, 1 warning in 3 files".

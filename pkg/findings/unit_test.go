@@ -41,6 +41,9 @@ func TestSanitize(t *testing.T) {
 		{"esc \x1b[31mred", "esc \uFFFD[31mred"},
 		{"bad \xff byte", "bad \uFFFD byte"},
 		{"bell\a", "bell\uFFFD"},
+		{"rlo \u202eabc\u202c", "rlo \uFFFDabc\uFFFD"},
+		{"isolate \u2067x\u2069", "isolate \uFFFDx\uFFFD"},
+		{"mark \u200f ok", "mark \u200f ok"},
 	}
 	for _, tt := range tests {
 		if got := sanitize(tt.in); got != tt.want {

@@ -629,21 +629,6 @@ func describe(n *yaml.Node) string {
 	return "something else"
 }
 
-// isControl reports whether r is a control character that no text of a
-// journey file may hold: C0 controls other than tab and newline, DEL and
-// the C1 controls. Carriage returns count: YAML turns the line breaks of
-// the file into newlines, so one in a value came from an escape.
-func isControl(r rune) bool {
-	return r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r <= 0x9f
-}
-
-// isBidi reports whether r is a bidirectional embedding, override or
-// isolate (U+202A–U+202E, U+2066–U+2069), which can make a label display
-// in another order than it is stored ("Trojan Source").
-func isBidi(r rune) bool {
-	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
-}
-
 // oddText reports the first control character and the first bidi control
 // in one scalar (a value or a key) at r. Escapes in double-quoted YAML
 // ("\0", "\x1b", "\u202e") are how they get past the YAML reader.
@@ -663,9 +648,9 @@ func (l *loader) oddText(r diag.Range, s string) {
 	hasCtrl, hasBidi := false, false
 	for _, c := range s[i:] {
 		switch {
-		case !hasCtrl && isControl(c):
+		case !hasCtrl && diag.IsControl(c):
 			ctrl, hasCtrl = c, true
-		case !hasBidi && isBidi(c):
+		case !hasBidi && diag.IsBidiControl(c):
 			bidi, hasBidi = c, true
 		}
 	}
@@ -689,7 +674,7 @@ func firstControl(src []byte) (line, col int, c rune, ok bool) {
 		case r == '\n':
 			line, col = line+1, 1
 			continue
-		case r != '\r' && isControl(r):
+		case r != '\r' && diag.IsControl(r):
 			return line, col, r, true
 		}
 		col++
