@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/cjm-dev/cjm/pkg/check"
 	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/paths"
 )
@@ -46,7 +47,7 @@ func BenchmarkValidateDirectory(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		ds, _ := checkAll(files, load.Options{Root: dir})
+		ds, _ := checkAll(files, check.Options{Root: dir})
 		if ds.HasErrors() {
 			b.Fatalf("the examples should be clean: %v", ds[0])
 		}
