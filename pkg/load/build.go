@@ -253,10 +253,15 @@ func (f *file) strs(fd field) []string {
 }
 
 func listHint(v *yaml.Node) string {
-	if v.Kind == yaml.ScalarNode {
-		return v.Value
+	if v.Kind != yaml.ScalarNode {
+		return "…"
 	}
-	return "…"
+	// In a `[…]` list these characters are syntax: the fix shown must
+	// parse, so the item is quoted.
+	if strings.ContainsAny(v.Value, ",:?#&*!|>'\"%@`[]{}") || strings.TrimSpace(v.Value) != v.Value {
+		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v.Value) + `"`
+	}
+	return v.Value
 }
 
 // enum returns a value that must be one of allowed.

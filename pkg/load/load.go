@@ -247,7 +247,19 @@ func realPath(name string) string {
 	return abs
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	yamlLine      = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced`)
+)
+
+// lineOf returns the number of the first line of src that holds s, or 0.
+func lineOf(src []byte, s string) int {
+	i := bytes.Index(src, []byte(s))
+	if i < 0 {
+		return 0
+	}
+	return bytes.Count(src[:i], []byte("\n")) + 1
+}
 
 // parse checks the raw bytes and parses them into a single YAML document,
 // refusing anchors, aliases and deep nesting. It returns the document's
@@ -337,6 +349,10 @@ func (l *loader) syntax(name string, src []byte, err error) {
 	}
 	col := 1
 	srcs := diag.Sources{name: src}
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil && line == 0 {
+		// yaml.v3 names the alias but not its line: find it.
+		line = lineOf(src, "*"+m[1])
+	}
 	if line < 1 {
 		line = 1
 	} else {
@@ -369,7 +385,8 @@ func (l *loader) syntax(name string, src []byte, err error) {
 			break
 		}
 	}
-	if strings.HasPrefix(msg, "did not find expected ',' or ']'") {
+	if strings.HasPrefix(msg, "did not find expected ',' or ']'") || strings.HasPrefix(msg, "unknown anchor") ||
+		strings.HasPrefix(msg, "did not find expected alphabetic or numeric character") {
 		if text, ok := srcs.Line(name, line); ok {
 			if fix := quotedFlowList(text); fix != "" {
 				hint += "; for example `" + fix + "`"
@@ -458,6 +475,8 @@ var syntaxHints = []struct{ problem, hint string }{
 	{"did not find expected key", "a line below, inside the mapping that starts here, is indented differently from its keys, or lacks its `:`"},
 	{"did not find expected ',' or ']'", "close the `[` list opened here with `]`, and quote items that hold `:`, `,`, `?`, `#`, `&`, `*` or `!`"},
 	{"did not find expected ',' or '}'", "close the `{` mapping opened here with `}`, and quote values that hold `:`, `,`, `?`, `#`, `&`, `*` or `!`"},
+	{"unknown anchor", "a `*` at the start of a value makes it a YAML alias, which cjm does not support: quote the text"},
+	{"did not find expected alphabetic or numeric character", "a `*` or `&` at the start of a value starts a YAML alias or anchor: quote the text"},
 	{"did not find expected node content", "a value here is missing or starts with a character that needs quotes (`[`, `{`, `*`, `&`, `!`, `|`, `>`, `@`, backtick)"},
 }
 

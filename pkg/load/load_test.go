@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/cjm-dev/cjm/pkg/diag"
+	"gopkg.in/yaml.v3"
 )
 
 // got lists findings as "line:col rule", in order.
@@ -81,6 +82,8 @@ func TestLoaderRules(t *testing.T) {
 		{"stages as mapping", head + "stages: {a: 1}\n", []string{"3:9 wrong-type"}, "list of stages"},
 		{"stage as text", head + "stages:\n  - awareness\n", []string{"4:5 wrong-type"}, "expected a stage"},
 		{"pains as text", head + "personas:\n  - {id: a, name: A, pains: slow}\n", []string{"4:29 wrong-type"}, "write `pains: [slow]`"},
+		{"thought as text, with a question mark", head + "stages:\n  - id: a\n    name: A\n    thoughts: Will it work?\n", []string{"6:15 wrong-type"}, "write `thoughts: [\"Will it work?\"]`"},
+		{"pain as text, with a quote", head + "personas:\n  - {id: a, name: A, pains: 'Says \"no\", twice'}\n", []string{"4:29 wrong-type"}, "write `pains: [\"Says \\\"no\\\", twice\"]`"},
 		{"list item as mapping", head + "personas:\n  - {id: a, name: A, goals: [{x: 1}]}\n", []string{"4:30 wrong-type"}, ""},
 		{"emotion as text", head + "stages:\n  - {id: a, name: A, emotion: high}\n", []string{"4:31 wrong-type"}, "number from -2 to 2"},
 		{"emotion as list", head + "stages:\n  - {id: a, name: A, emotion: [1]}\n", []string{"4:31 wrong-type"}, ""},
@@ -131,6 +134,8 @@ func TestLoaderRules(t *testing.T) {
 			"quote items that hold `:`, `,`, `?`, `#`, `&`, `*` or `!`; for example `thoughts: [\"Will it work?\"]`"},
 		{"hash in a flow list", head + "stages:\n  - id: a\n    name: A\n    thoughts: [Is it #1?, fine]\n", []string{"6:5 yaml-syntax"},
 			"for example `thoughts: [\"Is it #1?\", \"fine\"]`"},
+		{"star in a flow list", head + "stages:\n  - id: a\n    name: A\n    feelings: [*meh*]\n", []string{"6:5 yaml-syntax"}, "quote the text; for example `feelings: [\"*meh*\"]`"},
+		{"unknown alias in a flow list", head + "stages:\n  - id: a\n    name: A\n    feelings: [ok, *meh]\n", []string{"6:5 yaml-syntax"}, "YAML alias, which cjm does not support: quote the text; for example `feelings: [\"ok\", \"*meh\"]`"},
 		{"bang in a flow list", head + "stages:\n  - id: a\n    name: A\n    feelings: [ok, !wow]\n", []string{"6:5 yaml-syntax"}, "for example `feelings: [\"ok\", \"!wow\"]`"},
 	}
 	for _, tt := range tests {
@@ -175,5 +180,37 @@ func TestByteOrderMark(t *testing.T) {
 	m, ds, _ := Bytes("bom.yaml", []byte("\xef\xbb\xbfcjm: 1\ntitle: T\nstages: [{id: a, name: A, emotion: x}]\n"), Options{})
 	if m == nil || len(ds) != 1 || ds[0].Range.Start != (diag.Pos{Line: 3, Column: 36}) {
 		t.Errorf("with a BOM: %v", ds)
+	}
+}
+
+// TestSuggestedFixesParse checks that the fix a message shows for a list
+// (a syntax error in a `[…]` list, a text where a list belongs) is YAML that
+// parses to the list meant.
+func TestSuggestedFixesParse(t *testing.T) {
+	tests := []struct{ line, marker, key string }{
+		{"    thoughts: [Will it work?, Is it #1?, Now!]", "for example `", "thoughts"},
+		{"    feelings: [ok, !wow]", "for example `", "feelings"},
+		{"    feelings: [ok, *meh]", "for example `", "feelings"},
+		{"    feelings: [ok, *meh*]", "for example `", "feelings"},
+		{"    thoughts: Will it work?", "write `", "thoughts"},
+		{"    actions: 'Ask: \"why\\ not?\", then # wait'", "write `", "actions"},
+	}
+	for _, tt := range tests {
+		src := head + "stages:\n  - id: a\n    name: A\n" + tt.line + "\n"
+		_, ds, _ := Bytes("m.yaml", []byte(src), Options{})
+		if len(ds) != 1 {
+			t.Fatalf("%s: %v", tt.line, ds)
+		}
+		msg := ds[0].Message
+		i := strings.Index(msg, tt.marker)
+		if i < 0 {
+			t.Fatalf("%s: no fix in %q", tt.line, msg)
+		}
+		fix := msg[i+len(tt.marker):]
+		fix = fix[:strings.IndexByte(fix, '`')]
+		var v map[string][]string
+		if err := yaml.Unmarshal([]byte(fix), &v); err != nil || len(v[tt.key]) == 0 {
+			t.Errorf("%s: the fix %q does not parse to a list: %v %v", tt.line, fix, v, err)
+		}
 	}
 }
