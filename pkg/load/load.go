@@ -576,6 +576,7 @@ func (l *loader) plain(name string, root *yaml.Node) bool {
 		depth int
 	}
 	ok, found := true, 0
+	odd := &oddChars{l: l, name: name}
 	stack := []item{{root, 1}}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
@@ -588,7 +589,7 @@ func (l *loader) plain(name string, root *yaml.Node) bool {
 			return false
 		}
 		if n.Kind == yaml.ScalarNode {
-			l.oddText(r, n.Value)
+			odd.check(n)
 		}
 		if n.Kind == yaml.AliasNode || n.Anchor != "" {
 			ok = false
@@ -648,41 +649,6 @@ func describe(n *yaml.Node) string {
 	return "something else"
 }
 
-// oddText reports the first control character and the first bidi control
-// in one scalar (a value or a key) at r. Escapes in double-quoted YAML
-// ("\0", "\x1b", "\u202e") are how they get past the YAML reader.
-func (l *loader) oddText(r diag.Range, s string) {
-	// Fast path: every rune checked is either a byte below 0x20, DEL, or
-	// starts with 0xC2 (C1) or 0xE2 (bidi).
-	i := 0
-	for ; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' || c == 0x7f || c == 0xc2 || c == 0xe2 {
-			break
-		}
-	}
-	if i == len(s) {
-		return
-	}
-	var ctrl, bidi rune
-	hasCtrl, hasBidi := false, false
-	for _, c := range s[i:] {
-		switch {
-		case !hasCtrl && diag.IsControl(c):
-			ctrl, hasCtrl = c, true
-		case !hasBidi && diag.IsBidiControl(c):
-			bidi, hasBidi = c, true
-		}
-	}
-	if hasCtrl {
-		l.add(diag.Errorf(r, RuleControlChar,
-			"this text holds the control character %s, which can drive the terminal of whoever reads a report of it; remove it (tab and newline are allowed)", runeName(ctrl)))
-	}
-	if hasBidi {
-		l.add(diag.Warningf(r, RuleBidiChar,
-			"this text holds the bidirectional control %s, which makes it display in another order than it is written; remove it unless the label needs it", runeName(bidi)))
-	}
-}
-
 // firstControl returns the line and column (in runes) of the first raw
 // control character of src (isControl, but a carriage return is a line
 // break here), and the character.
@@ -699,20 +665,4 @@ func firstControl(src []byte) (line, col int, c rune, ok bool) {
 		col++
 	}
 	return 0, 0, 0, false
-}
-
-// controlNames names the characters users meet most.
-var controlNames = map[rune]string{
-	0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x0d: "carriage return", 0x1b: "escape", 0x7f: "DEL",
-	0x85: "next line", 0x202a: "left-to-right embedding", 0x202b: "right-to-left embedding",
-	0x202c: "pop directional formatting", 0x202d: "left-to-right override", 0x202e: "right-to-left override",
-	0x2066: "left-to-right isolate", 0x2067: "right-to-left isolate", 0x2068: "first strong isolate",
-	0x2069: "pop directional isolate",
-}
-
-func runeName(r rune) string {
-	if n, ok := controlNames[r]; ok {
-		return fmt.Sprintf("%U (%s)", r, n)
-	}
-	return fmt.Sprintf("%U", r)
 }

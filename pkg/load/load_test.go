@@ -115,19 +115,22 @@ func TestLoaderRules(t *testing.T) {
 		{"empty owner", head + "stages:\n  - id: a\n    name: A\n    touchpoints:\n      - {id: t, name: T, owner: \"\"}\n", []string{"7:33 empty-reference"}, "`owner` is an empty text"},
 		{"empty persona in an emotion", head + "stages:\n  - id: a\n    name: A\n    touchpoints:\n      - {id: t, name: T, emotion: {'': 1}}\n", []string{"7:36 empty-reference"}, "empty persona id"},
 		// Control characters (issue 9 #6): escaped ones get through YAML
-		// and are refused where their text starts; raw ones where they are.
-		{"escaped nul in a name", head + "stages:\n  - {id: a, name: \"A\\0\"}\n", []string{"4:19 control-character"}, "U+0000 (NUL)"},
-		{"escaped escape in a thought", head + "stages:\n  - id: a\n    name: A\n    thoughts: [ok, \"\\x1b[31mred\"]\n", []string{"6:20 control-character"}, "U+001B (escape)"},
-		{"escaped carriage return", head + "description: \"a\\rb\"\nstages: [{id: a, name: A}]\n", []string{"3:14 control-character"}, "carriage return"},
-		{"escaped C1 control", head + "stages: [{id: a, name: \"\\x9b\"}]\n", []string{"3:24 control-character"}, "U+009B"},
-		{"escaped DEL in a key", head + "\"x\\x7f\": 1\nstages: [{id: a, name: A}]\n", []string{"3:1 control-character", "3:1 unknown-key"}, "U+007F (DEL)"},
+		// and are refused at their escape; raw ones where they are.
+		{"escaped nul in a name", head + "stages:\n  - {id: a, name: \"A\\0\"}\n", []string{"4:21 control-character"}, "U+0000 (NUL)"},
+		{"escaped escape in a thought", head + "stages:\n  - id: a\n    name: A\n    thoughts: [ok, \"\\x1b[31mred\"]\n", []string{"6:21 control-character"}, "U+001B (escape)"},
+		{"escaped carriage return", head + "description: \"a\\rb\"\nstages: [{id: a, name: A}]\n", []string{"3:16 control-character"}, "carriage return"},
+		{"escaped C1 control", head + "stages: [{id: a, name: \"\\x9b\"}]\n", []string{"3:25 control-character"}, "U+009B"},
+		{"escaped DEL in a key", head + "\"x\\x7f\": 1\nstages: [{id: a, name: A}]\n", []string{"3:1 unknown-key", "3:3 control-character"}, "unknown key"},
 		{"tab and newline are fine", head + "description: \"a\\tb\\nc\"\nstages: [{id: a, name: A}]\n", nil, ""},
 		{"raw escape", head + "stages:\n  - {id: a, name: A\x1b}\n", []string{"4:20 control-character"}, "not allowed in a journey file"},
 		{"raw nul in a comment", head + "# a\x00b\nstages: [{id: a, name: A}]\n", []string{"3:4 control-character"}, ""},
 		{"raw C1 control", head + "stages: [{id: a, name: A\u009bB}]\n", []string{"3:25 control-character"}, "U+009B"},
-		{"bidi override is a warning", head + "stages:\n  - {id: a, name: \"abc\u202edef\"}\n", []string{"4:19 bidi-character"}, "U+202E (right-to-left override)"},
-		{"escaped bidi isolate", head + "stages:\n  - {id: a, name: \"\\u2066x\\u2069\"}\n", []string{"4:19 bidi-character"}, "U+2066 (left-to-right isolate)"},
-		{"control and bidi in one text", head + "stages:\n  - {id: a, name: \"\\u202e\\x1b\"}\n", []string{"4:19 control-character", "4:19 bidi-character"}, ""},
+		{"bidi override is a warning", head + "stages:\n  - {id: a, name: \"abc\u202edef\"}\n", []string{"4:23 bidi-character"}, "U+202E (right-to-left override)"},
+		{"escaped bidi isolate", head + "stages:\n  - {id: a, name: \"\\u2066x\\u2069\"}\n", []string{"4:20 bidi-character"}, "U+2066 (left-to-right isolate)"},
+		{"escape on the second line of a quoted text", head + "stages:\n  - id: a\n    name: \"first line\n      and \\e[0m\"\n", []string{"6:11 control-character"}, "U+001B (escape)"},
+		{"escaped backslash is no escape", head + "stages:\n  - {id: a, name: \"\\\\x1b \\x01\"}\n", []string{"4:26 control-character"}, "U+0001"},
+		{"bidi in a plain key", head + "stages:\n  - {id: a, name: A}\nab\u202ecd: 1\n", []string{"5:1 unknown-key", "5:3 bidi-character"}, ""},
+		{"control and bidi in one text", head + "stages:\n  - {id: a, name: \"\\u202e\\x1b\"}\n", []string{"4:20 bidi-character", "4:26 control-character"}, ""},
 		// The syntax hint names the characters that need quotes in a flow
 		// list and shows the quoted list (issue 9 #19).
 		{"question in a flow list", head + "stages:\n  - id: a\n    name: A\n    thoughts: [Will it work?]\n", []string{"6:5 yaml-syntax"},
@@ -212,5 +215,28 @@ func TestSuggestedFixesParse(t *testing.T) {
 		if err := yaml.Unmarshal([]byte(fix), &v); err != nil || len(v[tt.key]) == 0 {
 			t.Errorf("%s: the fix %q does not parse to a list: %v %v", tt.line, fix, v, err)
 		}
+	}
+}
+
+// TestCharFindingsCapped checks that a file full of escaped control
+// characters gets a bounded number of findings.
+func TestCharFindingsCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(head + "stages:\n  - id: a\n    name: A\n    thoughts:\n")
+	for range 2 * maxCharFindings {
+		b.WriteString("      - \"\\0 \\u202e\"\n")
+	}
+	_, ds, _ := Bytes("m.yaml", []byte(b.String()), Options{})
+	var ctrl, bidi int
+	for _, d := range ds {
+		switch d.Rule {
+		case RuleControlChar:
+			ctrl++
+		case RuleBidiChar:
+			bidi++
+		}
+	}
+	if ctrl != maxCharFindings || bidi != maxCharFindings {
+		t.Errorf("%d control and %d bidi findings, want %d each", ctrl, bidi, maxCharFindings)
 	}
 }
