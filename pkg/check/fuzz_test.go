@@ -24,6 +24,10 @@ var seeds = []string{
 	"cjm: 1\ntitle: T\npersonas: [{id: P, name: P}, {id: P}]\nchannels: [{id: c, name: C, kind: k, color: red}]\nstages: [{id: s, name: S, touchpoints: [{id: t, name: T, channel: x, owner: y, personas: [z]}]}]\ntransitions: [{from: s, to: s}, {from: q}]\n",
 	"{cjm: 1, title: x, stages: [{id: a, name: b, touchpoints: [{id: c, name: d, emotion: {p: -3}}]}]}",
 	"\xff\xfe",
+	// issue 9: escapes of control and bidi characters, empty texts, a
+	// metric out of range, `personas: []`, a broken flow list.
+	"cjm: 1\ntitle: \"a\\x1b\\u202e\\0\\\n  b\\U0000202e\\x\"\n\"k\\e\": 1\nstages: [{id: '', name: \" \", touchpoints: [{id: t, name: T, personas: [], next: [''], channel: ''}], metrics: [{id: m, name: M, value: 1e300}]}]\n",
+	"cjm: 1\ntitle: T\nstages:\n  - id: s\n    name: S\n    thoughts: [Will it work?, *x, \\]\n",
 	"cjm: 1\ntitle: " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n",
 }
 
