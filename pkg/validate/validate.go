@@ -199,15 +199,14 @@ func (v *validator) metricIDs(ms []*journey.Metric) {
 }
 
 // unknown reports a reference to an id that is not declared.
-func (v *validator) unknown(r diag.Range, rule, kind, list, id string, known []string) {
+func (v *validator) unknown(r diag.Range, rule, kind, list, id string, ids idList) {
 	if v.opts.IncludeFailed && (kind == "persona" || kind == "channel" || kind == "owner") {
 		return // the include that failed may have declared it
 	}
-	declared := len(known) > 0
-	known = distinct(known)
+	known := ids.ids
 	if len(known) == 0 {
 		with := ""
-		if declared {
+		if ids.any {
 			with = " with an id" // only empty ones, reported by the loader
 		}
 		v.errorf(r, rule, "unknown %s `%s`: the map declares no %ss%s; declare it under `%s`", kind, id, kind, with, list)
@@ -231,9 +230,16 @@ func (v *validator) unknown(r diag.Range, rule, kind, list, id string, known []s
 	v.errorf(r, rule, "unknown %s `%s`; declare it under `%s` or use one of %s", kind, id, list, listIDs(known))
 }
 
-// distinct returns the ids without empty ones and repeats (an id declared
+// idList is the ids of one kind that messages offer: each once, empty ones
+// left out; any says whether elements of the kind exist at all.
+type idList struct {
+	ids []string
+	any bool
+}
+
+// declared returns the ids without empty ones and repeats (an id declared
 // twice is listed once), in their order.
-func distinct(ids []string) []string {
+func declared(ids []string) idList {
 	seen := make(map[string]bool, len(ids))
 	out := make([]string, 0, len(ids))
 	for _, id := range ids {
@@ -242,7 +248,7 @@ func distinct(ids []string) []string {
 			out = append(out, id)
 		}
 	}
-	return out
+	return idList{ids: out, any: len(ids) > 0}
 }
 
 // listIDs quotes up to eight ids.
@@ -285,21 +291,25 @@ func (v *validator) references() {
 	}
 	persona, channel, owner := set(personaIDs), set(channelIDs), set(ownerIDs)
 	stage, touchpoint := set(stageIDs), set(touchpointIDs)
+	// The ids the messages list, each once: made once per map, not per
+	// unknown reference.
+	personaList, channelList, ownerList := declared(personaIDs), declared(channelIDs), declared(ownerIDs)
+	stageList, touchpointList := declared(stageIDs), declared(touchpointIDs)
 
 	for _, s := range m.Stages {
 		if e := s.Emotion; e.IsPerPersona() {
 			for _, pe := range e.PerPersona {
 				if !persona[pe.Persona] {
-					v.unknown(pe.Src, RuleUnknownPersona, "persona", "personas", pe.Persona, personaIDs)
+					v.unknown(pe.Src, RuleUnknownPersona, "persona", "personas", pe.Persona, personaList)
 				}
 			}
 		}
 		for _, t := range s.Touchpoints {
 			if t.Channel != "" && !channel[t.Channel] {
-				v.unknown(t.Src.Key("channel"), RuleUnknownChannel, "channel", "channels", t.Channel, channelIDs)
+				v.unknown(t.Src.Key("channel"), RuleUnknownChannel, "channel", "channels", t.Channel, channelList)
 			}
 			if t.Owner != "" && !owner[t.Owner] {
-				v.unknown(t.Src.Key("owner"), RuleUnknownOwner, "owner", "owners", t.Owner, ownerIDs)
+				v.unknown(t.Src.Key("owner"), RuleUnknownOwner, "owner", "owners", t.Owner, ownerList)
 			}
 			if len(t.Personas) == 0 && t.Src.Has("personas") {
 				v.warnf(t.Src.Key("personas"), RuleEmptyPersonas,
@@ -311,7 +321,7 @@ func (v *validator) references() {
 				switch {
 				case p == "":
 				case !persona[p]:
-					v.unknown(r, RuleUnknownPersona, "persona", "personas", p, personaIDs)
+					v.unknown(r, RuleUnknownPersona, "persona", "personas", p, personaList)
 				case seen[p]:
 					v.warnf(r, RuleDuplicateReference, "persona `%s` is listed twice in `personas`; remove one", p)
 				}
@@ -321,7 +331,7 @@ func (v *validator) references() {
 				for _, pe := range e.PerPersona {
 					switch {
 					case !persona[pe.Persona]:
-						v.unknown(pe.Src, RuleUnknownPersona, "persona", "personas", pe.Persona, personaIDs)
+						v.unknown(pe.Src, RuleUnknownPersona, "persona", "personas", pe.Persona, personaList)
 					case !t.Meets(pe.Persona):
 						v.warnf(pe.Src, RuleEmotionPersonaNotMet,
 							"persona `%s` has an emotion here but is not in this touchpoint's `personas`; add it there or remove its emotion", pe.Persona)
@@ -334,7 +344,7 @@ func (v *validator) references() {
 				switch {
 				case n == "":
 				case !touchpoint[n]:
-					v.unknown(r, RuleUnknownTouchpoint, "touchpoint", "touchpoints", n, touchpointIDs)
+					v.unknown(r, RuleUnknownTouchpoint, "touchpoint", "touchpoints", n, touchpointList)
 				case n == t.ID:
 					v.warnf(r, RuleSelfNext, "touchpoint `%s` lists itself in `next`; remove it (a repeated visit needs no link)", n)
 				case seen[n]:
@@ -346,10 +356,10 @@ func (v *validator) references() {
 	}
 	for _, tr := range m.Transitions {
 		if tr.From != "" && !stage[tr.From] {
-			v.unknown(tr.Src.Key("from"), RuleUnknownStage, "stage", "stages", tr.From, stageIDs)
+			v.unknown(tr.Src.Key("from"), RuleUnknownStage, "stage", "stages", tr.From, stageList)
 		}
 		if tr.To != "" && !stage[tr.To] {
-			v.unknown(tr.Src.Key("to"), RuleUnknownStage, "stage", "stages", tr.To, stageIDs)
+			v.unknown(tr.Src.Key("to"), RuleUnknownStage, "stage", "stages", tr.To, stageList)
 		}
 		if tr.From != "" && tr.From == tr.To {
 			v.warnf(tr.Src.Range, RuleSelfTransition, "this transition goes from stage `%s` to itself; point `to` at another stage or remove it", tr.From)
