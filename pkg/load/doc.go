@@ -15,6 +15,8 @@
 //
 // Bad input is refused with a positioned finding rather than a panic or a
 // hang: non-UTF-8 bytes, tabs in indentation, several documents, anchors
-// and aliases (which also defeats alias bombs), files over Options.MaxBytes
-// and nesting deeper than MaxDepth.
+// and aliases (which also defeats alias bombs), files over Options.MaxBytes,
+// nesting deeper than MaxDepth, control characters in any text (raw or
+// escaped; bidi overrides are warned about), and empty ids, names and
+// references.
 package load
