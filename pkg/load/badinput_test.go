@@ -51,7 +51,7 @@ func TestBadInput(t *testing.T) {
 		{"deep mapping nesting", "cjm: 1\nx: " + strings.Repeat("{a: ", 500) + "1" + strings.Repeat("}", 500) + "\n", Options{}, RuleTooDeep, 2},
 		{"over the size limit", "cjm: 1\ntitle: T\n" + strings.Repeat("# x\n", 100), Options{MaxBytes: 100}, RuleFileTooLarge, 1},
 		{"binary junk", "\x00\x01\x02\xff\xfe", Options{}, RuleInvalidUTF8, 1},
-		{"nul byte", "cjm: 1\ntitle: \x00\n", Options{}, RuleYAMLSyntax, 1},
+		{"nul byte", "cjm: 1\ntitle: \x00\n", Options{}, RuleYAMLSyntax, 2}, // at the NUL, 2:8 (issue 9 #18)
 		{"utf-16", "\xff\xfec\x00j\x00m\x00", Options{}, RuleInvalidUTF8, 1},
 	}
 	for _, tt := range tests {

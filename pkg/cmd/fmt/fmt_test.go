@@ -95,7 +95,7 @@ func TestFmtRun(t *testing.T) {
 		{name: "diff", opts: Options{Diff: true}, paths: []string{"messy.yaml"}, exit: 1,
 			stdout: "--- messy.yaml.orig\n+++ messy.yaml\n@@ -1,4 +1,4 @@\n-title: T\n cjm: 1\n+title: T\n stages:\n-- {name: S, id: s}\n+  - {id: s, name: S}\n"},
 		{name: "several files without a flag", paths: []string{"."}, exit: 2},
-		{name: "syntax error", opts: Options{List: true}, paths: []string{"broken"}, exit: 2, stderr: "broken/bad.yaml:1: did not find expected"},
+		{name: "syntax error", opts: Options{List: true}, paths: []string{"broken"}, exit: 2, stderr: "broken/bad.yaml:2:1: error: YAML syntax error: did not find expected"},
 		{name: "missing path", opts: Options{List: true}, paths: []string{"nope.yaml"}, exit: 2},
 		{name: "stdin", paths: []string{"-"}, stdin: messy, exit: 0, stdout: formatted},
 		{name: "stdin list", opts: Options{List: true}, paths: []string{"-"}, stdin: messy, exit: 1, stdout: "<standard input>\n"},
