@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -293,7 +294,11 @@ func report(opts *Options, r *result, sum *summary, bar *progressbar.ProgressBar
 	case r.interrupted:
 		return
 	case r.invalid:
-		sum.invalid++
+		if slices.ContainsFunc(r.diags, load.Unreadable) {
+			sum.failed++ // could not be read: exit 2, as cli.md says
+		} else {
+			sum.invalid++
+		}
 		findings.WriteText(errOut, r.diags, r.sources, findings.TextOptions{Color: opts.IO.ColorStderr()})
 		return
 	case r.skipped != "":
