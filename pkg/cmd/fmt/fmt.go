@@ -89,13 +89,17 @@ file could not be read, parsed (YAML syntax errors, as gofmt) or written.`,
 	return cmd
 }
 
+// limit is the size limit of each file read: --max-size, or the loader's
+// default when Options come without it.
+func (o *Options) limit() int64 { return load.Options{MaxBytes: o.MaxBytes}.Limit() }
+
 // errTrouble says that some files could not be formatted; each has been
 // reported on stderr already.
 var errTrouble = errors.New("some files could not be formatted")
 
 func fmtRun(opts *Options) error {
 	if len(opts.Paths) == 1 && opts.Paths[0] == "-" {
-		src, d := load.ReadAll(stdinName, opts.IO.In, opts.MaxBytes)
+		src, d := load.ReadAll(stdinName, opts.IO.In, opts.limit())
 		if d != nil {
 			report(opts, diag.Diagnostics{d}, nil)
 			return errTrouble
@@ -119,7 +123,7 @@ func fmtRun(opts *Options) error {
 	}
 	anyChanged, trouble := false, false
 	for _, path := range files {
-		src, d := load.ReadFile(path, opts.MaxBytes)
+		src, d := load.ReadFile(path, opts.limit())
 		if d != nil {
 			report(opts, diag.Diagnostics{d}, nil)
 			trouble = true

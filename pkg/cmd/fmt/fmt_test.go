@@ -100,6 +100,14 @@ func TestFmtRun(t *testing.T) {
 		{name: "stdin", paths: []string{"-"}, stdin: messy, exit: 0, stdout: formatted},
 		{name: "stdin list", opts: Options{List: true}, paths: []string{"-"}, stdin: messy, exit: 1, stdout: "<standard input>\n"},
 		{name: "stdin syntax error", paths: []string{"-"}, stdin: "a: [\n", exit: 2, stderr: "<standard input>:"},
+		// issue 9 #18: positions as validate gives them.
+		{name: "nul at 3:16", paths: []string{"-"}, stdin: "cjm: 1\ntitle: T\nstages: [{id: s\x00}]\n", exit: 2,
+			stderr: "<standard input>:3:16: error: YAML syntax error: a control character (U+0000) here"},
+		// issue 9 #3: fmt reads within the size limit, files and stdin.
+		{name: "file too large", opts: Options{List: true, MaxBytes: 10}, paths: []string{"messy.yaml"}, exit: 2,
+			stderr: "messy.yaml:1:1: error: messy.yaml is 43 bytes, over the 10 bytes limit"},
+		{name: "stdin too large", opts: Options{MaxBytes: 10}, paths: []string{"-"}, stdin: messy, exit: 2,
+			stderr: "<standard input>:1:1: error: <standard input> is over the 10 bytes limit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
