@@ -49,12 +49,15 @@ spacing normalised. Formatting never changes what a file means, and a
 formatted file formats to itself.
 
 Like gofmt: -l lists the files whose layout differs, -d prints a unified
-diff, -w rewrites the files (atomically); with no flag, the single input is
-printed formatted on stdout. PATH "-" reads standard input. Directories are
-walked for *.yaml and *.yml files with a top-level "cjm" key.
+diff, -w rewrites the files (atomically; through a symbolic link, the file
+it points to); with no flag, the single input is printed formatted on
+stdout. PATH "-" reads standard input. Directories are walked for *.yaml
+and *.yml files with a top-level "cjm" key. YAML errors are reported as
+validate reports them, at their line and column.
 
 Exit status: 0 done, 1 -l or -d (without -w) found files that differ, 2 a
-file could not be read, parsed (YAML syntax errors, as gofmt) or written.`,
+file could not be read (or is over --max-size), parsed (YAML syntax errors,
+as gofmt) or written, or the paths hold no journey file.`,
 		Example: `  cjm fmt map.yaml
   cjm fmt -l maps/
   cjm fmt -d maps/b2b.yaml

@@ -48,7 +48,8 @@ Templates:
 Each template exists in English and Russian (--lang), passes
 cjm validate --strict, and starts with the modeline
 "# yaml-language-server: $schema=cjm.schema.json" for editors (see cjm schema).
-An existing FILE is never overwritten without --force.`,
+An existing FILE is never overwritten without --force; a missing parent
+directory of FILE is created.`,
 		Example: `  cjm init maps/journey.yaml
   cjm init --template abm --lang ru maps/abm.yaml
   cjm init --template saas-onboarding > onboarding.yaml`,
