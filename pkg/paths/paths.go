@@ -45,7 +45,9 @@ func Journeys(args []string) ([]string, error) {
 // top-level `cjm` key (load.IsJourney); other YAML files are skipped in
 // silence, as are hidden directories (.git, .github …) and node_modules
 // below the named directory. Symbolic links to files are followed, links to
-// directories are not. A path that does not exist is an error.
+// directories are not; named pipes, devices and sockets are skipped. A YAML
+// file that cannot be read is taken (the loader reports it). A path that
+// does not exist is an error; no journey file at all is not (see Journeys).
 func Expand(args []string) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
@@ -119,11 +121,12 @@ func isJourney(path string) (bool, error) {
 		return false, err
 	}
 	defer f.Close()
-	var r io.Reader = f
+	// Bounded even below the limit: the file may grow while it is read.
+	limit := int64(load.DefaultMaxBytes) + 1
 	if info.Size() > load.DefaultMaxBytes {
-		r = io.LimitReader(f, sniffBytes)
+		limit = sniffBytes
 	}
-	src, err := io.ReadAll(r)
+	src, err := io.ReadAll(io.LimitReader(f, limit))
 	if err != nil {
 		return false, err
 	}
