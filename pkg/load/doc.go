@@ -16,5 +16,11 @@
 // Bad input is refused with a positioned finding rather than a panic or a
 // hang: non-UTF-8 bytes, tabs in indentation, several documents, anchors
 // and aliases (which also defeats alias bombs), files over Options.MaxBytes
-// and nesting deeper than MaxDepth.
+// and nesting deeper than MaxDepth. Only regular files are opened
+// (OpenRegular), so a named pipe or a device never blocks a command.
+//
+// Commands that read journey files themselves use the same reader and
+// messages: ReadFile, ReadAll (standard input) and CheckSize for the size
+// limit, SyntaxErrors for positioned YAML errors, WorkTreeTop for the top
+// of the git work tree.
 package load
