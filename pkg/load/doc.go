@@ -18,5 +18,11 @@
 // and aliases (which also defeats alias bombs), files over Options.MaxBytes,
 // nesting deeper than MaxDepth, control characters in any text (raw or
 // escaped; bidi overrides are warned about), and empty ids, names and
-// references.
+// references. Only regular files are opened (OpenRegular), so a named pipe
+// or a device never blocks a command.
+//
+// Commands that read journey files themselves use the same reader and
+// messages: ReadFile, ReadAll (standard input) and CheckSize for the size
+// limit, SyntaxErrors for positioned YAML errors, WorkTreeTop for the top
+// of the git work tree.
 package load

@@ -167,17 +167,9 @@ func (l *loader) includeRoot() string {
 		l.rootDir = realPath(l.opts.Root)
 		return l.rootDir
 	}
-	dir := filepath.Dir(l.stack[0].real)
-	for {
-		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
-			l.rootDir = dir
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
+	if top := WorkTreeTop(filepath.Dir(l.stack[0].real)); top != "" {
+		l.rootDir = top
+		return top
 	}
 	if wd, err := os.Getwd(); err == nil {
 		l.rootDir = realPath(wd)

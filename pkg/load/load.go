@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -127,67 +125,6 @@ func IsJourney(src []byte) bool {
 		}
 	}
 	return false
-}
-
-func tooLarge(r diag.Range, name string, size, max int64) *diag.Diagnostic {
-	return diag.Errorf(r, RuleFileTooLarge,
-		"%s is %s, over the %s limit; split the map or raise the limit with --max-size", name, mib(size), mib(max))
-}
-
-func mib(n int64) string {
-	if n >= 1<<20 {
-		return strconv.FormatFloat(float64(n)/(1<<20), 'f', -1, 64) + " MiB"
-	}
-	return strconv.FormatInt(n, 10) + " bytes"
-}
-
-// readFile reads at most max bytes (and one more to tell that the file is
-// too large). at is where a failure is reported.
-func readFile(path string, max int64, at diag.Range) ([]byte, *diag.Diagnostic) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, readErr(at, path, err)
-	}
-	defer f.Close()
-	var buf bytes.Buffer
-	if fi, err := f.Stat(); err == nil {
-		if fi.IsDir() {
-			return nil, diag.Errorf(at, RuleReadError, "%s is a directory, not a journey file", path)
-		}
-		if n := fi.Size(); n > 0 && (max <= 0 || n <= max) {
-			buf.Grow(int(n) + bytes.MinRead)
-		}
-	}
-	var r io.Reader = f
-	if max > 0 {
-		r = io.LimitReader(f, max+1)
-	}
-	if _, err := buf.ReadFrom(r); err != nil {
-		return nil, readErr(at, path, err)
-	}
-	src := buf.Bytes()
-	if max > 0 && int64(len(src)) > max {
-		size := int64(len(src))
-		if fi, err := f.Stat(); err == nil {
-			size = fi.Size()
-		}
-		if at.Start.IsZero() {
-			at.Start = diag.Pos{Line: 1, Column: 1}
-		}
-		return nil, tooLarge(at, path, size, max)
-	}
-	return src, nil
-}
-
-func readErr(at diag.Range, path string, err error) *diag.Diagnostic {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	if errors.Is(err, fs.ErrNotExist) {
-		return diag.Errorf(at, RuleReadError, "cannot read %s: no such file", path)
-	}
-	return diag.Errorf(at, RuleReadError, "cannot read %s: %v", path, err)
 }
 
 // testHook, when set by a test, runs before a file is loaded (to prove

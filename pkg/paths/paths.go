@@ -18,6 +18,25 @@ import (
 // file-too-large rather than being skipped in silence).
 const sniffBytes = 64 << 10
 
+// NoJourneysError says that the PATH arguments named no journey file: a
+// mistyped or empty directory. Every command that reads maps stops with it
+// (exit 2), so that such a path never passes a CI step in silence.
+type NoJourneysError struct{ Paths []string }
+
+func (e *NoJourneysError) Error() string {
+	return fmt.Sprintf("no journey files (YAML with a top-level cjm key) in %s; name a journey file, or a directory that holds one", strings.Join(e.Paths, " "))
+}
+
+// Journeys is Expand for a command that needs something to read: when the
+// arguments name no journey file it returns a *NoJourneysError.
+func Journeys(args []string) ([]string, error) {
+	files, err := Expand(args)
+	if err == nil && len(files) == 0 {
+		err = &NoJourneysError{Paths: args}
+	}
+	return files, err
+}
+
 // Expand returns the journey files that args name, sorted and without
 // duplicates (names are cleaned, so "./a.yaml" and "a.yaml" are one file).
 //
@@ -26,7 +45,9 @@ const sniffBytes = 64 << 10
 // top-level `cjm` key (load.IsJourney); other YAML files are skipped in
 // silence, as are hidden directories (.git, .github …) and node_modules
 // below the named directory. Symbolic links to files are followed, links to
-// directories are not. A path that does not exist is an error.
+// directories are not; named pipes, devices and sockets are skipped. A YAML
+// file that cannot be read is taken (the loader reports it). A path that
+// does not exist is an error; no journey file at all is not (see Journeys).
 func Expand(args []string) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
@@ -67,11 +88,10 @@ func Expand(args []string) ([]string, error) {
 			} else if !d.Type().IsRegular() {
 				return nil
 			}
-			ok, err := isJourney(p)
-			if err != nil {
-				return pathError(p, err)
-			}
-			if ok {
+			// A YAML file that cannot be read is taken: the loader then
+			// reports it as it reports a file named explicitly, and the
+			// command exits as it does for one.
+			if ok, err := isJourney(p); ok || err != nil {
 				add(p)
 			}
 			return nil
@@ -96,20 +116,17 @@ func isYAML(name string) bool {
 // isJourney reads the file, or its first sniffBytes when it is over the
 // load limit, and asks load.IsJourney.
 func isJourney(path string) (bool, error) {
-	f, err := os.Open(path)
+	f, info, err := load.OpenRegular(path)
 	if err != nil {
 		return false, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return false, err
-	}
-	var r io.Reader = f
+	// Bounded even below the limit: the file may grow while it is read.
+	limit := int64(load.DefaultMaxBytes) + 1
 	if info.Size() > load.DefaultMaxBytes {
-		r = io.LimitReader(f, sniffBytes)
+		limit = sniffBytes
 	}
-	src, err := io.ReadAll(r)
+	src, err := io.ReadAll(io.LimitReader(f, limit))
 	if err != nil {
 		return false, err
 	}

@@ -1,6 +1,7 @@
 package paths
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -110,5 +111,40 @@ func TestExpandSymlinks(t *testing.T) {
 	}
 	if want := []string{filepath.Join("maps", "l.yaml")}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Expand = %q, want %q", got, want)
+	}
+}
+
+// TestJourneys: paths that hold no journey file are an error that names
+// them (issue 9 #22); Expand itself still returns an empty list (serve
+// rescans a directory that may be empty for a moment).
+func TestJourneys(t *testing.T) {
+	tree(t, map[string]string{"ci/w.yaml": "on: push\n", "maps/m.yaml": journey})
+	files, err := Journeys([]string{"ci"})
+	var nj *NoJourneysError
+	if !errors.As(err, &nj) || len(files) != 0 || !strings.Contains(err.Error(), "no journey files (YAML with a top-level cjm key) in ci;") {
+		t.Errorf("Journeys(ci) = %v, %v", files, err)
+	}
+	if files, err := Expand([]string{"ci"}); err != nil || len(files) != 0 {
+		t.Errorf("Expand(ci) = %v, %v", files, err)
+	}
+	if files, err := Journeys([]string{"ci", "maps"}); err != nil || len(files) != 1 {
+		t.Errorf("Journeys(ci, maps) = %v, %v", files, err)
+	}
+}
+
+// TestUnreadableInWalk: a YAML file a walk cannot read is taken, so that
+// the loader reports it as it reports a file named explicitly (issue 9
+// #24), instead of stopping the walk.
+func TestUnreadableInWalk(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads files whatever their mode (the testscript hardening_readers_exit covers this with /proc/self/mem)")
+	}
+	tree(t, map[string]string{"maps/a.yaml": journey, "maps/b.yaml": journey})
+	if err := os.Chmod("maps/b.yaml", 0); err != nil {
+		t.Fatal(err)
+	}
+	files, err := Expand([]string{"maps"})
+	if err != nil || strings.Join(files, " ") != filepath.FromSlash("maps/a.yaml maps/b.yaml") {
+		t.Errorf("Expand = %v, %v", files, err)
 	}
 }

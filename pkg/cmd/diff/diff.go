@@ -3,7 +3,6 @@ package diff
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -35,6 +34,9 @@ type Options struct {
 
 	Old, New string
 	Format   string
+	// MaxBytes is --max-size: the largest file read, each side and each
+	// included file.
+	MaxBytes int64
 }
 
 // NewCmdDiff builds `cjm diff`. runF replaces diffRun in tests of flag
@@ -83,6 +85,7 @@ findings are printed as validate prints them).`,
 			return diffRun(opts)
 		},
 	}
+	cmdutil.AddMaxSizeFlag(cmd.Flags(), &opts.MaxBytes)
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output `format`: "+strings.Join(Formats, "|"))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	cmd.ValidArgsFunction = func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -99,7 +102,7 @@ findings are printed as validate prints them).`,
 var errBroken = errors.New("cannot diff a map with errors; fix them first (cjm validate)")
 
 func diffRun(opts *Options) error {
-	lo := load.Options{Root: opts.Root}
+	lo := load.Options{Root: opts.Root, MaxBytes: opts.MaxBytes}
 	old, oldRes, err := readSide(opts, opts.Old, lo)
 	if err != nil {
 		return err
@@ -163,8 +166,10 @@ func readSide(opts *Options, arg string, lo load.Options) (*journey.Map, check.R
 		filename = inDir(opts.Dir, filename)
 	} else {
 		filename = inDir(opts.Dir, arg)
-		if src, err = os.ReadFile(filename); err != nil {
-			return nil, check.Result{}, fmt.Errorf("cannot read %s: %w", arg, unwrapPathError(err))
+		// The loader's reader: regular files only, within --max-size.
+		var d *diag.Diagnostic
+		if src, d = load.ReadFile(filename, lo.Limit()); d != nil {
+			return nil, check.Result{}, errors.New(d.Message)
 		}
 	}
 	res := check.Bytes(filename, src, lo)
@@ -194,12 +199,4 @@ func inDir(dir, p string) string {
 		return p
 	}
 	return filepath.Join(dir, p)
-}
-
-func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

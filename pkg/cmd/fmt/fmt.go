@@ -4,15 +4,16 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"strings"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cjm-dev/cjm/pkg/atomicfile"
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
+	"github.com/cjm-dev/cjm/pkg/diag"
+	"github.com/cjm-dev/cjm/pkg/findings"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
+	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/paths"
 	"github.com/cjm-dev/cjm/pkg/udiff"
 	"github.com/cjm-dev/cjm/pkg/yamlfmt"
@@ -29,6 +30,8 @@ type Options struct {
 	List  bool // -l
 	Diff  bool // -d
 	Write bool // -w
+	// MaxBytes is --max-size: the largest file read.
+	MaxBytes int64
 }
 
 // NewCmdFmt builds `cjm fmt`. runF replaces fmtRun in tests of flag
@@ -46,12 +49,15 @@ spacing normalised. Formatting never changes what a file means, and a
 formatted file formats to itself.
 
 Like gofmt: -l lists the files whose layout differs, -d prints a unified
-diff, -w rewrites the files (atomically); with no flag, the single input is
-printed formatted on stdout. PATH "-" reads standard input. Directories are
-walked for *.yaml and *.yml files with a top-level "cjm" key.
+diff, -w rewrites the files (atomically; through a symbolic link, the file
+it points to); with no flag, the single input is printed formatted on
+stdout. PATH "-" reads standard input. Directories are walked for *.yaml
+and *.yml files with a top-level "cjm" key. YAML errors are reported as
+validate reports them, at their line and column.
 
 Exit status: 0 done, 1 -l or -d (without -w) found files that differ, 2 a
-file could not be read, parsed (YAML syntax errors, as gofmt) or written.`,
+file could not be read (or is over --max-size), parsed (YAML syntax errors,
+as gofmt) or written, or the paths hold no journey file.`,
 		Example: `  cjm fmt map.yaml
   cjm fmt -l maps/
   cjm fmt -d maps/b2b.yaml
@@ -79,11 +85,16 @@ file could not be read, parsed (YAML syntax errors, as gofmt) or written.`,
 	fl.BoolVarP(&opts.List, "list", "l", false, "list files whose layout differs from the canonical one")
 	fl.BoolVarP(&opts.Diff, "diff", "d", false, "print a unified diff of the changes")
 	fl.BoolVarP(&opts.Write, "write", "w", false, "write the result to the files (atomically)")
+	cmdutil.AddMaxSizeFlag(fl, &opts.MaxBytes)
 	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return []cobra.Completion{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	}
 	return cmd
 }
+
+// limit is the size limit of each file read: --max-size, or the loader's
+// default when Options come without it.
+func (o *Options) limit() int64 { return load.Options{MaxBytes: o.MaxBytes}.Limit() }
 
 // errTrouble says that some files could not be formatted; each has been
 // reported on stderr already.
@@ -91,9 +102,10 @@ var errTrouble = errors.New("some files could not be formatted")
 
 func fmtRun(opts *Options) error {
 	if len(opts.Paths) == 1 && opts.Paths[0] == "-" {
-		src, err := io.ReadAll(opts.IO.In)
-		if err != nil {
-			return fmt.Errorf("cannot read standard input: %w", err)
+		src, d := load.ReadAll(stdinName, opts.IO.In, opts.limit())
+		if d != nil {
+			report(opts, diag.Diagnostics{d}, nil)
+			return errTrouble
 		}
 		changed, err := process(opts, stdinName, src)
 		var se *yamlfmt.SyntaxError
@@ -105,21 +117,18 @@ func fmtRun(opts *Options) error {
 		}
 		return result(opts, changed, false)
 	}
-	files, err := paths.Expand(opts.Paths)
+	files, err := paths.Journeys(opts.Paths)
 	if err != nil {
 		return err
-	}
-	if len(files) == 0 && !opts.IO.Quiet {
-		fmt.Fprintf(opts.IO.ErrOut, "cjm: no journey files (YAML with a top-level cjm key) in %s\n", strings.Join(opts.Paths, " "))
 	}
 	if !opts.List && !opts.Diff && !opts.Write && len(files) > 1 {
 		return cmdutil.FlagErrorf("%d files to format: use -l to list, -d to diff or -w to write them (stdout takes a single file)", len(files))
 	}
 	anyChanged, trouble := false, false
 	for _, path := range files {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			fmt.Fprintf(opts.IO.ErrOut, "cjm: cannot read %s: %v\n", path, unwrap(err))
+		src, d := load.ReadFile(path, opts.limit())
+		if d != nil {
+			report(opts, diag.Diagnostics{d}, nil)
 			trouble = true
 			continue
 		}
@@ -157,9 +166,17 @@ func process(opts *Options, name string, src []byte) (bool, error) {
 	out, err := yamlfmt.Format(src)
 	if err != nil {
 		var se *yamlfmt.SyntaxError
-		if errors.As(err, &se) && se.Line > 0 {
-			fmt.Fprintf(opts.IO.ErrOut, "%s:%d: %s\n", name, se.Line, se.Msg)
-			return false, se
+		if errors.As(err, &se) {
+			// Reported as validate reports it: line, column, the source
+			// line and a hint, from the loader's one copy of that logic.
+			if ds := load.SyntaxErrors(name, src); len(ds) > 0 {
+				report(opts, ds, diag.Sources{name: src})
+				return false, se
+			}
+			if se.Line > 0 {
+				fmt.Fprintf(opts.IO.ErrOut, "%s:%d: %s\n", name, se.Line, se.Msg)
+				return false, se
+			}
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "%s: %v\n", name, err)
 		return false, errNotFormatted
@@ -178,7 +195,14 @@ func process(opts *Options, name string, src []byte) (bool, error) {
 		}
 	}
 	if changed && opts.Write {
-		if err := atomicfile.WriteFile(name, out, 0o644); err != nil {
+		// Through a symbolic link, the file linked to is what is
+		// formatted: replacing the link with a regular file would leave
+		// the target as it was.
+		target := name
+		if real, err := filepath.EvalSymlinks(name); err == nil {
+			target = real
+		}
+		if err := atomicfile.WriteFile(target, out, 0o644); err != nil {
 			fmt.Fprintf(opts.IO.ErrOut, "cjm: %v\n", err)
 			return changed, errNotFormatted
 		}
@@ -186,10 +210,7 @@ func process(opts *Options, name string, src []byte) (bool, error) {
 	return changed, nil
 }
 
-func unwrap(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
+// report prints findings about the input as validate prints them.
+func report(opts *Options, ds diag.Diagnostics, srcs diag.Sources) {
+	findings.WriteText(opts.IO.ErrOut, ds, srcs, findings.TextOptions{Color: opts.IO.ColorStderr()})
 }

@@ -95,11 +95,19 @@ func TestFmtRun(t *testing.T) {
 		{name: "diff", opts: Options{Diff: true}, paths: []string{"messy.yaml"}, exit: 1,
 			stdout: "--- messy.yaml.orig\n+++ messy.yaml\n@@ -1,4 +1,4 @@\n-title: T\n cjm: 1\n+title: T\n stages:\n-- {name: S, id: s}\n+  - {id: s, name: S}\n"},
 		{name: "several files without a flag", paths: []string{"."}, exit: 2},
-		{name: "syntax error", opts: Options{List: true}, paths: []string{"broken"}, exit: 2, stderr: "broken/bad.yaml:1: did not find expected"},
+		{name: "syntax error", opts: Options{List: true}, paths: []string{"broken"}, exit: 2, stderr: "broken/bad.yaml:2:1: error: YAML syntax error: did not find expected"},
 		{name: "missing path", opts: Options{List: true}, paths: []string{"nope.yaml"}, exit: 2},
 		{name: "stdin", paths: []string{"-"}, stdin: messy, exit: 0, stdout: formatted},
 		{name: "stdin list", opts: Options{List: true}, paths: []string{"-"}, stdin: messy, exit: 1, stdout: "<standard input>\n"},
 		{name: "stdin syntax error", paths: []string{"-"}, stdin: "a: [\n", exit: 2, stderr: "<standard input>:"},
+		// issue 9 #18: positions as validate gives them.
+		{name: "nul at 3:16", paths: []string{"-"}, stdin: "cjm: 1\ntitle: T\nstages: [{id: s\x00}]\n", exit: 2,
+			stderr: "<standard input>:3:16: error: the control character U+0000 (NUL) is not allowed in a journey file"},
+		// issue 9 #3: fmt reads within the size limit, files and stdin.
+		{name: "file too large", opts: Options{List: true, MaxBytes: 10}, paths: []string{"messy.yaml"}, exit: 2,
+			stderr: "messy.yaml:1:1: error: messy.yaml is 43 bytes, over the 10 bytes limit"},
+		{name: "stdin too large", opts: Options{MaxBytes: 10}, paths: []string{"-"}, stdin: messy, exit: 2,
+			stderr: "<standard input>:1:1: error: <standard input> is over the 10 bytes limit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

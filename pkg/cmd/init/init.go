@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -47,7 +48,8 @@ Templates:
 Each template exists in English and Russian (--lang), passes
 cjm validate --strict, and starts with the modeline
 "# yaml-language-server: $schema=cjm.schema.json" for editors (see cjm schema).
-An existing FILE is never overwritten without --force.`,
+An existing FILE is never overwritten without --force; a missing parent
+directory of FILE is created.`,
 		Example: `  cjm init maps/journey.yaml
   cjm init --template abm --lang ru maps/abm.yaml
   cjm init --template saas-onboarding > onboarding.yaml`,
@@ -62,10 +64,10 @@ An existing FILE is never overwritten without --force.`,
 			if len(args) == 1 {
 				opts.File = args[0]
 			}
-			if !contains(templates.Names, opts.Template) {
+			if !slices.Contains(templates.Names, opts.Template) {
 				return cmdutil.FlagErrorf("unknown template %q; use one of %s", opts.Template, strings.Join(templates.Names, ", "))
 			}
-			if !contains(journey.Languages, opts.Lang) {
+			if !slices.Contains(journey.Languages, opts.Lang) {
 				return cmdutil.FlagErrorf("unknown language %q; use one of %s", opts.Lang, strings.Join(journey.Languages, ", "))
 			}
 			if runF != nil {
@@ -101,6 +103,12 @@ func initRun(opts *Options) error {
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return err
 	}
+	// Like render's -o, a missing parent directory is created.
+	if dir := filepath.Dir(opts.File); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("cannot create the directory of %s: %w", opts.File, err)
+		}
+	}
 	if err := atomicfile.WriteFile(opts.File, src, 0o644); err != nil {
 		return err
 	}
@@ -112,13 +120,4 @@ func initRun(opts *Options) error {
 		}
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

@@ -151,10 +151,25 @@ func TestInitRun(t *testing.T) {
 		}
 	})
 
-	t.Run("missing directory", func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "no", "m.yaml")
+	t.Run("missing directory is created", func(t *testing.T) {
+		// issue 9 #28: `cjm init maps/journey.yaml`, the example in the
+		// help, when maps/ does not exist yet.
+		path := filepath.Join(t.TempDir(), "no", "such", "m.yaml")
 		ios, _, _, _ := iostreams.Test()
-		err := initRun(&Options{IO: ios, File: path, Template: "b2b-funnel", Lang: "en"})
+		if err := initRun(&Options{IO: ios, File: path, Template: "b2b-funnel", Lang: "en"}); err != nil {
+			t.Fatalf("err = %v", err)
+		}
+		if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+			t.Fatalf("%s not written: %v", path, err)
+		}
+	})
+	t.Run("parent is a file", func(t *testing.T) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "f"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ios, _, _, _ := iostreams.Test()
+		err := initRun(&Options{IO: ios, File: filepath.Join(dir, "f", "m.yaml"), Template: "b2b-funnel", Lang: "en"})
 		if err == nil || cmdutil.ExitCode(err) != 2 {
 			t.Fatalf("err = %v", err)
 		}

@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -39,6 +40,8 @@ type Options struct {
 	Formats []string
 	Jobs    int
 	Check   bool
+	// MaxBytes is --max-size: the largest file read.
+	MaxBytes int64
 
 	// NewRenderer picks where Graphviz runs for about `layouts` layouts
 	// with `workers` parallel jobs, and returns a function that releases
@@ -94,6 +97,7 @@ date and exits 1 if there are any; it writes nothing.`,
 	fl.StringSliceVar(&opts.Views, "view", []string{"map"}, "`VIEW` to draw: map or flow (repeatable)")
 	fl.StringSliceVarP(&opts.Formats, "format", "f", []string{"svg"}, "output `FORMAT`: "+formatNames()+" (repeatable or comma-separated)")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "render `N` maps in parallel (default: the number of CPUs)")
+	cmdutil.AddMaxSizeFlag(fl, &opts.MaxBytes)
 	fl.BoolVar(&opts.Check, "check", false, "write nothing; list missing or out-of-date outputs and exit 1 if any")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		// -f takes a comma-separated list: complete its last item.
@@ -157,12 +161,9 @@ func renderRun(ctx context.Context, opts *Options) error {
 	if len(formats) == 0 || len(viewList) == 0 {
 		return cmdutil.FlagErrorf("nothing to render: give at least one --format and one --view")
 	}
-	inputs, err := paths.Expand(opts.Paths)
+	inputs, err := paths.Journeys(opts.Paths)
 	if err != nil {
 		return err
-	}
-	if len(inputs) == 0 {
-		return fmt.Errorf("no journey files (YAML with a top-level cjm key) found in %s", strings.Join(opts.Paths, " "))
 	}
 	toStdout := opts.OutDir == "-"
 	if toStdout && len(inputs) > 1 {
@@ -170,7 +171,7 @@ func renderRun(ctx context.Context, opts *Options) error {
 		// outputs, so `-o -` works on a directory with one map in it.
 		maps := inputs[:0:0]
 		for _, in := range inputs {
-			if m, _, _ := load.File(in, load.Options{Root: opts.Root}); m == nil || !m.Catalogue {
+			if m, _, _ := load.File(in, load.Options{Root: opts.Root, MaxBytes: opts.MaxBytes}); m == nil || !m.Catalogue {
 				maps = append(maps, in)
 			}
 		}
@@ -293,7 +294,11 @@ func report(opts *Options, r *result, sum *summary, bar *progressbar.ProgressBar
 	case r.interrupted:
 		return
 	case r.invalid:
-		sum.invalid++
+		if slices.ContainsFunc(r.diags, load.Unreadable) {
+			sum.failed++ // could not be read: exit 2, as cli.md says
+		} else {
+			sum.invalid++
+		}
 		findings.WriteText(errOut, r.diags, r.sources, findings.TextOptions{Color: opts.IO.ColorStderr()})
 		return
 	case r.skipped != "":
@@ -398,7 +403,7 @@ func planOutputs(input, outDir string, formats []Format, viewList []string) []ou
 // renderInput checks one input and makes, writes or compares its outputs.
 func renderInput(ctx context.Context, opts *Options, input string, outs []output, viewList []string, r graphviz.Renderer) *result {
 	res := &result{path: input}
-	chk := check.File(input, load.Options{Root: opts.Root})
+	chk := check.File(input, load.Options{Root: opts.Root, MaxBytes: opts.MaxBytes})
 	res.diags, res.sources = chk.Diags, chk.Sources
 	if chk.Map == nil || chk.Diags.HasErrors() {
 		res.invalid = true

@@ -19,6 +19,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
 	"github.com/cjm-dev/cjm/pkg/load"
+	"github.com/cjm-dev/cjm/pkg/paths"
 	"github.com/cjm-dev/cjm/pkg/serve"
 )
 
@@ -36,6 +37,8 @@ type Options struct {
 
 	Path string
 	Addr string
+	// MaxBytes is --max-size: the largest file read.
+	MaxBytes int64
 
 	// Render renders one file and Deps lists the files its last render
 	// read; nil means a Pipeline on Root.
@@ -87,6 +90,7 @@ Stop it with Ctrl-C.`,
 			return serveRun(ctx, opts)
 		},
 	}
+	cmdutil.AddMaxSizeFlag(cmd.Flags(), &opts.MaxBytes)
 	cmd.Flags().StringVar(&opts.Addr, "addr", DefaultAddr, "listen on `HOST:PORT`; port 0 picks a free one")
 	return cmd
 }
@@ -96,6 +100,8 @@ Stop it with Ctrl-C.`,
 // remembers which files each render read, for serve.Options.Deps.
 type Pipeline struct {
 	Root string
+	// MaxBytes is the size limit of each file read (0: the default).
+	MaxBytes int64
 
 	mu   sync.Mutex
 	read map[string][]string
@@ -108,7 +114,7 @@ func (p *Pipeline) Render(ctx context.Context, path string) (views map[string][]
 			views, err = nil, fmt.Errorf("internal error while rendering: %v; please report this with the file that caused it", r)
 		}
 	}()
-	res := check.File(path, load.Options{Root: p.Root})
+	res := check.File(path, load.Options{Root: p.Root, MaxBytes: p.MaxBytes})
 	files := make([]string, 0, len(res.Sources))
 	for name := range res.Sources {
 		files = append(files, name)
@@ -138,8 +144,15 @@ func (p *Pipeline) Deps(path string) []string {
 func serveRun(ctx context.Context, opts *Options) error {
 	rnd, deps := opts.Render, opts.Deps
 	if rnd == nil {
-		p := &Pipeline{Root: opts.Root}
+		p := &Pipeline{Root: opts.Root, MaxBytes: opts.MaxBytes}
 		rnd, deps = p.Render, p.Deps
+	}
+	// A directory must hold a map to preview (exit 2 otherwise, as every
+	// command that reads maps does).
+	if fi, err := os.Stat(opts.Path); err == nil && fi.IsDir() {
+		if _, err := paths.Journeys([]string{opts.Path}); err != nil {
+			return err
+		}
 	}
 	srv, err := serve.New(serve.Options{Path: opts.Path, Render: rnd, Deps: deps, Views: Views})
 	if err != nil {

@@ -3,9 +3,7 @@ package validate
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -18,6 +16,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/findings"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
+	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/paths"
 	rules "github.com/cjm-dev/cjm/pkg/validate"
 )
@@ -44,7 +43,6 @@ type Options struct {
 // of flag parsing; nil runs the command.
 func NewCmdValidate(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{IO: f.IO, Getenv: os.Getenv, Version: f.Version}
-	maxSize := ByteSize(check.DefaultMaxBytes)
 	cmd := &cobra.Command{
 		Use:   "validate PATH...",
 		Short: "Check journey files and report every finding",
@@ -62,7 +60,8 @@ formats go to stdout:
   gitlab  GitLab Code Quality report
 
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 the
-command could not run (a missing path, a bad flag).`,
+command could not run (a missing path, a file that cannot be read, no
+journey file in the paths, a bad flag).`,
 		Example: `  cjm validate maps/
   cjm validate --strict --format github maps/
   cjm validate --format sarif maps/ > cjm.sarif`,
@@ -75,7 +74,6 @@ command could not run (a missing path, a bad flag).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.Root = f.Root
-			opts.MaxBytes = int64(maxSize)
 			if !slices.Contains(findings.Formats, opts.Format) {
 				return cmdutil.FlagErrorf("invalid --format %q: want one of %s", opts.Format, strings.Join(findings.Formats, ", "))
 			}
@@ -88,7 +86,7 @@ command could not run (a missing path, a bad flag).`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Format, "format", "text", "output `format`: "+strings.Join(findings.Formats, "|"))
 	fl.BoolVar(&opts.Strict, "strict", false, "fail (exit 1) on warnings too")
-	fl.Var(&maxSize, "max-size", "largest file read, in bytes or with a unit (20MiB)")
+	cmdutil.AddMaxSizeFlag(fl, &opts.MaxBytes)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(findings.Formats, cobra.ShellCompDirectiveNoFileComp))
 	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return []cobra.Completion{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
@@ -102,12 +100,9 @@ func validateRun(opts *Options) error {
 			return emptyReport(opts, fmt.Errorf("--root %s: not a directory", opts.Root))
 		}
 	}
-	files, err := paths.Expand(opts.Paths)
+	files, err := paths.Journeys(opts.Paths)
 	if err != nil {
 		return emptyReport(opts, err)
-	}
-	if len(files) == 0 && !opts.IO.Quiet {
-		fmt.Fprintf(opts.IO.ErrOut, "cjm: no journey files (YAML with a top-level cjm key) in %s\n", strings.Join(opts.Paths, " "))
 	}
 
 	ds, srcs := checkAll(files, check.Options{Root: opts.Root, MaxBytes: opts.MaxBytes})
@@ -115,11 +110,33 @@ func validateRun(opts *Options) error {
 	if err := write(opts, ds, srcs, len(files)); err != nil {
 		return err
 	}
+	if err := unreadable(ds); err != nil {
+		return err
+	}
 	errs, warns := ds.Count()
 	if errs > 0 || (opts.Strict && warns > 0) {
 		return cmdutil.SilentError
 	}
 	return nil
+}
+
+// unreadable is the error for files that could not be read at all (exit
+// 2: the command could not check them), after their read-error findings
+// have been printed with the others.
+func unreadable(ds diag.Diagnostics) error {
+	n := 0
+	for _, d := range ds {
+		if load.Unreadable(d) {
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return nil
+	case 1:
+		return errors.New("1 file could not be read")
+	}
+	return fmt.Errorf("%d files could not be read", n)
 }
 
 // checkAll checks files in parallel, at most GOMAXPROCS at a time, and
@@ -255,17 +272,8 @@ func repoRoot(root string) string {
 	if err != nil {
 		return ""
 	}
-	for dir := wd; ; {
-		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
-			return dir
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
+	if top := load.WorkTreeTop(wd); top != "" {
+		return top
 	}
 	return wd
 }

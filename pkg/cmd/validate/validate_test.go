@@ -69,38 +69,6 @@ func TestNewCmdValidate(t *testing.T) {
 	}
 }
 
-func TestParseSize(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int64
-		err  bool
-	}{
-		{"1048576", 1 << 20, false},
-		{"20MiB", 20 << 20, false},
-		{"20mib", 20 << 20, false},
-		{"512K", 512 << 10, false},
-		{"1.5GiB", 3 << 29, false},
-		{"10MB", 10_000_000, false},
-		{"3kB", 3000, false},
-		{"100B", 100, false},
-		{"", 0, true},
-		{"-1", 0, true},
-		{"MiB", 0, true},
-		{"1e30GiB", 0, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			got, err := ParseSize(tt.in)
-			if (err != nil) != tt.err || got != tt.want {
-				t.Errorf("ParseSize(%q) = %d, %v; want %d, error %v", tt.in, got, err, tt.want, tt.err)
-			}
-		})
-	}
-	if s := FormatSize(10 << 20); s != "10MiB" {
-		t.Errorf("FormatSize = %q", s)
-	}
-}
-
 const goodMap = `cjm: 1
 title: Good
 channels:

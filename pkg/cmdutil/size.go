@@ -1,9 +1,13 @@
-package validate
+package cmdutil
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/cjm-dev/cjm/pkg/load"
 )
 
 // ByteSize is a flag value holding a size in bytes, written as a number of
@@ -65,3 +69,12 @@ func (b *ByteSize) Set(s string) error {
 
 // Type names the value in help output.
 func (b *ByteSize) Type() string { return "size" }
+
+// AddMaxSizeFlag binds --max-size, the largest journey file a command
+// reads (the map and each included file), to *p in bytes, with
+// load.DefaultMaxBytes as the default. Every command that reads maps calls
+// it, so the flag reads and reads out the same everywhere.
+func AddMaxSizeFlag(fs *pflag.FlagSet, p *int64) {
+	*p = load.DefaultMaxBytes
+	fs.Var((*ByteSize)(p), "max-size", "largest file read, in bytes or with a unit (20MiB)")
+}
