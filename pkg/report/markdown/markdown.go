@@ -90,7 +90,7 @@ func (w *writer) header(r *outline.Report, m *journey.Map, opts Options) {
 	}
 	w.heading(1, EscapeLine(title))
 	if d := strings.TrimSpace(r.Description); d != "" {
-		w.line(Block(d))
+		w.line(Description(d))
 		w.line()
 	}
 	if r.Scope != "" {

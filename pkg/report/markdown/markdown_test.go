@@ -158,22 +158,6 @@ func TestEscape(t *testing.T) {
 	}
 }
 
-func TestBlock(t *testing.T) {
-	for _, tc := range []struct{ name, in, want string }{
-		{"markdown kept", "**bold** and [link](https://example.com)", "**bold** and [link](https://example.com)"},
-		{"html neutralised", "a <b>b</b>", "a &lt;b>b&lt;/b>"},
-		{"code span kept", "use `<br>` here", "use `<br>` here"},
-		{"fence kept", "```\n<div>\n```\n<i>", "```\n<div>\n```\n&lt;i>"},
-		{"unclosed fence closed", "```\n<div>", "```\n<div>\n```"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := Block(tc.in); got != tc.want {
-				t.Errorf("Block(%q) = %q, want %q", tc.in, got, tc.want)
-			}
-		})
-	}
-}
-
 func TestDestination(t *testing.T) {
 	if got, want := Destination("out/my map (v2).svg"), "out/my%20map%20%28v2%29.svg"; got != want {
 		t.Errorf("Destination = %q, want %q", got, want)
