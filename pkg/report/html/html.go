@@ -56,11 +56,17 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"matrixArgs": func(lang, kind string, m outline.Matrix) matrixArgs {
 		return matrixArgs{lang, kind, m}
 	},
+	"movesArgs": func(lang string, mv []outline.StepBack) movesArgs { return movesArgs{lang, mv} },
 }).Parse(source))
 
 type kpiArgs struct {
 	Lang string
 	K    outline.KPI
+}
+
+type movesArgs struct {
+	Lang  string
+	Moves []outline.StepBack
 }
 
 type matrixArgs struct {
