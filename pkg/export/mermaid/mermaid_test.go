@@ -3,6 +3,7 @@ package mermaid
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -153,8 +154,19 @@ func TestLabel(t *testing.T) {
 // task line has exactly the two separators the grammar reads, and no line
 // carries a character the grammar or Mermaid's preprocessing would act on.
 func TestHostileLines(t *testing.T) {
-	got, _ := Render(reporttest.HostileMap())
+	checkLines(t, reporttest.HostileMap())
+	for _, label := range reporttest.HostileLabels {
+		t.Run(label, func(t *testing.T) { checkLines(t, reporttest.LabelMap(label)) })
+	}
+}
+
+func checkLines(t *testing.T, m *journey.Map) {
+	t.Helper()
+	got, _ := Render(m)
 	for i, line := range strings.Split(strings.TrimSuffix(string(got), "\n"), "\n") {
+		if strings.TrimSpace(line) == NoEmotionComment {
+			continue
+		}
 		body := strings.TrimSpace(line)
 		for _, e := range []string{"#58;", "#35;", "#59;", "#37;", "#60;", "#62;", "#38;", "#34;", "#96;", "#44;", "#123;", "#125;", "#84;", "#116;", "#106;", "#115;"} {
 			body = strings.ReplaceAll(body, e, "")
@@ -198,6 +210,10 @@ func TestMermaidParser(t *testing.T) {
 	}
 	dir := t.TempDir()
 	all := maps(t)
+	// Each hostile label as title, section, task and actor (issue 9 #6).
+	for i, label := range reporttest.HostileLabels {
+		all = append(all, named{fmt.Sprintf("label-%02d", i), reporttest.LabelMap(label)})
+	}
 	var files []string
 	for _, n := range all {
 		out, err := Render(n.m)

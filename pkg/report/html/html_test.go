@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -265,4 +266,59 @@ func TestDescription(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestHostileLabels: for every hostile label the report parses with no
+// element, attribute or link a label could have made, and the title, the
+// persona's and the stage's headings, the inventory's touchpoint cell and
+// the steps-back reason read as the label byte for byte (issue 9 #6).
+func TestHostileLabels(t *testing.T) {
+	for _, label := range reporttest.HostileLabels {
+		t.Run(label, func(t *testing.T) {
+			got, err := Render(reporttest.LabelMap(label), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDocument(t, got)
+			root, err := xhtml.Parse(bytes.NewReader(got))
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts := map[string][]string{}
+			var walk func(n *xhtml.Node)
+			walk = func(n *xhtml.Node) {
+				if n.Type == xhtml.ElementNode {
+					texts[n.Data] = append(texts[n.Data], textOf(n))
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+			}
+			walk(root)
+			for _, el := range []string{"title", "h1", "h3", "td"} {
+				if !slices.Contains(texts[el], label) {
+					t.Errorf("no <%s> reads %q: %q", el, label, texts[el])
+				}
+			}
+			// The stage heading: number, name, then the emotion.
+			if !slices.ContainsFunc(texts["h3"], func(h string) bool { return strings.HasPrefix(h, "1. "+label+" −1") }) {
+				t.Errorf("no stage heading reads %q: %q", "1. "+label, texts["h3"])
+			}
+		})
+	}
+}
+
+func textOf(n *xhtml.Node) string {
+	var b strings.Builder
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
 }

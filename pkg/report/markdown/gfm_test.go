@@ -46,18 +46,23 @@ func TestGFM(t *testing.T) {
 		// desc: the map's description is hostile; its own links and
 		// elements are allowed, as long as none is live.
 		desc bool
+		// label: the map is reporttest.LabelMap(label).
+		label string
 	}
 	inputs := []input{
-		{"hostile", reporttest.HostileMap(), map[string]string{"map": "a<b>|c (1).svg", "flow": "x](y).svg"}, false},
-		{"full", reporttest.FullMap(), nil, false},
+		{"hostile", reporttest.HostileMap(), map[string]string{"map": "a<b>|c (1).svg", "flow": "x](y).svg"}, false, ""},
+		{"full", reporttest.FullMap(), nil, false, ""},
+	}
+	for i, l := range reporttest.HostileLabels {
+		inputs = append(inputs, input{fmt.Sprintf("label-%02d", i), reporttest.LabelMap(l), nil, false, l})
 	}
 	for i, d := range reporttest.HostileDescriptions {
 		m := reporttest.MinimalMaps()["one-stage"]
 		m.Description = d
-		inputs = append(inputs, input{fmt.Sprintf("description-%02d", i), m, nil, true})
+		inputs = append(inputs, input{fmt.Sprintf("description-%02d", i), m, nil, true, ""})
 	}
 	for _, ex := range reporttest.Examples(t) {
-		inputs = append(inputs, input{ex.Name, ex.Map, map[string]string{"map": ex.Name + ".svg"}, false})
+		inputs = append(inputs, input{ex.Name, ex.Map, map[string]string{"map": ex.Name + ".svg"}, false, ""})
 	}
 	dir := t.TempDir()
 	var files []string
@@ -100,6 +105,9 @@ func TestGFM(t *testing.T) {
 			checkGFM(t, root, allowedRefs)
 			if in.name == "hostile" {
 				checkHostileText(t, root, in.m)
+			}
+			if in.label != "" {
+				checkLabelText(t, root, in.label)
 			}
 		})
 	}
