@@ -265,15 +265,17 @@ func (e *emitter) lines(n ast.Node) string {
 }
 
 // fenced writes code as a fenced block: a fence of backticks longer than
-// any run of backticks in it (tildes when the info string has a backtick),
-// the language only when it is a plain word.
+// any run of backticks in it, the language only when it is a plain word
+// (so the info string has no backtick).
 func fenced(code, lang string) string {
-	code = strings.TrimSuffix(code, "\n")
 	fence := strings.Repeat("`", max(3, longestRun(code, '`')+1))
 	if !plainWord(lang) {
 		lang = ""
 	}
-	return fence + lang + "\n" + code + "\n" + fence
+	if code == "" {
+		return fence + lang + "\n" + fence // no line at all
+	}
+	return fence + lang + "\n" + strings.TrimSuffix(code, "\n") + "\n" + fence
 }
 
 func plainWord(s string) bool {

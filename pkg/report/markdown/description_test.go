@@ -128,6 +128,7 @@ func TestDescriptionSameAsHTML(t *testing.T) {
 		"1. one\n2. two\n   - nested\n   - list\n\n   para in item\n3) other list",
 		"> quote\n> > nested\n\n***\n\n| a | b |\n|:-|-:|\n| 1 | `x\\|y` |\n| ~~s~~ | R&D &amp; \\* |",
 		"```go\nfunc main() {}\n```\n\n    indented\n\n- [ ] open\n- [x] done",
+		"```\n```\n\n~~~\n\n~~~",
 		"3\\. not a list\n\\- nor this\n\\+ nor this\nstill para\n\\===",
 		"a*b*c and *a*b and **x**y, _u_ and 5 * 3 = 15, $x$, #1, |, ~, <, >",
 	} {
