@@ -5,7 +5,9 @@
 // cobra's own doc package is not used: its man-page half needs
 // github.com/cpuguy83/go-md2man/v2, which is not in go.sum. The generator
 // here is small, and it writes no dates or versions, so the pages are the
-// same on every machine.
+// same on every machine. Man pages are plain ASCII: other characters are
+// groff escapes (\[u2026]) with an ASCII fallback for the typographic ones,
+// which go-md2man would not give either (it writes raw UTF-8).
 //
 // Usage:
 //
@@ -17,7 +19,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -256,7 +261,9 @@ func man(c *cobra.Command) []byte {
 	if len(see) > 0 {
 		fmt.Fprintf(&b, ".SH SEE ALSO\n%s\n", strings.Join(see, ", "))
 	}
-	return b.Bytes()
+	page := b.String()
+	th := strings.IndexByte(page, '\n') + 1
+	return []byte(page[:th] + fallbacks(page) + page[th:])
 }
 
 func manFlags(b *bytes.Buffer, fs *pflag.FlagSet) {
@@ -280,8 +287,10 @@ func manFlags(b *bytes.Buffer, fs *pflag.FlagSet) {
 	})
 }
 
-// roff escapes text for a roff line: backslashes, hyphens, and a leading
-// dot or apostrophe that would start a request.
+// roff escapes text for a roff line: backslashes, hyphens, a leading dot
+// or apostrophe that would start a request, and every non-ASCII character
+// as a groff Unicode escape (\[u2026]), so a page is plain ASCII and reads
+// the same whatever the reader's locale (see asciiFallbacks).
 func roff(s string) string {
 	s = strings.ReplaceAll(s, "\\", "\\e")
 	// \- is the ASCII hyphen-minus, so flags copied from the page work.
@@ -289,8 +298,52 @@ func roff(s string) string {
 	if strings.HasPrefix(s, ".") || strings.HasPrefix(s, "'") {
 		s = "\\&" + s
 	}
-	return s
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x80 {
+			b.WriteRune(r)
+			continue
+		}
+		b.WriteString(glyph(r))
+	}
+	return b.String()
 }
+
+// glyph is groff's escape for a character: \[u2026], four to six upper-case
+// hex digits.
+func glyph(r rune) string { return fmt.Sprintf("\\[u%04X]", r) }
+
+// asciiFallbacks are what an ASCII terminal shows for the typographic
+// characters of the help texts: groff has no glyph for `…` on its ascii
+// device (`LANG=C man` drops it with a warning), so each page that uses
+// one defines it, for devices that lack it, as these characters.
+var asciiFallbacks = map[rune]string{
+	'…': "...", '—': "\\-\\-", '–': "\\-", '−': "\\-", '→': "\\->", '←': "<\\-", '“': "\\(dq", '”': "\\(dq",
+	'‘': "'", '’': "'", '•': "*", '×': "x", '≤': "<=", '≥': ">=", '▲': "^", '▼': "v", '★': "*",
+	'✓': "+", '✗': "x", '«': "<<", '»': ">>",
+}
+
+// fallbacks returns the .char requests that give the characters of a
+// page (its \[uXXXX] escapes) an ASCII look where the output device has
+// no glyph for them.
+func fallbacks(page string) string {
+	var used []rune
+	for _, m := range glyphEscape.FindAllStringSubmatch(page, -1) {
+		v, _ := strconv.ParseUint(m[1], 16, 32)
+		r := rune(v)
+		if _, ok := asciiFallbacks[r]; ok && !slices.Contains(used, r) {
+			used = append(used, r)
+		}
+	}
+	slices.Sort(used)
+	var b strings.Builder
+	for _, r := range used {
+		fmt.Fprintf(&b, ".if !c%s .char %s %s\n", glyph(r), glyph(r), asciiFallbacks[r])
+	}
+	return b.String()
+}
+
+var glyphEscape = regexp.MustCompile(`\\\[u([0-9A-F]{4,6})\]`)
 
 func roffQuote(s string) string {
 	return "\"" + strings.ReplaceAll(roff(s), "\"", "\\(dq") + "\""

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -92,5 +93,59 @@ func TestMarkdownProse(t *testing.T) {
 	want := "Walks \\*.yaml and \\*.yml files, writes &lt;base&gt;.&lt;ext&gt;, keeps `code` and moment\\_of\\_truth.\n\n```\n  cjm render *.yaml\n```"
 	if got != want {
 		t.Errorf("mdText:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestManASCII: every man page, generated and committed, is plain ASCII
+// (issue 9 #25: `…` was raw UTF-8 and vanished under LANG=C man).
+func TestManASCII(t *testing.T) {
+	pages := generate(commandTree())
+	for _, name := range sortedKeys(pages) {
+		if !strings.HasPrefix(name, "man/") {
+			continue
+		}
+		committed, _ := os.ReadFile(filepath.Join(docsDir, filepath.FromSlash(name)))
+		for what, page := range map[string][]byte{"generated": pages[name], "committed": committed} {
+			for i, c := range page {
+				if c >= 0x80 {
+					line := bytes.Count(page[:i], []byte("\n")) + 1
+					t.Errorf("%s %s:%d: non-ASCII byte %#x", what, name, line, c)
+					break
+				}
+			}
+		}
+	}
+}
+
+func TestRoffUnicode(t *testing.T) {
+	if got, want := roff("flow {…} Путь 🚀"), `flow {\[u2026]} \[u041F]\[u0443]\[u0442]\[u044C] \[u1F680]`; got != want {
+		t.Errorf("roff = %q, want %q", got, want)
+	}
+	if got, want := fallbacks(`a \[u2026] b \[u2014] \[u2026] \[u041F]`), ".if !c\\[u2014] .char \\[u2014] \\-\\-\n.if !c\\[u2026] .char \\[u2026] ...\n"; got != want {
+		t.Errorf("fallbacks = %q, want %q", got, want)
+	}
+}
+
+// TestManLocaleC reads cjm-fmt(1) with man under LANG=C, as a reader on
+// an ASCII terminal does: the ellipsis shows as "...", without warnings.
+func TestManLocaleC(t *testing.T) {
+	manPath, err := exec.LookPath("man")
+	if err != nil {
+		t.Skip("man is not installed")
+	}
+	cmd := exec.Command(manPath, "-l", filepath.Join(docsDir, "man", "cjm-fmt.1"))
+	cmd.Env = append(os.Environ(), "LANG=C", "LC_ALL=C", "MANWIDTH=80", "MANPAGER=cat", "PAGER=cat")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Skipf("man -l failed (%v): %s", err, stderr.String())
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	if !strings.Contains(text, "flow {...} and [...] collections") {
+		t.Errorf("LANG=C man shows no ellipsis:\n%s", out)
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("man warns: %s", stderr.String())
 	}
 }

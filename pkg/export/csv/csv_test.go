@@ -130,3 +130,31 @@ func TestNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileLabels: every hostile label reads back from the CSV byte for
+// byte in every cell that carries it, a formula-like one behind the `'`
+// that defuses it (issue 9 #6).
+func TestHostileLabels(t *testing.T) {
+	for _, label := range reporttest.HostileLabels {
+		t.Run(label, func(t *testing.T) {
+			got, err := Render(reporttest.LabelMap(label))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkShape(t, got, 2)
+			recs, err := csv.NewReader(bytes.NewReader(got)).ReadAll()
+			if err != nil {
+				t.Fatalf("the CSV does not parse: %v", err)
+			}
+			want := label
+			if strings.ContainsRune("=+-@", rune(label[0])) {
+				want = "'" + label
+			}
+			for _, col := range []int{1, 3, 4, 5, 6, 9} {
+				if got := recs[1][col]; got != want {
+					t.Errorf("%s = %q, want %q", Header[col], got, want)
+				}
+			}
+		})
+	}
+}

@@ -121,3 +121,31 @@ func TestDerived(t *testing.T) {
 		t.Errorf("transitions = %+v", mdl.Transitions)
 	}
 }
+
+// TestHostileLabels: every hostile label reads back from the JSON byte for
+// byte, wherever the map uses it (issue 9 #6).
+func TestHostileLabels(t *testing.T) {
+	for _, label := range reporttest.HostileLabels {
+		t.Run(label, func(t *testing.T) {
+			got, err := Render(reporttest.LabelMap(label))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back Model
+			if err := json.Unmarshal(got, &back); err != nil {
+				t.Fatalf("the JSON does not parse: %v", err)
+			}
+			tp := back.Stages[0].Touchpoints[0]
+			for what, v := range map[string]string{
+				"title": back.Title, "persona": back.Personas[0].Name, "channel": back.Channels[0].Name,
+				"owner": back.Owners[0].Name, "stage": back.Stages[0].Name, "touchpoint": tp.Name,
+				"channel_name": tp.ChannelName, "owner_name": tp.OwnerName, "pain": tp.Pains[0],
+				"transition": back.Transitions[0].Label,
+			} {
+				if v != label {
+					t.Errorf("%s = %q, want %q", what, v, label)
+				}
+			}
+		})
+	}
+}

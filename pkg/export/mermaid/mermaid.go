@@ -10,8 +10,17 @@ import (
 	"github.com/cjm-dev/cjm/pkg/journey"
 )
 
-// NeutralScore is the score of a touchpoint with no emotion.
+// NeutralScore is the score of a task with no emotion: Mermaid requires a
+// score on every task (a task line without one does not parse, and a
+// non-numeric one draws at NaN), so such a task is drawn neutral and the
+// line before it is the comment NoEmotionComment.
 const NeutralScore = 3
+
+// NoEmotionComment is the Mermaid comment line before a task drawn
+// NeutralScore because neither the touchpoint nor its stage gives the
+// task's personas an emotion; it tells "no emotion" from an emotion of 0
+// in the .mmd text (Mermaid draws both the same).
+const NoEmotionComment = "%% no emotion recorded: drawn neutral"
 
 // Render returns the .mmd text of m's journey diagram.
 func Render(m *journey.Map) ([]byte, error) {
@@ -37,9 +46,25 @@ func Write(b *bytes.Buffer, m *journey.Map, indent string) {
 			name = Label(s.ID)
 		}
 		b.WriteString(indent + "  section " + name + "\n")
+		if len(s.Touchpoints) == 0 {
+			// The stage's own emotion, if any, as a task named after it.
+			for _, g := range groups(m, ix, nil, s) {
+				if g.set {
+					b.WriteString(indent + "    " + task(taskName(s.Name), g.score, g.who) + "\n")
+				}
+			}
+			continue
+		}
 		for _, t := range s.Touchpoints {
-			for _, task := range tasks(m, ix, t) {
-				b.WriteString(indent + "    " + task + "\n")
+			name := taskName(t.Name)
+			if name == "" {
+				name = taskName(t.ID)
+			}
+			for _, g := range groups(m, ix, t, s) {
+				if !g.set {
+					b.WriteString(indent + "    " + NoEmotionComment + "\n")
+				}
+				b.WriteString(indent + "    " + task(name, g.score, g.who) + "\n")
 			}
 		}
 	}
@@ -52,53 +77,88 @@ func Score(v float64) int {
 	return min(max(s, 1), 5)
 }
 
-// tasks returns the task lines of a touchpoint: one line, or, when the
-// personas feel it differently, one line per distinct score with the
-// personas who gave it (in persona order).
-func tasks(m *journey.Map, ix *journey.Index, t *journey.Touchpoint) []string {
-	name := taskName(t.Name)
-	if name == "" {
-		name = taskName(t.ID)
+// group is one task line: the personas who feel the same score.
+type group struct {
+	score int
+	set   bool // false: no emotion, drawn NeutralScore
+	who   []*journey.Persona
+}
+
+// groups returns the task lines of touchpoint t of stage s (or, when t is
+// nil, of the stage itself): one line per distinct score with the
+// personas who feel it. A persona's score is the touchpoint's emotion for
+// them, else the stage's own emotion for them, else none. Groups come in
+// the order of the touchpoint's per-persona values, then of the map's
+// personas; personas within a group in the map's order; "no emotion"
+// last.
+func groups(m *journey.Map, ix *journey.Index, t *journey.Touchpoint, s *journey.Stage) []group {
+	var te *journey.Emotion
+	if t != nil {
+		te = t.Emotion
+	}
+	value := func(persona string) (float64, bool) {
+		if v, ok := te.For(persona); ok {
+			return v, true
+		}
+		return s.Emotion.For(persona)
 	}
 	var who []*journey.Persona
 	for _, p := range m.Personas {
-		if t.Meets(p.ID) {
+		if t == nil || t.Meets(p.ID) {
 			who = append(who, p)
 		}
 	}
-	if !t.Emotion.IsPerPersona() {
-		score := NeutralScore
-		if v, ok := t.Emotion.Mean(); ok {
-			score = Score(v)
+	if len(who) == 0 || !te.IsPerPersona() && !s.Emotion.IsPerPersona() {
+		// One value for everyone: the touchpoint's, else the stage's.
+		v, ok := te.Mean()
+		if !ok {
+			v, ok = s.Emotion.Mean()
 		}
-		return []string{task(name, score, who)}
+		if !ok {
+			return []group{{score: NeutralScore, who: who}}
+		}
+		return []group{{score: Score(v), set: true, who: who}}
 	}
-	var order []int
-	group := map[int][]*journey.Persona{}
-	for _, pe := range t.Emotion.PerPersona {
-		p := ix.Persona(pe.Persona)
-		if p == nil {
-			continue
+	var order []*journey.Persona
+	if te.IsPerPersona() {
+		for _, pe := range te.PerPersona {
+			if p := ix.Persona(pe.Persona); p != nil {
+				order = append(order, p)
+			}
 		}
-		s := Score(pe.Value)
-		if _, seen := group[s]; !seen {
-			order = append(order, s)
-		}
-		group[s] = append(group[s], p)
 	}
-	// Keep the personas in the map's order within each group.
+	order = append(order, who...)
 	rank := map[string]int{}
 	for i, p := range m.Personas {
 		rank[p.ID] = i
 	}
-	var out []string
-	for _, s := range order {
-		g := group[s]
-		sortPersonas(g, rank)
-		out = append(out, task(name, s, g))
+	var out []group
+	index := map[int]int{} // score (-1: none) -> position in out
+	seen := map[string]bool{}
+	for _, p := range order {
+		if seen[p.ID] {
+			continue
+		}
+		seen[p.ID] = true
+		key, g := -1, group{score: NeutralScore}
+		if v, ok := value(p.ID); ok {
+			key, g = Score(v), group{score: Score(v), set: true}
+		}
+		i, ok := index[key]
+		if !ok {
+			i = len(out)
+			index[key] = i
+			out = append(out, g)
+		}
+		out[i].who = append(out[i].who, p)
 	}
-	if len(out) == 0 {
-		out = append(out, task(name, NeutralScore, who))
+	for i := range out {
+		sortPersonas(out[i].who, rank)
+	}
+	// "No emotion" goes last.
+	if i, ok := index[-1]; ok && i != len(out)-1 {
+		none := out[i]
+		out = append(append(out[:i:i], out[i+1:]...), none)
 	}
 	return out
 }

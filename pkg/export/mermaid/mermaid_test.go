@@ -3,6 +3,7 @@ package mermaid
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -27,7 +28,79 @@ func maps(t *testing.T) []named {
 	for _, ex := range reporttest.Examples(t) {
 		out = append(out, named{ex.Name, ex.Map})
 	}
-	return append(out, named{"full", reporttest.FullMap()}, named{"hostile", reporttest.HostileMap()})
+	return append(out, named{"full", reporttest.FullMap()}, named{"hostile", reporttest.HostileMap()},
+		named{"emotions", emotionsMap()})
+}
+
+func emo(v float64) *journey.Emotion { return &journey.Emotion{Value: v} }
+
+func perPersona(kv ...any) *journey.Emotion {
+	e := &journey.Emotion{PerPersona: []journey.PersonaEmotion{}}
+	for i := 0; i < len(kv); i += 2 {
+		e.PerPersona = append(e.PerPersona, journey.PersonaEmotion{Persona: kv[i].(string), Value: float64(kv[i+1].(int))})
+	}
+	return e
+}
+
+// emotionsMap has every case of the score rule (issue 9 #21): touchpoints
+// with and without an emotion of their own, in stages with and without
+// one, single and per persona, and a stage without touchpoints.
+func emotionsMap() *journey.Map {
+	return &journey.Map{Version: 1, Title: "Emotions", Lang: "en",
+		Personas: []*journey.Persona{{ID: "cfo", Name: "CFO"}, {ID: "ops", Name: "Ops"}},
+		Stages: []*journey.Stage{
+			{ID: "a", Name: "No stage emotion", Touchpoints: []*journey.Touchpoint{
+				{ID: "zero", Name: "Zero", Emotion: emo(0)},
+				{ID: "none", Name: "None"},
+				{ID: "half", Name: "Half", Personas: []string{"cfo", "ops"}, Emotion: perPersona("cfo", 1)},
+			}},
+			{ID: "b", Name: "Stage plus one", Emotion: emo(1), Touchpoints: []*journey.Touchpoint{
+				{ID: "own", Name: "Own", Emotion: emo(-2)},
+				{ID: "inherits", Name: "Inherits"},
+			}},
+			{ID: "c", Name: "Stage per persona", Emotion: perPersona("ops", -2), Touchpoints: []*journey.Touchpoint{
+				{ID: "mixed", Name: "Mixed", Emotion: perPersona("cfo", 2)},
+				{ID: "bare", Name: "Bare"},
+			}},
+			{ID: "d", Name: "Empty stage", Emotion: emo(-1)},
+			{ID: "e", Name: "Empty stage without emotion"},
+		}}
+}
+
+// TestEmotionRule: a task's score is the touchpoint's emotion for its
+// personas, else the stage's own, else neutral with a comment line that
+// says so (issue 9 #21: no emotion was drawn as 3, like 0, and a stage's
+// own emotion was lost).
+func TestEmotionRule(t *testing.T) {
+	got, err := Render(emotionsMap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `journey
+  title Emotions
+  section No stage emotion
+    Zero: 3: CFO, Ops
+    ` + NoEmotionComment + `
+    None: 3: CFO, Ops
+    Half: 4: CFO
+    ` + NoEmotionComment + `
+    Half: 3: Ops
+  section Stage plus one
+    Own: 1: CFO, Ops
+    Inherits: 4: CFO, Ops
+  section Stage per persona
+    Mixed: 5: CFO
+    Mixed: 1: Ops
+    Bare: 1: Ops
+    ` + NoEmotionComment + `
+    Bare: 3: CFO
+  section Empty stage
+    Empty stage: 2: CFO, Ops
+  section Empty stage without emotion
+`
+	if string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
 }
 
 func TestGolden(t *testing.T) {
@@ -81,8 +154,19 @@ func TestLabel(t *testing.T) {
 // task line has exactly the two separators the grammar reads, and no line
 // carries a character the grammar or Mermaid's preprocessing would act on.
 func TestHostileLines(t *testing.T) {
-	got, _ := Render(reporttest.HostileMap())
+	checkLines(t, reporttest.HostileMap())
+	for _, label := range reporttest.HostileLabels {
+		t.Run(label, func(t *testing.T) { checkLines(t, reporttest.LabelMap(label)) })
+	}
+}
+
+func checkLines(t *testing.T, m *journey.Map) {
+	t.Helper()
+	got, _ := Render(m)
 	for i, line := range strings.Split(strings.TrimSuffix(string(got), "\n"), "\n") {
+		if strings.TrimSpace(line) == NoEmotionComment {
+			continue
+		}
 		body := strings.TrimSpace(line)
 		for _, e := range []string{"#58;", "#35;", "#59;", "#37;", "#60;", "#62;", "#38;", "#34;", "#96;", "#44;", "#123;", "#125;", "#84;", "#116;", "#106;", "#115;"} {
 			body = strings.ReplaceAll(body, e, "")
@@ -126,6 +210,10 @@ func TestMermaidParser(t *testing.T) {
 	}
 	dir := t.TempDir()
 	all := maps(t)
+	// Each hostile label as title, section, task and actor (issue 9 #6).
+	for i, label := range reporttest.HostileLabels {
+		all = append(all, named{fmt.Sprintf("label-%02d", i), reporttest.LabelMap(label)})
+	}
 	var files []string
 	for _, n := range all {
 		out, err := Render(n.m)
@@ -175,8 +263,20 @@ func checkParsed(t *testing.T, m *journey.Map, p parsed) {
 		if p.Sections[i] != norm(s.Name) {
 			t.Errorf("section %d = %q, want %q", i, p.Sections[i], norm(s.Name))
 		}
+		if len(s.Touchpoints) == 0 {
+			// The stage's own emotion, as a task named after the stage.
+			if _, ok := s.Emotion.Mean(); ok {
+				if k < len(p.Tasks) && p.Tasks[k].Task == norm(s.Name) {
+					k++
+				} else {
+					t.Errorf("stage %q has an emotion and no task of its own", s.ID)
+				}
+			}
+			continue
+		}
 		for _, tp := range s.Touchpoints {
-			// The personas Mermaid should list, each with its score.
+			// The personas Mermaid should list, each with its score: the
+			// touchpoint's emotion for them, else the stage's, else 3.
 			want := map[string]int{}
 			var order []string
 			for _, per := range m.Personas {
@@ -184,13 +284,9 @@ func checkParsed(t *testing.T, m *journey.Map, p parsed) {
 					continue
 				}
 				score := NeutralScore
-				if tp.Emotion.IsPerPersona() {
-					v, ok := tp.Emotion.For(per.ID)
-					if !ok {
-						continue
-					}
+				if v, ok := tp.Emotion.For(per.ID); ok {
 					score = Score(v)
-				} else if v, ok := tp.Emotion.Mean(); ok {
+				} else if v, ok := s.Emotion.For(per.ID); ok {
 					score = Score(v)
 				}
 				want[norm(per.Name)] = score
@@ -209,6 +305,8 @@ func checkParsed(t *testing.T, m *journey.Map, p parsed) {
 			if len(order) == 0 {
 				score := NeutralScore
 				if v, ok := tp.Emotion.Mean(); ok {
+					score = Score(v)
+				} else if v, ok := s.Emotion.Mean(); ok {
 					score = Score(v)
 				}
 				want[""] = score

@@ -5,13 +5,12 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/cjm-dev/cjm/pkg/export/mermaid"
 	"github.com/cjm-dev/cjm/pkg/i18n"
 	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/report/markdown"
 	"github.com/cjm-dev/cjm/pkg/report/outline"
 )
 
@@ -33,7 +32,10 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"number":   outline.FormatNumber,
 	"quantity": outline.Quantity,
 	"join":     strings.Join,
-	"paras":    paragraphs,
+	"description": func(s string) template.HTML {
+		// goldmark with raw HTML off, unsafe links dropped: see markdown.DescriptionHTML.
+		return template.HTML(markdown.DescriptionHTML(s))
+	},
 	"inc":      func(i int) int { return i + 1 },
 	"emoclass": emotionClass,
 	"status":   status,
@@ -54,11 +56,17 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"matrixArgs": func(lang, kind string, m outline.Matrix) matrixArgs {
 		return matrixArgs{lang, kind, m}
 	},
+	"movesArgs": func(lang string, mv []outline.StepBack) movesArgs { return movesArgs{lang, mv} },
 }).Parse(source))
 
 type kpiArgs struct {
 	Lang string
 	K    outline.KPI
+}
+
+type movesArgs struct {
+	Lang  string
+	Moves []outline.StepBack
 }
 
 type matrixArgs struct {
@@ -128,46 +136,6 @@ func inlineSVG(doc []byte) (template.HTML, error) {
 	return template.HTML(s), nil
 }
 
-// paragraph is a block of the description: a paragraph or a bullet list,
-// each already escaped, with the inline Markdown of Inline applied.
-type paragraph struct {
-	Text  template.HTML
-	Items []template.HTML
-}
-
-// paragraphs splits the description (Markdown) into paragraphs and bullet
-// lists. The HTML report carries no Markdown engine: beyond paragraphs and
-// "- " lists it knows only the inline marks of Inline.
-func paragraphs(s string) []paragraph {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	var out []paragraph
-	for _, block := range strings.Split(s, "\n\n") {
-		block = strings.Trim(block, "\n")
-		if strings.TrimSpace(block) == "" {
-			continue
-		}
-		lines := strings.Split(block, "\n")
-		isList := true
-		for _, l := range lines {
-			l = strings.TrimSpace(l)
-			if !strings.HasPrefix(l, "- ") && !strings.HasPrefix(l, "* ") {
-				isList = false
-				break
-			}
-		}
-		if isList {
-			p := paragraph{}
-			for _, l := range lines {
-				p.Items = append(p.Items, Inline(strings.TrimSpace(strings.TrimSpace(l)[2:])))
-			}
-			out = append(out, p)
-			continue
-		}
-		out = append(out, paragraph{Text: Inline(block)})
-	}
-	return out
-}
-
 // emotionClass is the CSS class of an emotion: e1 (very negative) … e5
 // (delight), "" when there is none.
 func emotionClass(e outline.Emotion) string {
@@ -175,29 +143,4 @@ func emotionClass(e outline.Emotion) string {
 		return ""
 	}
 	return fmt.Sprintf("e%d", mermaid.Score(e.Value))
-}
-
-var (
-	codeSpan = regexp.MustCompile("`([^`\n]+)`")
-	strong   = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
-	em       = regexp.MustCompile(`(^|[\s(])[*_]([^*_\s][^*_\n]*?)[*_]($|[\s).,;:!?])`)
-)
-
-// Inline escapes Markdown text for HTML and then turns its simplest inline
-// marks into elements: `code`, **strong** and *emphasis* (or _emphasis_).
-// It works on the escaped text, so nothing the user wrote becomes markup
-// except those three elements, which carry no attributes.
-func Inline(s string) template.HTML {
-	e := template.HTMLEscapeString(s)
-	var codes []string
-	e = codeSpan.ReplaceAllStringFunc(e, func(m string) string {
-		codes = append(codes, "<code>"+m[1:len(m)-1]+"</code>")
-		return "\x00" + strconv.Itoa(len(codes)-1) + "\x00"
-	})
-	e = strong.ReplaceAllString(e, "<strong>$1</strong>")
-	e = em.ReplaceAllString(e, "$1<em>$2</em>$3")
-	for i, c := range codes {
-		e = strings.Replace(e, "\x00"+strconv.Itoa(i)+"\x00", c, 1)
-	}
-	return template.HTML(e)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -77,6 +78,34 @@ var allowed = map[string]bool{
 	"em": true, "code": true,
 }
 
+// descriptionOnly are the further elements the description (Markdown,
+// rendered by goldmark) may hold.
+var descriptionOnly = map[string]bool{
+	"h5": true, "h6": true, "pre": true, "del": true, "hr": true, "input": true,
+}
+
+func attr(n *xhtml.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// liveURL reports whether a browser would run code from href: a
+// javascript:, vbscript: or data: URL, however spelt.
+func liveURL(href string) bool {
+	squeezed := strings.Map(func(r rune) rune {
+		if r <= ' ' {
+			return -1
+		}
+		return r
+	}, strings.ToLower(href))
+	return strings.HasPrefix(squeezed, "javascript:") || strings.HasPrefix(squeezed, "vbscript:") ||
+		strings.HasPrefix(squeezed, "data:")
+}
+
 // checkDocument parses the report as a browser would and checks it: no
 // script anywhere, no element a label could have injected, no attribute
 // that fetches or runs anything, links only to the page itself.
@@ -86,32 +115,44 @@ func checkDocument(t *testing.T, doc []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var walk func(n *xhtml.Node, inSVG bool)
-	walk = func(n *xhtml.Node, inSVG bool) {
+	var walk func(n *xhtml.Node, inSVG, inDesc bool)
+	walk = func(n *xhtml.Node, inSVG, inDesc bool) {
+		if n.Type == xhtml.CommentNode {
+			t.Errorf("an HTML comment in the report: <!--%s-->", n.Data)
+		}
 		if n.Type == xhtml.ElementNode {
 			if n.Data == "svg" {
 				inSVG = true
 			}
+			if n.Data == "div" && attr(n, "class") == "description" {
+				inDesc = true
+			}
 			if n.Data == "script" || n.Data == "iframe" || n.Data == "object" || n.Data == "link" || n.Data == "img" {
 				t.Errorf("<%s> in the report", n.Data)
 			}
-			if !inSVG && !allowed[n.Data] {
+			if !inSVG && !allowed[n.Data] && !(inDesc && descriptionOnly[n.Data]) {
 				t.Errorf("unexpected element <%s>", n.Data)
 			}
 			for _, a := range n.Attr {
 				if strings.HasPrefix(a.Key, "on") {
 					t.Errorf("<%s %s=…>: event handler attribute", n.Data, a.Key)
 				}
-				if a.Key == "src" || (a.Key == "href" && !strings.HasPrefix(a.Val, "#")) {
+				switch {
+				case a.Key == "href" && inDesc && n.Data == "a":
+					// The description's own links: never to code.
+					if liveURL(a.Val) {
+						t.Errorf("<a href=%q>: a live URL", a.Val)
+					}
+				case a.Key == "src" || (a.Key == "href" && !strings.HasPrefix(a.Val, "#")):
 					t.Errorf("<%s %s=%q>: reference outside the page", n.Data, a.Key, a.Val)
 				}
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inSVG)
+			walk(c, inSVG, inDesc)
 		}
 	}
-	walk(root, false)
+	walk(root, false, false)
 	if !bytes.Contains(doc, []byte(`http-equiv="Content-Security-Policy" content="default-src 'none'`)) {
 		t.Error("no Content-Security-Policy")
 	}
@@ -180,21 +221,104 @@ func TestRussianLabels(t *testing.T) {
 	}
 }
 
-func TestInline(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"plain", "plain"},
-		{"**bold** and *em* and _em_", "<strong>bold</strong> and <em>em</em> and <em>em</em>"},
-		{"`<b>` <b>x</b>", "<code>&lt;b&gt;</code> &lt;b&gt;x&lt;/b&gt;"},
-		{"`**not bold**`", "<code>**not bold**</code>"},
-		{"a * b * c", "a * b * c"},
-		{"snake_case_name", "snake_case_name"},
-		{"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},
-		{"[x](javascript:alert(1))", "[x](javascript:alert(1))"},
-	} {
-		t.Run(tc.in, func(t *testing.T) {
-			if got := string(Inline(tc.in)); got != tc.want {
-				t.Errorf("Inline(%q) = %q, want %q", tc.in, got, tc.want)
+// TestHostileDescriptions: no description from reporttest's hostile
+// list becomes live HTML in the report (issue 9 #1): the whole
+// page passes checkDocument, the description's own links included.
+func TestHostileDescriptions(t *testing.T) {
+	for _, d := range reporttest.HostileDescriptions {
+		t.Run(d, func(t *testing.T) {
+			m := reporttest.MinimalMaps()["one-stage"]
+			m.Description = d
+			got, err := Render(m, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDocument(t, got)
+			if bytes.Contains(got, []byte("<script")) || bytes.Contains(got, []byte("<!--")) {
+				t.Errorf("raw HTML in\n%s", got)
 			}
 		})
 	}
+}
+
+// TestDescription: the description is CommonMark/GFM, rendered by
+// goldmark: Markdown formats, raw HTML shows as text.
+func TestDescription(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain", "<p>plain</p>\n"},
+		{"**bold** and *em* and _em_", "<p><strong>bold</strong> and <em>em</em> and <em>em</em></p>\n"},
+		{"`<b>` <b>x</b>", "<p><code>&lt;b&gt;</code> &lt;b&gt;x&lt;/b&gt;</p>\n"},
+		{"<script>alert(1)</script>", "<pre><code>&lt;script&gt;alert(1)&lt;/script&gt;\n</code></pre>\n"},
+		{"[x](javascript:alert(1)) [y](https://example.com)", "<p>x <a href=\"https://example.com\">y</a></p>\n"},
+		{"![logo](https://example.com/l.png)", "<p><a href=\"https://example.com/l.png\">logo</a></p>\n"},
+		{"- a\n- b", "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			m := reporttest.MinimalMaps()["one-stage"]
+			m.Description = tc.in
+			got, err := Render(m, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := "<div class=\"description\">\n" + tc.want + "</div>"
+			if !bytes.Contains(got, []byte(want)) {
+				t.Errorf("no %q in\n%s", want, got)
+			}
+		})
+	}
+}
+
+// TestHostileLabels: for every hostile label the report parses with no
+// element, attribute or link a label could have made, and the title, the
+// persona's and the stage's headings, the inventory's touchpoint cell and
+// the steps-back reason read as the label byte for byte (issue 9 #6).
+func TestHostileLabels(t *testing.T) {
+	for _, label := range reporttest.HostileLabels {
+		t.Run(label, func(t *testing.T) {
+			got, err := Render(reporttest.LabelMap(label), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDocument(t, got)
+			root, err := xhtml.Parse(bytes.NewReader(got))
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts := map[string][]string{}
+			var walk func(n *xhtml.Node)
+			walk = func(n *xhtml.Node) {
+				if n.Type == xhtml.ElementNode {
+					texts[n.Data] = append(texts[n.Data], textOf(n))
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+			}
+			walk(root)
+			for _, el := range []string{"title", "h1", "h3", "td"} {
+				if !slices.Contains(texts[el], label) {
+					t.Errorf("no <%s> reads %q: %q", el, label, texts[el])
+				}
+			}
+			// The stage heading: number, name, then the emotion.
+			if !slices.ContainsFunc(texts["h3"], func(h string) bool { return strings.HasPrefix(h, "1. "+label+" −1") }) {
+				t.Errorf("no stage heading reads %q: %q", "1. "+label, texts["h3"])
+			}
+		})
+	}
+}
+
+func textOf(n *xhtml.Node) string {
+	var b strings.Builder
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
 }

@@ -6,6 +6,7 @@
 //
 // Every user string is escaped (see Escape): a `|` never breaks a table,
 // and HTML in a label reaches the page as text, never as markup. The map's
-// description is Markdown by the format's definition and goes out as
-// Markdown, with raw HTML outside code neutralised.
+// description is Markdown by the format's definition: it is parsed with
+// goldmark and re-emitted as escaped Markdown (Description), or rendered
+// as HTML for the HTML report (DescriptionHTML), never with live HTML.
 package markdown

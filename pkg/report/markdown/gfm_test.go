@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,7 +29,7 @@ var reportElements = map[string]bool{
 // testdata/mermaid; `make mermaid-deps` installs it) and checks the HTML a
 // reader gets: only the report's own elements, links only to the SVGs,
 // every table row as wide as its header, and hostile labels shown as
-// exactly their text.
+// exactly their text; and no hostile description live (issue 9 #1).
 func TestGFM(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -42,13 +43,26 @@ func TestGFM(t *testing.T) {
 		name  string
 		m     *journey.Map
 		links map[string]string
+		// desc: the map's description is hostile; its own links and
+		// elements are allowed, as long as none is live.
+		desc bool
+		// label: the map is reporttest.LabelMap(label).
+		label string
 	}
 	inputs := []input{
-		{"hostile", reporttest.HostileMap(), map[string]string{"map": "a<b>|c (1).svg", "flow": "x](y).svg"}},
-		{"full", reporttest.FullMap(), nil},
+		{"hostile", reporttest.HostileMap(), map[string]string{"map": "a<b>|c (1).svg", "flow": "x](y).svg"}, false, ""},
+		{"full", reporttest.FullMap(), nil, false, ""},
+	}
+	for i, l := range reporttest.HostileLabels {
+		inputs = append(inputs, input{fmt.Sprintf("label-%02d", i), reporttest.LabelMap(l), nil, false, l})
+	}
+	for i, d := range reporttest.HostileDescriptions {
+		m := reporttest.MinimalMaps()["one-stage"]
+		m.Description = d
+		inputs = append(inputs, input{fmt.Sprintf("description-%02d", i), m, nil, true, ""})
 	}
 	for _, ex := range reporttest.Examples(t) {
-		inputs = append(inputs, input{ex.Name, ex.Map, map[string]string{"map": ex.Name + ".svg"}})
+		inputs = append(inputs, input{ex.Name, ex.Map, map[string]string{"map": ex.Name + ".svg"}, false, ""})
 	}
 	dir := t.TempDir()
 	var files []string
@@ -84,9 +98,16 @@ func TestGFM(t *testing.T) {
 			for _, f := range in.links {
 				allowedRefs[Destination(f)] = true
 			}
+			if in.desc {
+				checkNoLiveHTML(t, "marked", pages[files[i]])
+				return
+			}
 			checkGFM(t, root, allowedRefs)
 			if in.name == "hostile" {
 				checkHostileText(t, root, in.m)
+			}
+			if in.label != "" {
+				checkLabelText(t, root, in.label)
 			}
 		})
 	}

@@ -36,6 +36,7 @@ func Render(m *journey.Map, opts Options) ([]byte, error) {
 	w.matrix("report.omnichannel", r.Omnichannel)
 	w.matrix("report.ownership", r.Ownership)
 	w.stepsBack(r)
+	w.skipsAhead(r)
 	return w.b.Bytes(), nil
 }
 
@@ -90,7 +91,7 @@ func (w *writer) header(r *outline.Report, m *journey.Map, opts Options) {
 	}
 	w.heading(1, EscapeLine(title))
 	if d := strings.TrimSpace(r.Description); d != "" {
-		w.line(Block(d))
+		w.line(Description(d))
 		w.line()
 	}
 	if r.Scope != "" {
@@ -369,9 +370,23 @@ func (w *writer) stepsBack(r *outline.Report) {
 	if !w.section("report.stepsback", "report.nostepsback", len(r.StepsBack)) {
 		return
 	}
+	w.moves(r.StepsBack)
+}
+
+// skipsAhead writes the moves to a later stage, when there are any.
+func (w *writer) skipsAhead(r *outline.Report) {
+	if len(r.SkipsAhead) == 0 {
+		return
+	}
+	w.heading(2, w.t("report.skipsahead"))
+	w.moves(r.SkipsAhead)
+}
+
+// moves writes a table of moves between stages.
+func (w *writer) moves(mv []outline.StepBack) {
 	w.row(w.t("report.from"), w.t("report.to"), w.t("report.reason"))
 	w.rule(3)
-	for _, sb := range r.StepsBack {
+	for _, sb := range mv {
 		from, to := Escape(sb.From), Escape(sb.To)
 		if sb.FromTouchpoint != "" {
 			from += " (" + Escape(sb.FromTouchpoint) + ")"

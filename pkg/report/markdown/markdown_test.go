@@ -3,8 +3,11 @@ package markdown
 import (
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	xhtml "golang.org/x/net/html"
 
 	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
@@ -158,22 +161,6 @@ func TestEscape(t *testing.T) {
 	}
 }
 
-func TestBlock(t *testing.T) {
-	for _, tc := range []struct{ name, in, want string }{
-		{"markdown kept", "**bold** and [link](https://example.com)", "**bold** and [link](https://example.com)"},
-		{"html neutralised", "a <b>b</b>", "a &lt;b>b&lt;/b>"},
-		{"code span kept", "use `<br>` here", "use `<br>` here"},
-		{"fence kept", "```\n<div>\n```\n<i>", "```\n<div>\n```\n&lt;i>"},
-		{"unclosed fence closed", "```\n<div>", "```\n<div>\n```"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := Block(tc.in); got != tc.want {
-				t.Errorf("Block(%q) = %q, want %q", tc.in, got, tc.want)
-			}
-		})
-	}
-}
-
 func TestDestination(t *testing.T) {
 	if got, want := Destination("out/my map (v2).svg"), "out/my%20map%20%28v2%29.svg"; got != want {
 		t.Errorf("Destination = %q, want %q", got, want)
@@ -223,5 +210,65 @@ func TestEmptySections(t *testing.T) {
 		"## Steps back\n\n*The journey has no steps back.*\n"
 	if !strings.Contains(string(got), want) {
 		t.Errorf("no empty-section notes in\n%s", got)
+	}
+}
+
+// TestHostileLabels: for every hostile label, the report rendered by
+// goldmark with raw HTML on holds only the report's own elements and
+// links, every table keeps its columns, and the title, the persona
+// heading, the stage heading and the inventory's touchpoint cell read as
+// the label byte for byte, as far as Markdown allows: a line break is a
+// space in a heading and <br> in a cell, a tab a space (issue 9 #6).
+func TestHostileLabels(t *testing.T) {
+	for _, label := range reporttest.HostileLabels {
+		t.Run(label, func(t *testing.T) {
+			md, err := Render(reporttest.LabelMap(label), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			root, err := xhtml.Parse(strings.NewReader(renderUnsafe(t, string(md))))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkGFM(t, root, nil)
+			checkLabelText(t, root, label)
+		})
+	}
+}
+
+// checkLabelText checks where LabelMap puts the label: the h1, the
+// persona's h3, the stage's h3 (after its number) and the first inventory
+// cell of the touchpoint.
+func checkLabelText(t *testing.T, root *xhtml.Node, label string) {
+	t.Helper()
+	line := strings.Join(strings.FieldsFunc(strings.TrimSpace(label), func(r rune) bool { return r == '\n' }), " ")
+	line = strings.ReplaceAll(line, "\t", " ")
+	cell := strings.ReplaceAll(strings.ReplaceAll(strings.TrimSpace(label), "\n", ""), "\t", " ")
+	var h1, h3, td []string
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode {
+			switch n.Data {
+			case "h1":
+				h1 = append(h1, text(n))
+			case "h3":
+				h3 = append(h3, text(n))
+			case "td":
+				td = append(td, text(n))
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	if len(h1) != 1 || h1[0] != line {
+		t.Errorf("h1 = %q, want %q", h1, line)
+	}
+	if len(h3) < 2 || h3[0] != line || h3[1] != "1. "+line {
+		t.Errorf("persona and stage headings = %q, want %q and %q", h3, line, "1. "+line)
+	}
+	if !slices.Contains(td, cell) {
+		t.Errorf("no table cell reads %q: %q", cell, td)
 	}
 }

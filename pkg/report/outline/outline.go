@@ -28,6 +28,9 @@ type Report struct {
 	Omnichannel Matrix
 	Ownership   Matrix
 	StepsBack   []StepBack
+	// SkipsAhead are the moves to a later stage: transitions, and `next`
+	// links that pass over at least one stage.
+	SkipsAhead []StepBack
 }
 
 // Persona is a persona as the report shows it.
@@ -154,8 +157,9 @@ type MatrixRow struct {
 	Cells [][]string
 }
 
-// StepBack is a move to an earlier stage: a transition, or a touchpoint's
-// `next` that points back.
+// StepBack is a move between stages off the journey's order: to an
+// earlier stage (a step back) or past the next stage (a skip ahead); a
+// transition, or a touchpoint's `next`.
 type StepBack struct {
 	From, To string // stage names
 	// FromTouchpoint and ToTouchpoint are set for a `next` link.
@@ -284,25 +288,34 @@ func Build(m *journey.Map) *Report {
 	r.Ownership = matrix(m, owIDs, owNames, func(t *journey.Touchpoint) string { return t.Owner })
 
 	for _, tr := range m.Transitions {
-		if ix.IsStepBack(tr) {
-			r.StepsBack = append(r.StepsBack, StepBack{
-				From:  m.Stages[ix.StageIndex(tr.From)].Name,
-				To:    m.Stages[ix.StageIndex(tr.To)].Name,
-				Label: tr.Label,
-			})
+		from, to := ix.StageIndex(tr.From), ix.StageIndex(tr.To)
+		if from < 0 || to < 0 {
+			continue
+		}
+		mv := StepBack{From: m.Stages[from].Name, To: m.Stages[to].Name, Label: tr.Label}
+		switch {
+		case ix.IsStepBack(tr):
+			r.StepsBack = append(r.StepsBack, mv)
+		case to > from:
+			r.SkipsAhead = append(r.SkipsAhead, mv)
 		}
 	}
 	for i, s := range m.Stages {
 		for _, t := range s.Touchpoints {
 			for _, id := range t.Next {
 				j := ix.StageOf(id)
-				if j < 0 || j >= i {
-					continue
+				if j < 0 || j == i || j == i+1 {
+					continue // within the stage, or on to the next: the journey's order
 				}
-				r.StepsBack = append(r.StepsBack, StepBack{
+				mv := StepBack{
 					From: s.Name, To: m.Stages[j].Name,
 					FromTouchpoint: t.Name, ToTouchpoint: ix.Touchpoint(id).Name,
-				})
+				}
+				if j < i {
+					r.StepsBack = append(r.StepsBack, mv)
+				} else {
+					r.SkipsAhead = append(r.SkipsAhead, mv)
+				}
 			}
 		}
 	}

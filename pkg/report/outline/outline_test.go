@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
 )
 
@@ -113,5 +114,30 @@ func TestViewOrder(t *testing.T) {
 	}
 	if got := ViewOrder(map[string]string{"alpha": ""}); !slices.Equal(got, []string{"alpha"}) {
 		t.Errorf("ViewOrder = %v", got)
+	}
+}
+
+// TestSkipsAhead: transitions to a later stage and `next` links that pass
+// over a stage are listed as skips ahead (issue 9 #12: they appeared in
+// no report); a `next` to the following stage is the journey's order.
+func TestSkipsAhead(t *testing.T) {
+	m := &journey.Map{Version: 1, Stages: []*journey.Stage{
+		{ID: "awareness", Name: "Awareness", Touchpoints: []*journey.Touchpoint{{ID: "ad", Name: "Ad", Next: []string{"demo", "checkout"}}}},
+		{ID: "evaluation", Name: "Evaluation", Touchpoints: []*journey.Touchpoint{{ID: "demo", Name: "Demo"}}},
+		{ID: "purchase", Name: "Purchase", Touchpoints: []*journey.Touchpoint{{ID: "checkout", Name: "Checkout"}}},
+	}, Transitions: []*journey.Transition{
+		{From: "awareness", To: "purchase", Label: "Skips evaluation"},
+		{From: "purchase", To: "evaluation", Label: "Back"},
+	}}
+	r := Build(m)
+	want := []StepBack{
+		{From: "Awareness", To: "Purchase", Label: "Skips evaluation"},
+		{From: "Awareness", To: "Purchase", FromTouchpoint: "Ad", ToTouchpoint: "Checkout"},
+	}
+	if !reflect.DeepEqual(r.SkipsAhead, want) {
+		t.Errorf("skips ahead = %+v, want %+v", r.SkipsAhead, want)
+	}
+	if len(r.StepsBack) != 1 || r.StepsBack[0].Label != "Back" {
+		t.Errorf("steps back = %+v", r.StepsBack)
 	}
 }
