@@ -161,6 +161,25 @@ func TestDiffGit(t *testing.T) {
 		}
 	})
 
+	// issue 9 #3: the blob's size is asked of git first; over the limit,
+	// nothing is read and the side is refused (exit 2).
+	t.Run("over the size limit", func(t *testing.T) {
+		ios, _, _, _ := iostreams.Test()
+		err := diffRun(&Options{IO: ios, Dir: dir, Old: "HEAD:maps/j.yaml", New: "maps/j.yaml", Format: "text", MaxBytes: 20})
+		if cmdutil.ExitCode(err) != 2 || !strings.Contains(err.Error(), "HEAD:maps/j.yaml is 101 bytes, over the 20 bytes limit") {
+			t.Fatalf("err = %v", err)
+		}
+	})
+
+	// issue 9 #24: a directory in git is not parsed as YAML.
+	t.Run("a tree", func(t *testing.T) {
+		ios, _, _, _ := iostreams.Test()
+		err := diffRun(&Options{IO: ios, Dir: dir, Old: "HEAD:maps", New: "maps/j.yaml", Format: "text"})
+		if cmdutil.ExitCode(err) != 2 || !strings.Contains(err.Error(), "HEAD:maps is a directory in git") {
+			t.Fatalf("err = %v", err)
+		}
+	})
+
 	t.Run("outside a repository", func(t *testing.T) {
 		out := t.TempDir()
 		t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(out))
