@@ -306,7 +306,7 @@ func TestIncludeReadFile(t *testing.T) {
 	// another version, and a nested include that exists only there.
 	tree(t, root, map[string]string{"catalogue/c.yaml": catalogue})
 	files := map[string]string{
-		filepath.FromSlash("catalogue/c.yaml"):   "cjm: 1\ninclude: [deep.yaml]\npersonas:\n  - {id: cio, name: Chief information officer}\n",
+		filepath.FromSlash("catalogue/c.yaml"):    "cjm: 1\ninclude: [deep.yaml]\npersonas:\n  - {id: cio, name: Chief information officer}\n",
 		filepath.FromSlash("catalogue/deep.yaml"): "cjm: 1\nchannels: [{id: web, name: Web}]\n",
 		filepath.FromSlash("catalogue/big.yaml"):  "cjm: 1\npersonas: [{id: x, name: " + strings.Repeat("x", 200) + "}]\n",
 	}
