@@ -2,6 +2,7 @@ package diff
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	golcs "github.com/aymanbagabas/go-udiff/lcs"
@@ -342,12 +343,7 @@ func (c *comparer) stages() {
 
 // position is the 1-based place of id in order.
 func position(order []string, id string) float64 {
-	for i, s := range order {
-		if s == id {
-			return float64(i + 1)
-		}
-	}
-	return 0
+	return float64(slices.Index(order, id) + 1)
 }
 
 // outOfOrder returns the ids present in both lists whose relative order
