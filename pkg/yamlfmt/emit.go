@@ -243,8 +243,12 @@ func (f *formatter) document(doc *yaml.Node) error {
 				pre = append(pre, t)
 			}
 		}
-		// yaml.v3 gives the comments above `---` to the first node; they
-		// are written above the marker already.
+		// yaml.v3 gives the comments above `---`, and the one after it on
+		// its line, to the first node; they are written with the marker
+		// already.
+		if mc := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(f.src[start]), "---")); strings.HasPrefix(mc, "#") {
+			pre = append(pre, mc)
+		}
 		heads := []*string{&doc.HeadComment, &root.HeadComment}
 		if root.Kind == yaml.MappingNode && len(root.Content) > 0 {
 			heads = append(heads, &root.Content[0].HeadComment)
@@ -486,6 +490,14 @@ func (f *formatter) value(v *yaml.Node, indent, line int, lc string) error {
 	s, block, err := f.scalarOrFlow(v)
 	if err != nil {
 		return err
+	}
+	if s != "" && block == "" && strings.TrimSpace(lc) != "" && strings.TrimSpace(v.LineComment) != "" {
+		// `key: # a` with the value on the next line, `[] # b`: two
+		// comments, so the value stays on a line of its own.
+		f.endLine(line, lc)
+		f.b.WriteString(spaces(indent+indentStep) + s)
+		f.endLine(v.Line, v.LineComment)
+		return nil
 	}
 	if s != "" {
 		f.b.WriteString(" " + s)
