@@ -163,6 +163,12 @@ func readSide(opts *Options, arg string, lo load.Options) (*journey.Map, check.R
 	names := map[string]string{} // file name in findings → the name to show
 	if rev, path, ok := gitrev.Parse(arg); ok {
 		if src, err = gitrev.Show(opts.Dir, rev, path, maxBytes(lo)); err != nil {
+			var tl *gitrev.TooLargeError
+			if errors.As(err, &tl) {
+				// The finding the loader gives a file over the limit.
+				d := diag.Errorf(diag.Range{Filename: arg, Start: diag.Pos{Line: 1, Column: 1}}, load.RuleFileTooLarge, "%s", tl)
+				return nil, check.Result{Diags: diag.Diagnostics{d}, Sources: diag.Sources{}}, nil
+			}
 			return nil, check.Result{}, err
 		}
 		if filename, err = gitrev.WorkPath(opts.Dir, path); err != nil {

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -164,10 +165,14 @@ func TestDiffGit(t *testing.T) {
 	// issue 9 #3: the blob's size is asked of git first; over the limit,
 	// nothing is read and the side is refused (exit 2).
 	t.Run("over the size limit", func(t *testing.T) {
-		ios, _, _, _ := iostreams.Test()
-		err := diffRun(&Options{IO: ios, Dir: dir, Old: "HEAD:maps/j.yaml", New: "maps/j.yaml", Format: "text", MaxBytes: 20})
-		if cmdutil.ExitCode(err) != 2 || !strings.Contains(err.Error(), "HEAD:maps/j.yaml is 101 bytes, over the 20 bytes limit") {
+		ios, _, _, errOut := iostreams.Test()
+		err := diffRun(&Options{IO: ios, Dir: dir, Old: "HEAD:maps/j.yaml", New: "maps/j.yaml", Format: "text", MaxBytes: 100})
+		if cmdutil.ExitCode(err) != 2 || !errors.Is(err, errBroken) {
 			t.Fatalf("err = %v", err)
+		}
+		want := "HEAD:maps/j.yaml:1:1: error: HEAD:maps/j.yaml is 101 bytes, over the 100 bytes limit; split the map or raise the limit with --max-size [file-too-large]"
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("stderr:\n%s\nwant %q", errOut, want)
 		}
 	})
 
