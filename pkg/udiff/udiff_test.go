@@ -98,3 +98,25 @@ func TestUnifiedLarge(t *testing.T) {
 		t.Errorf("%d lines removed, want 20000", n)
 	}
 }
+
+// TestUnifiedFarApart: two changes 5,000 lines apart give two small hunks
+// (the old table gave up past 4M cells and replaced everything between
+// them: fmt -d printed 16,511 lines for six edits in a 9,903-line map).
+func TestUnifiedFarApart(t *testing.T) {
+	var a, b strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&a, "line %d\n", i)
+		if i == 10 || i == 4990 {
+			fmt.Fprintf(&b, "changed %d\n", i)
+		} else {
+			fmt.Fprintf(&b, "line %d\n", i)
+		}
+	}
+	d := Unified("a", "b", []byte(a.String()), []byte(b.String()), 3)
+	if n := bytes.Count(d, []byte("\n@@ ")); n != 2 {
+		t.Errorf("%d hunks, want 2", n)
+	}
+	if n := bytes.Count(d, []byte("\n")); n > 30 {
+		t.Errorf("%d lines of diff for two changed lines:\n%.2000s", n, d)
+	}
+}
