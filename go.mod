@@ -3,6 +3,7 @@ module github.com/cjm-dev/cjm
 go 1.26.8
 
 require (
+	github.com/aymanbagabas/go-udiff v0.3.1
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/go-fonts/dejavu v0.3.3
 	github.com/go-fonts/liberation v0.3.3

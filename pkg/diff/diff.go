@@ -2,7 +2,10 @@ package diff
 
 import (
 	"math"
+	"slices"
 	"strconv"
+
+	golcs "github.com/aymanbagabas/go-udiff/lcs"
 
 	"github.com/cjm-dev/cjm/pkg/journey"
 )
@@ -340,12 +343,7 @@ func (c *comparer) stages() {
 
 // position is the 1-based place of id in order.
 func position(order []string, id string) float64 {
-	for i, s := range order {
-		if s == id {
-			return float64(i + 1)
-		}
-	}
-	return 0
+	return float64(slices.Index(order, id) + 1)
 }
 
 // outOfOrder returns the ids present in both lists whose relative order
@@ -381,34 +379,37 @@ func outOfOrder(old, new []string) map[string]bool {
 }
 
 // lcs returns the members of a longest common subsequence of a and b
-// (lists of distinct ids). Ties are broken the same way on every run.
+// (lists of distinct ids), computed by go-udiff's lcs package (Myers'
+// algorithm, x/tools' implementation): each id becomes one rune, and what
+// no edit touches is common. Its search is bounded, so on a wholesale
+// reshuffle the subsequence may be shorter than the longest (more ids
+// reported as reordered, never a wrong order); the same lists always give
+// the same answer.
 func lcs(a, b []string) map[string]bool {
-	n, m := len(a), len(b)
-	t := make([][]int, n+1)
-	for i := range t {
-		t[i] = make([]int, m+1)
+	code := make(map[string]rune, len(a))
+	ra := make([]rune, len(a))
+	for i, s := range a {
+		code[s] = rune(i)
+		ra[i] = rune(i)
 	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				t[i][j] = t[i+1][j+1] + 1
-			} else {
-				t[i][j] = max(t[i+1][j], t[i][j+1])
-			}
+	rb := make([]rune, len(b))
+	for i, s := range b {
+		r, ok := code[s]
+		if !ok {
+			r = -1 - rune(i) // in b only: matches nothing in a
 		}
+		rb[i] = r
 	}
 	keep := map[string]bool{}
-	for i, j := 0, 0; i < n && j < m; {
-		switch {
-		case a[i] == b[j]:
-			keep[a[i]] = true
-			i++
-			j++
-		case t[i+1][j] >= t[i][j+1]:
-			i++
-		default:
-			j++
+	at := 0
+	for _, d := range golcs.DiffRunes(ra, rb) {
+		for _, s := range a[at:d.Start] {
+			keep[s] = true
 		}
+		at = d.End
+	}
+	for _, s := range a[at:] {
+		keep[s] = true
 	}
 	return keep
 }

@@ -2,13 +2,17 @@ package diff
 
 import (
 	"bytes"
+	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/load"
+	"github.com/cjm-dev/cjm/pkg/report/markdown"
 )
 
 func mustLoad(t *testing.T, name string, src string) *journey.Map {
@@ -254,18 +258,36 @@ func TestNoChangesOutputs(t *testing.T) {
 	}
 }
 
+// TestMarkdownEscapes: the md diff escapes user text by the report's rule
+// (issue 8: `$5 #42` was escaped in the report and not in the diff), on
+// one line, with control characters made inert.
 func TestMarkdownEscapes(t *testing.T) {
 	for in, want := range map[string]string{
 		"a|b":                  `a\|b`,
-		"<script>x</script>":   "&lt;script&gt;x&lt;/script&gt;",
+		"<script>x</script>":   `\<script\>x\</script\>`,
 		"**bold** _it_ `code`": "\\*\\*bold\\*\\* \\_it\\_ \\`code\\`",
 		"line\nbreak":          "line break",
 		"[link](http://x)":     `\[link\](http://x)`,
-		"Путь 🚀 & co":          "Путь 🚀 &amp; co",
+		"Путь 🚀 & co":          "Путь 🚀 & co",
+		"Price $5 #42 ~x~":     `Price \$5 \#42 \~x\~`,
+		"R&D &amp;":            `R\&D \&amp;`,
+		"bell\x07 esc\x1b[31m": "bell\uFFFD esc\uFFFD\\[31m",
 	} {
 		if got := mdEscape(in); got != want {
 			t.Errorf("mdEscape(%q) = %q, want %q", in, got, want)
 		}
+		if got, report := mdEscape(in), markdown.EscapeLine(in); !strings.ContainsRune(in, 0x1b) && !strings.ContainsRune(in, 7) && got != report {
+			t.Errorf("mdEscape(%q) = %q, the report writes %q", in, got, report)
+		}
+	}
+	old := mustLoad(t, "old.yaml", "cjm: 1\ntitle: T\nstages:\n  - {id: s, name: Price}\n")
+	new := mustLoad(t, "new.yaml", "cjm: 1\ntitle: T\nstages:\n  - {id: s, name: \"Price $5 #42\"}\n")
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, &Result{Old: "a", New: "b", Changes: Compare(old, new)}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "| renamed | stage `s` | renamed “Price” → “Price \\$5 \\#42” |\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("got:\n%s\nwant a row %q", b.String(), want)
 	}
 }
 
@@ -292,5 +314,45 @@ func TestMarkdownLimit(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "more changes, left out") {
 		t.Error("no note about the changes left out")
+	}
+}
+
+// TestOutOfOrder: the ids whose relative order changed, and only those
+// (an insertion or a deletion shifts positions and reorders nothing), on
+// short lists and on a long one with one id moved.
+func TestOutOfOrder(t *testing.T) {
+	long := make([]string, 500)
+	for i := range long {
+		long[i] = fmt.Sprintf("s%d", i)
+	}
+	moved := append([]string{"s250"}, slices.Delete(slices.Clone(long), 250, 251)...)
+	for _, tt := range []struct {
+		name     string
+		old, new []string
+		want     []string
+	}{
+		{"same", []string{"a", "b", "c"}, []string{"a", "b", "c"}, nil},
+		{"insert and delete", []string{"a", "b", "c"}, []string{"x", "a", "c", "y"}, nil},
+		{"one moved to the front", []string{"a", "b", "c", "d"}, []string{"d", "a", "b", "c"}, []string{"d"}},
+		{"one moved to the end", []string{"a", "b", "c", "d"}, []string{"b", "c", "d", "a"}, []string{"a"}},
+		{"reversed", []string{"a", "b", "c"}, []string{"c", "b", "a"}, []string{"b", "c"}},
+		{"long list, one moved", long, moved, []string{"s250"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := outOfOrder(tt.old, tt.new)
+			var ids []string
+			for id := range got {
+				ids = append(ids, id)
+			}
+			slices.Sort(ids)
+			if !slices.Equal(ids, tt.want) {
+				t.Errorf("got %v, want %v", ids, tt.want)
+			}
+			for range 3 {
+				if again := outOfOrder(tt.old, tt.new); !maps.Equal(again, got) {
+					t.Fatalf("not deterministic: %v then %v", got, again)
+				}
+			}
+		})
 	}
 }

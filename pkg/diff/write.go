@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cjm-dev/cjm/pkg/mdtext"
 )
 
 // Summary counts the changes by kind.
@@ -186,40 +188,28 @@ func textID(s string) string {
 
 func mdCode(s string) string {
 	if s != "" && !strings.ContainsAny(s, "`|\n\r<>&") && utf8.ValidString(s) {
-		return "`" + s + "`"
+		return "`" + printable(s) + "`"
 	}
 	return mdEscape(s)
 }
 
 func mdText(s string) string { return "“" + mdEscape(truncate(s)) + "”" }
 
-// mdEscape makes text inert in Markdown and HTML: entities for & < >,
-// backslashes before the characters Markdown reacts to, line breaks as
-// spaces (a table row is one line).
-func mdEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '\n', '\r', '\t':
-			b.WriteByte(' ')
-		case '\\', '`', '*', '_', '[', ']', '|', '~':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			if r < 0x20 || r == 0x7f {
-				b.WriteRune(utf8.RuneError)
-				continue
-			}
-			b.WriteRune(r)
+// mdEscape makes text inert in Markdown and HTML on one table row, by the
+// rule every Markdown output of cjm follows (mdtext.EscapeLine, the
+// report's), after printable.
+func mdEscape(s string) string { return mdtext.EscapeLine(printable(s)) }
+
+// printable replaces control characters other than tab and line breaks
+// (which EscapeLine turns into spaces) with U+FFFD, so that a hostile
+// label cannot drive the terminal of whoever cats the comment.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r != 0x7f {
+			return r
 		}
-	}
-	return b.String()
+		return utf8.RuneError
+	}, s)
 }
 
 // subject names the element a change is about.

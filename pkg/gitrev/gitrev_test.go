@@ -2,6 +2,7 @@ package gitrev
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,10 +75,12 @@ func TestShow(t *testing.T) {
 		{"missing path", dir, "HEAD", "nope.yaml", "", "git show HEAD:nope.yaml: path 'nope.yaml' does not exist in 'HEAD'"},
 		{"bad revision", dir, "nosuchrev", "sub/a.yaml", "", "git show nosuchrev:sub/a.yaml: "},
 		{"option injection", dir, "--output=x", "a.yaml", "", "cannot start with '-'"},
+		{"a directory", dir, "HEAD", "sub", "", "HEAD:sub is a directory in git, not a file; name a journey file"},
+		{"the root tree", dir, "HEAD", "./", "", "is a directory in git"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Show(tt.dir, tt.rev, tt.path)
+			got, err := Show(tt.dir, tt.rev, tt.path, 1<<20)
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
 					t.Fatalf("err = %v, want %q", err, tt.err)
@@ -100,7 +103,7 @@ func TestShowOutsideRepository(t *testing.T) {
 	}
 	dir := t.TempDir()
 	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
-	_, err := Show(dir, "HEAD", "a.yaml")
+	_, err := Show(dir, "HEAD", "a.yaml", 0)
 	if !errors.Is(err, ErrNotRepository) {
 		t.Fatalf("err = %v, want ErrNotRepository", err)
 	}
@@ -121,6 +124,61 @@ func TestWorkPath(t *testing.T) {
 		}
 		if got != filepath.FromSlash(tt.want) {
 			t.Errorf("WorkPath(%s, %s) = %s, want %s", tt.dir, tt.path, got, tt.want)
+		}
+	}
+}
+
+// TestShowLimit: a blob over the limit is refused from its size, before
+// git show runs (issue 9 #3), with the sizes rounded; one at the limit is
+// read whole.
+func TestShowLimit(t *testing.T) {
+	dir := gitRepo(t)
+	const size = int64(len("cjm: 1\ntitle: old\n"))
+	_, err := Show(dir, "HEAD", "sub/a.yaml", size-1)
+	var tl *TooLargeError
+	if !errors.As(err, &tl) || tl.Size != size || tl.Max != size-1 {
+		t.Fatalf("err = %v, want a TooLargeError of %d over %d", err, size, size-1)
+	}
+	if want := "HEAD:sub/a.yaml is 18 bytes, over the 17 bytes limit; split the map or raise the limit with --max-size"; err.Error() != want {
+		t.Errorf("message = %q, want %q", err, want)
+	}
+	if got, err := Show(dir, "HEAD", "sub/a.yaml", size); err != nil || int64(len(got)) != size {
+		t.Errorf("at the limit: %q, %v", got, err)
+	}
+}
+
+func TestShowMissingIsNotExist(t *testing.T) {
+	dir := gitRepo(t)
+	_, err := Show(dir, "HEAD", "sub/none.yaml", 0)
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("err = %v, want fs.ErrNotExist", err)
+	}
+	_, err = Show(dir, "HEAD", "sub", 0)
+	if !errors.Is(err, ErrNotFile) {
+		t.Fatalf("err = %v, want ErrNotFile", err)
+	}
+}
+
+
+func TestTopPath(t *testing.T) {
+	dir := gitRepo(t)
+	sub := filepath.Join(dir, "sub")
+	for _, tt := range []struct{ dir, path, want, err string }{
+		{dir, "sub/a.yaml", "sub/a.yaml", ""},
+		{sub, "sub/a.yaml", "sub/a.yaml", ""},
+		{sub, "./a.yaml", "sub/a.yaml", ""},
+		{sub, "../sub/./a.yaml", "sub/a.yaml", ""},
+		{dir, "../x.yaml", "", "outside the git work tree"},
+	} {
+		got, err := TopPath(tt.dir, tt.path)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("TopPath(%s, %s): err = %v, want %q", tt.dir, tt.path, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("TopPath(%s, %s) = %q, %v; want %q", tt.dir, tt.path, got, err, tt.want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"gopkg.in/yaml.v3"
 )
@@ -87,23 +88,10 @@ func (f *file) include(item *yaml.Node) *journey.Map {
 			"include %q leaves the root directory %s; keep catalogues inside it, or set --root", p, root)
 		return nil
 	}
-	info, err := os.Stat(target)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			f.errorf(item, RuleIncludeMissing, "included file %q does not exist (looked for %s); fix the path, which is relative to this file", p, target)
-		} else {
-			f.errorf(item, RuleIncludeMissing, "cannot read included file %q: %v", p, err)
-		}
-		return nil
-	}
-	if info.IsDir() {
-		f.errorf(item, RuleIncludeMissing, "include %q is a directory; name a journey file", p)
-		return nil
-	}
-	real := realPath(target)
-	if !within(root, real) {
-		f.errorf(item, RuleIncludeOutside,
-			"include %q resolves through a symbolic link to %s, outside the root directory %s; copy the catalogue inside the root, or set --root", p, real, root)
+	var real string
+	if l.opts.ReadFile != nil {
+		real = filepath.Clean(lexical) // no file system: the path is what it says
+	} else if real = f.onDisk(item, p, target, root); real == "" {
 		return nil
 	}
 	for i, ref := range l.stack {
@@ -121,7 +109,13 @@ func (f *file) include(item *yaml.Node) *journey.Map {
 		return nil // already merged through another include
 	}
 	l.merged[real] = true
-	src, d := readFile(target, l.opts.maxBytes(), f.rng(item))
+	var src []byte
+	var d *diag.Diagnostic
+	if l.opts.ReadFile != nil {
+		src, d = f.readVia(item, p, target)
+	} else {
+		src, d = readFile(target, l.opts.maxBytes(), f.rng(item))
+	}
 	if d != nil {
 		l.add(d)
 		return nil
@@ -142,6 +136,48 @@ func (f *file) include(item *yaml.Node) *journey.Map {
 			"included file %q has `stages` or `transitions`; an included file may only hold personas, channels and owners: move them out, or stop including it", p)
 	}
 	return inc
+}
+
+// onDisk checks an include on the file system: it exists, is not a
+// directory, and its real path (symbolic links evaluated) stays inside
+// root. It returns the real path, or "" after reporting the problem.
+func (f *file) onDisk(item *yaml.Node, p, target, root string) string {
+	info, err := os.Stat(target)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			f.errorf(item, RuleIncludeMissing, "included file %q does not exist (looked for %s); fix the path, which is relative to this file", p, target)
+		} else {
+			f.errorf(item, RuleIncludeMissing, "cannot read included file %q: %v", p, err)
+		}
+		return ""
+	}
+	if info.IsDir() {
+		f.errorf(item, RuleIncludeMissing, "include %q is a directory; name a journey file", p)
+		return ""
+	}
+	real := realPath(target)
+	if !within(root, real) {
+		f.errorf(item, RuleIncludeOutside,
+			"include %q resolves through a symbolic link to %s, outside the root directory %s; copy the catalogue inside the root, or set --root", p, real, root)
+		return ""
+	}
+	return real
+}
+
+// readVia reads an include through Options.ReadFile, held to the size
+// limit.
+func (f *file) readVia(item *yaml.Node, p, target string) ([]byte, *diag.Diagnostic) {
+	src, err := f.l.opts.ReadFile(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, diag.Errorf(f.rng(item), RuleIncludeMissing, "included file %q does not exist (%v); fix the path, which is relative to this file", p, err)
+	case err != nil:
+		return nil, diag.Errorf(f.rng(item), RuleIncludeMissing, "cannot read included file %q: %v", p, err)
+	}
+	if max := f.l.opts.maxBytes(); max > 0 && int64(len(src)) > max {
+		return nil, tooLarge(f.rng(item), target, int64(len(src)), max)
+	}
+	return src, nil
 }
 
 // resolveTop works out the real path of the top file, once, and marks it

@@ -295,3 +295,55 @@ func TestIncludeRootWithoutGit(t *testing.T) {
 		t.Errorf("m.yaml with --root: %v", ds)
 	}
 }
+
+// TestIncludeReadFile: with Options.ReadFile the includes come from the
+// reader, never from the file system (diff REV:PATH reads them from the
+// revision, issue 9 #15), still confined to the root, missing ones
+// reported as missing, oversized ones refused.
+func TestIncludeReadFile(t *testing.T) {
+	root, _ := work(t)
+	// On disk the catalogue names the persona "CIO"; the reader has
+	// another version, and a nested include that exists only there.
+	tree(t, root, map[string]string{"catalogue/c.yaml": catalogue})
+	files := map[string]string{
+		filepath.FromSlash("catalogue/c.yaml"):    "cjm: 1\ninclude: [deep.yaml]\npersonas:\n  - {id: cio, name: Chief information officer}\n",
+		filepath.FromSlash("catalogue/deep.yaml"): "cjm: 1\nchannels: [{id: web, name: Web}]\n",
+		filepath.FromSlash("catalogue/big.yaml"):  "cjm: 1\npersonas: [{id: x, name: " + strings.Repeat("x", 200) + "}]\n",
+	}
+	var asked []string
+	read := func(name string) ([]byte, error) {
+		asked = append(asked, filepath.ToSlash(name))
+		if s, ok := files[name]; ok {
+			return []byte(s), nil
+		}
+		return nil, &os.PathError{Op: "read", Path: name, Err: os.ErrNotExist}
+	}
+	m, ds, srcs := Bytes(filepath.FromSlash("maps/m.yaml"), []byte(mapWith("../catalogue/c.yaml")), Options{ReadFile: read})
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	if m.Personas[0].Name != "Chief information officer" || len(m.Channels) != 1 {
+		t.Errorf("personas %v, channels %v: not the reader's version", m.Personas, m.Channels)
+	}
+	if want := "catalogue/c.yaml,catalogue/deep.yaml"; strings.Join(asked, ",") != want {
+		t.Errorf("asked for %v, want %s", asked, want)
+	}
+	if _, ok := srcs[filepath.FromSlash("catalogue/deep.yaml")]; !ok {
+		t.Errorf("sources lack the nested include: %v", srcs)
+	}
+
+	for _, tt := range []struct{ include, rule, msg string }{
+		{"../catalogue/none.yaml", RuleIncludeMissing, `included file "../catalogue/none.yaml" does not exist`},
+		{"../../outside.yaml", RuleIncludeOutside, "leaves the root directory"},
+		{"../catalogue/big.yaml", RuleFileTooLarge, "over the 150 bytes limit"},
+	} {
+		asked = nil
+		_, ds, _ := Bytes(filepath.FromSlash("maps/m.yaml"), []byte(mapWith(tt.include)), Options{ReadFile: read, MaxBytes: 150})
+		if len(ds) != 1 || ds[0].Rule != tt.rule || !strings.Contains(ds[0].Message, tt.msg) || ds[0].Range.Start.Line != 3 {
+			t.Errorf("include %s: %v, want one %s finding on line 3 saying %q", tt.include, ds, tt.rule, tt.msg)
+		}
+		if tt.rule == RuleIncludeOutside && len(asked) > 0 {
+			t.Errorf("include %s: the reader was asked for %v", tt.include, asked)
+		}
+	}
+}

@@ -39,6 +39,16 @@ type Options struct {
 	// included one alike. Zero means DefaultMaxBytes; negative means no
 	// limit.
 	MaxBytes int64
+	// ReadFile, when set, reads the included files instead of the file
+	// system: for a map read from elsewhere, such as a git revision (`cjm
+	// diff REV:PATH`). It gets each include's path as the loader resolved
+	// it (joined to the directory of the including file's name, cleaned),
+	// after the check that it stays inside Root; the file system is not
+	// consulted and symbolic links are not evaluated. An error that is
+	// fs.ErrNotExist is reported as a missing include, any other as
+	// unreadable. The returned bytes are held to MaxBytes like a file's;
+	// ReadFile should refuse larger files before reading them.
+	ReadFile func(name string) ([]byte, error)
 }
 
 func (o Options) maxBytes() int64 {

@@ -3,6 +3,7 @@ package templates
 import (
 	"embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/cjm-dev/cjm/pkg/journey"
@@ -24,10 +25,10 @@ type Template struct {
 // Get returns the template name in lang. An unknown name or language is an
 // error that lists the known ones.
 func Get(name, lang string) ([]byte, error) {
-	if !contains(Names, name) {
+	if !slices.Contains(Names, name) {
 		return nil, fmt.Errorf("unknown template %q (known: %s)", name, strings.Join(Names, ", "))
 	}
-	if !contains(journey.Languages, lang) {
+	if !slices.Contains(journey.Languages, lang) {
 		return nil, fmt.Errorf("unknown language %q (known: %s)", lang, strings.Join(journey.Languages, ", "))
 	}
 	src, err := files.ReadFile("files/" + name + "." + lang + ".yaml")
@@ -49,13 +50,4 @@ func List() []Template {
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

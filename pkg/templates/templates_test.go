@@ -9,6 +9,8 @@ import (
 
 	"github.com/cjm-dev/cjm/pkg/check"
 	"github.com/cjm-dev/cjm/pkg/load"
+	"github.com/cjm-dev/cjm/pkg/udiff"
+	"github.com/cjm-dev/cjm/pkg/yamlfmt"
 )
 
 // TestValidStrict proves every template is a valid map with zero findings,
@@ -104,6 +106,24 @@ func TestGet(t *testing.T) {
 			}
 			if err != nil || len(src) == 0 {
 				t.Fatalf("Get: %v, %d bytes", err, len(src))
+			}
+		})
+	}
+}
+
+// TestFormatted: every template is in fmt's canonical layout, so that a
+// repository started with `cjm init` passes its first `cjm fmt -l` (issue
+// 9 #27).
+func TestFormatted(t *testing.T) {
+	for _, tpl := range List() {
+		t.Run(tpl.Name+"."+tpl.Lang, func(t *testing.T) {
+			out, err := yamlfmt.Format(tpl.Source)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(out, tpl.Source) {
+				t.Errorf("not formatted; run cjm fmt -w pkg/templates/files:\n%s",
+					udiff.Unified(tpl.Name+".orig", tpl.Name, tpl.Source, out, 1))
 			}
 		})
 	}

@@ -2,175 +2,80 @@ package udiff
 
 import (
 	"bytes"
-	"fmt"
-	"strings"
+
+	gudiff "github.com/aymanbagabas/go-udiff"
+	"github.com/aymanbagabas/go-udiff/lcs"
 )
 
-// maxCells bounds the line-matching table; beyond it the changed middle of
-// the texts is shown as one replacement (still a correct diff, just not a
-// minimal one).
-const maxCells = 4 << 20
-
-type op struct {
-	kind byte // ' ', '-', '+'
-	line string
-}
-
 // Unified returns the unified diff from a to b with context lines around
-// each change, headed by the two names; nil when the texts are equal.
+// each change, headed by the two names; nil when the texts are equal. A
+// last line without a newline is marked `\ No newline at end of file`, as
+// diff -u does.
+//
+// Lines are matched as whole lines, as diff -u matches them: each distinct
+// line becomes one symbol and go-udiff's lcs package (x/tools' Myers
+// search, bounded so that any input takes little time) aligns the two
+// sequences; go-udiff writes the hunks.
 func Unified(aName, bName string, a, b []byte, context int) []byte {
 	if bytes.Equal(a, b) {
 		return nil
 	}
-	al, bl := split(a), split(b)
-	ops := edits(al, bl)
-	var out bytes.Buffer
-	fmt.Fprintf(&out, "--- %s\n+++ %s\n", aName, bName)
-	// Find runs of changes and the context around them.
-	for i := 0; i < len(ops); {
-		if ops[i].kind == ' ' {
-			i++
-			continue
+	al, bl := lines(a), lines(b)
+	code := map[string]rune{}
+	symbols := func(ls [][]byte) []rune {
+		out := make([]rune, len(ls))
+		for i, l := range ls {
+			r, ok := code[string(l)]
+			if !ok {
+				r = rune(len(code))
+				code[string(l)] = r
+			}
+			out[i] = r
 		}
-		start := max(0, i-context)
-		end := i
-		for end < len(ops) {
-			if ops[end].kind != ' ' {
-				end++
-				continue
-			}
-			// A run of unchanged lines: does another change follow closely?
-			j := end
-			for j < len(ops) && ops[j].kind == ' ' {
-				j++
-			}
-			if j < len(ops) && j-end <= 2*context {
-				end = j
-				continue
-			}
-			end = min(len(ops), end+context)
+		return out
+	}
+	sa, sb := symbols(al), symbols(bl)
+	// Byte offsets of the lines of a (and of its end).
+	offA := offsets(al)
+	offB := offsets(bl)
+	var edits []gudiff.Edit
+	// Searched from b to a and turned round: where several alignments
+	// are as short, this one agrees with GNU diff -u more often (on a
+	// swap of two lines, say) than the search from a to b.
+	for _, d := range lcs.DiffRunes(sb, sa) {
+		edits = append(edits, gudiff.Edit{
+			Start: offA[d.ReplStart], End: offA[d.ReplEnd],
+			New: string(b[offB[d.Start]:offB[d.End]]),
+		})
+	}
+	out, err := gudiff.ToUnified(aName, bName, string(a), edits, context)
+	if err != nil {
+		// The edits come from a and b: they always apply. Should that
+		// ever break, a whole-file replacement is still a correct diff.
+		out, _ = gudiff.ToUnified(aName, bName, string(a), []gudiff.Edit{{Start: 0, End: len(a), New: string(b)}}, context)
+	}
+	return []byte(out)
+}
+
+// lines cuts text after each newline; a last line without one is a line.
+func lines(s []byte) [][]byte {
+	var out [][]byte
+	for len(s) > 0 {
+		i := bytes.IndexByte(s, '\n')
+		if i < 0 {
+			out = append(out, s)
 			break
 		}
-		writeHunk(&out, ops, start, end)
-		i = end
+		out = append(out, s[:i+1])
+		s = s[i+1:]
 	}
-	return out.Bytes()
+	return out
 }
 
-// split cuts text into lines; a last line without a newline is marked.
-func split(s []byte) []string {
-	if len(s) == 0 {
-		return nil
+func offsets(ls [][]byte) []int {
+	off := make([]int, len(ls)+1)
+	for i, l := range ls {
+		off[i+1] = off[i] + len(l)
 	}
-	text := string(s)
-	noEOL := !strings.HasSuffix(text, "\n")
-	lines := strings.SplitAfter(text, "\n")
-	if lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	}
-	if noEOL {
-		lines[len(lines)-1] += "\n\\ No newline at end of file\n"
-	}
-	return lines
-}
-
-func writeHunk(out *bytes.Buffer, ops []op, start, end int) {
-	// Line numbers (1-based) where the hunk starts in each text.
-	aLine, bLine := 1, 1
-	for _, o := range ops[:start] {
-		if o.kind != '+' {
-			aLine++
-		}
-		if o.kind != '-' {
-			bLine++
-		}
-	}
-	aCount, bCount := 0, 0
-	for _, o := range ops[start:end] {
-		if o.kind != '+' {
-			aCount++
-		}
-		if o.kind != '-' {
-			bCount++
-		}
-	}
-	fmt.Fprintf(out, "@@ -%s +%s @@\n", rangeOf(aLine, aCount), rangeOf(bLine, bCount))
-	for _, o := range ops[start:end] {
-		out.WriteByte(o.kind)
-		out.WriteString(o.line)
-	}
-}
-
-func rangeOf(line, count int) string {
-	if count == 0 {
-		line-- // an empty range names the line before it
-	}
-	if count == 1 {
-		return fmt.Sprint(line)
-	}
-	return fmt.Sprintf("%d,%d", line, count)
-}
-
-// edits returns a shortest edit script from a to b (longest common
-// subsequence of lines), with common prefix and suffix trimmed first.
-func edits(a, b []string) []op {
-	var ops []op
-	p := 0
-	for p < len(a) && p < len(b) && a[p] == b[p] {
-		ops = append(ops, op{' ', a[p]})
-		p++
-	}
-	s := 0
-	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
-		s++
-	}
-	am, bm := a[p:len(a)-s], b[p:len(b)-s]
-	ops = append(ops, middle(am, bm)...)
-	for _, l := range a[len(a)-s:] {
-		ops = append(ops, op{' ', l})
-	}
-	return ops
-}
-
-func middle(a, b []string) []op {
-	n, m := len(a), len(b)
-	var ops []op
-	if n*m > maxCells {
-		for _, l := range a {
-			ops = append(ops, op{'-', l})
-		}
-		for _, l := range b {
-			ops = append(ops, op{'+', l})
-		}
-		return ops
-	}
-	t := make([][]int32, n+1)
-	for i := range t {
-		t[i] = make([]int32, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				t[i][j] = t[i+1][j+1] + 1
-			} else {
-				t[i][j] = max(t[i+1][j], t[i][j+1])
-			}
-		}
-	}
-	i, j := 0, 0
-	for i < n || j < m {
-		switch {
-		case i < n && j < m && a[i] == b[j]:
-			ops = append(ops, op{' ', a[i]})
-			i++
-			j++
-		case j < m && (i == n || t[i][j+1] > t[i+1][j]):
-			ops = append(ops, op{'+', b[j]})
-			j++
-		default:
-			ops = append(ops, op{'-', a[i]})
-			i++
-		}
-	}
-	return ops
+	return off
 }

@@ -1,6 +1,15 @@
 package udiff
 
-import "testing"
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
 
 func TestUnified(t *testing.T) {
 	tests := []struct {
@@ -25,5 +34,89 @@ func TestUnified(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestUnifiedPatches: the output is a standard unified diff: GNU patch
+// applies it to a and gets b, for scattered edits in a long file, a
+// missing final newline and a file rewritten from scratch.
+func TestUnifiedPatches(t *testing.T) {
+	patch, err := exec.LookPath("patch")
+	if err != nil {
+		t.Skip("patch not installed")
+	}
+	var a, b strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&a, "line %d\n", i)
+		switch {
+		case i%97 == 0:
+			fmt.Fprintf(&b, "changed %d\n", i)
+		case i%131 == 0: // removed
+		case i%151 == 0:
+			fmt.Fprintf(&b, "line %d\nadded after %d\n", i, i)
+		default:
+			fmt.Fprintf(&b, "line %d\n", i)
+		}
+	}
+	for _, tt := range []struct{ name, a, b string }{
+		{"scattered", a.String(), b.String()},
+		{"final newline", "x\ny", "x\ny\nz"},
+		{"rewritten", "a\nb\nc\n", "d\ne\n"},
+		{"cyrillic", "этап: один\nимя: Б\n", "этап: два\nимя: Б\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			f := filepath.Join(dir, "m.yaml")
+			os.WriteFile(f, []byte(tt.a), 0o644)
+			d := Unified("m.yaml.orig", "m.yaml", []byte(tt.a), []byte(tt.b), 3)
+			cmd := exec.Command(patch, "-s", "-f", f)
+			cmd.Stdin = bytes.NewReader(d)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("patch: %v\n%s\n%s", err, out, d)
+			}
+			if got, _ := os.ReadFile(f); string(got) != tt.b {
+				t.Errorf("patched file differs from b:\n%s", d)
+			}
+		})
+	}
+}
+
+// TestUnifiedLarge: two unrelated 20,000-line texts diff in bounded time
+// (the old table needed n×m cells and gave up beyond 4M).
+func TestUnifiedLarge(t *testing.T) {
+	var a, b strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&a, "a %d\n", i)
+		fmt.Fprintf(&b, "b %d\n", i)
+	}
+	start := time.Now()
+	d := Unified("a", "b", []byte(a.String()), []byte(b.String()), 3)
+	if el := time.Since(start); el > 10*time.Second {
+		t.Errorf("took %v", el)
+	}
+	if n := bytes.Count(d, []byte("\n-a ")); n != 20000 {
+		t.Errorf("%d lines removed, want 20000", n)
+	}
+}
+
+// TestUnifiedFarApart: two changes 5,000 lines apart give two small hunks
+// (the old table gave up past 4M cells and replaced everything between
+// them: fmt -d printed 16,511 lines for six edits in a 9,903-line map).
+func TestUnifiedFarApart(t *testing.T) {
+	var a, b strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&a, "line %d\n", i)
+		if i == 10 || i == 4990 {
+			fmt.Fprintf(&b, "changed %d\n", i)
+		} else {
+			fmt.Fprintf(&b, "line %d\n", i)
+		}
+	}
+	d := Unified("a", "b", []byte(a.String()), []byte(b.String()), 3)
+	if n := bytes.Count(d, []byte("\n@@ ")); n != 2 {
+		t.Errorf("%d hunks, want 2", n)
+	}
+	if n := bytes.Count(d, []byte("\n")); n > 30 {
+		t.Errorf("%d lines of diff for two changed lines:\n%.2000s", n, d)
 	}
 }

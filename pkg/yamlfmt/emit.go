@@ -17,6 +17,8 @@ type formatter struct {
 	// keep is set after a block scalar that keeps its trailing newlines
 	// (`|+`): a blank line after it belongs to the scalar.
 	keep bool
+	// trails are the end-of-line comments written, in order (see align).
+	trails []trail
 }
 
 func spaces(n int) string { return strings.Repeat(" ", n) }
@@ -241,8 +243,12 @@ func (f *formatter) document(doc *yaml.Node) error {
 				pre = append(pre, t)
 			}
 		}
-		// yaml.v3 gives the comments above `---` to the first node; they
-		// are written above the marker already.
+		// yaml.v3 gives the comments above `---`, and the one after it on
+		// its line, to the first node; they are written with the marker
+		// already.
+		if mc := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(f.src[start]), "---")); strings.HasPrefix(mc, "#") {
+			pre = append(pre, mc)
+		}
 		heads := []*string{&doc.HeadComment, &root.HeadComment}
 		if root.Kind == yaml.MappingNode && len(root.Content) > 0 {
 			heads = append(heads, &root.Content[0].HeadComment)
@@ -322,7 +328,8 @@ func (f *formatter) top(n *yaml.Node) error {
 	if isBlock(n) {
 		f.comment(n.HeadComment, 0)
 		if p := props(n); p != "" {
-			f.b.WriteString(strings.TrimSpace(p) + lineComment(n.LineComment) + "\n")
+			f.b.WriteString(strings.TrimSpace(p))
+			f.endLine(n.Line, n.LineComment)
 		}
 		var err error
 		if n.Kind == yaml.MappingNode {
@@ -342,11 +349,9 @@ func (f *formatter) top(n *yaml.Node) error {
 		return err
 	}
 	f.b.WriteString(strings.TrimPrefix(s, " "))
+	f.endLine(n.Line, n.LineComment)
 	if block != "" {
-		f.b.WriteString(lineComment(n.LineComment) + "\n")
 		f.blockScalarBody(block, 0)
-	} else {
-		f.b.WriteString(lineComment(n.LineComment) + "\n")
 	}
 	f.comment(n.FootComment, 0)
 	return nil
@@ -453,7 +458,7 @@ func (f *formatter) mapping(n *yaml.Node, indent int, first string) error {
 		}
 		f.b.WriteString(lead + key + ":")
 		f.keep = false
-		if err := f.value(v, indent, k.LineComment); err != nil {
+		if err := f.value(v, indent, k.Line, k.LineComment); err != nil {
 			return err
 		}
 		f.comment(v.FootComment, indent)
@@ -464,14 +469,15 @@ func (f *formatter) mapping(n *yaml.Node, indent int, first string) error {
 
 // value writes the value of a mapping entry or sequence item, after the
 // `key:` or `-` already written, and ends the line(s). lc is a line comment
-// carried from the key.
-func (f *formatter) value(v *yaml.Node, indent int, lc string) error {
+// carried from the key; line is the source line of the key or dash.
+func (f *formatter) value(v *yaml.Node, indent, line int, lc string) error {
 	if isBlock(v) {
 		p := props(v)
 		if p != "" {
 			p = " " + strings.TrimSpace(p)
 		}
-		f.b.WriteString(p + lineComment(lc, v.LineComment) + "\n")
+		f.b.WriteString(p)
+		f.endLine(line, lc, v.LineComment)
 		f.comment(v.HeadComment, indent+indentStep)
 		var err error
 		if v.Kind == yaml.MappingNode {
@@ -485,10 +491,18 @@ func (f *formatter) value(v *yaml.Node, indent int, lc string) error {
 	if err != nil {
 		return err
 	}
+	if s != "" && block == "" && strings.TrimSpace(lc) != "" && strings.TrimSpace(v.LineComment) != "" {
+		// `key: # a` with the value on the next line, `[] # b`: two
+		// comments, so the value stays on a line of its own.
+		f.endLine(line, lc)
+		f.b.WriteString(spaces(indent+indentStep) + s)
+		f.endLine(v.Line, v.LineComment)
+		return nil
+	}
 	if s != "" {
 		f.b.WriteString(" " + s)
 	}
-	f.b.WriteString(lineComment(lc, v.LineComment) + "\n")
+	f.endLine(line, lc, v.LineComment)
 	if block != "" {
 		f.blockScalarBody(block, indent)
 	}
@@ -523,7 +537,7 @@ func (f *formatter) sequence(n *yaml.Node, indent int, first string) error {
 		} else {
 			f.b.WriteString(lead + "-")
 			f.keep = false
-			if err := f.value(it, indent, ""); err != nil {
+			if err := f.value(it, indent, it.Line, ""); err != nil {
 				return err
 			}
 		}

@@ -1,5 +1,11 @@
 package yamlfmt
 
+import (
+	"slices"
+
+	"github.com/cjm-dev/cjm/pkg/load"
+)
+
 // shape describes the keys of one kind of mapping in the format, in the
 // order format.md lists them, and the shapes of the mappings found in its
 // list values.
@@ -8,32 +14,30 @@ type shape struct {
 	items map[string]*shape // key -> shape of each item of its sequence value
 }
 
+// The key lists are the loader's (load.MapKeys and the rest): the keys fmt
+// orders are exactly the keys the loader knows, in one table.
 var (
-	metricShape = &shape{keys: []string{"id", "name", "value", "target", "unit", "better"}}
+	metricShape = &shape{keys: load.MetricKeys}
 
 	touchpointShape = &shape{
-		keys: []string{"id", "name", "channel", "owner", "personas", "interactions", "emotion",
-			"pains", "delights", "moment_of_truth", "next", "backstage", "evidence", "source",
-			"metrics", "notes"},
+		keys:  load.TouchpointKeys,
 		items: map[string]*shape{"metrics": metricShape},
 	}
 
 	stageShape = &shape{
-		keys: []string{"id", "name", "phase", "goal", "actions", "thoughts", "feelings", "emotion",
-			"metrics", "opportunities", "strategies", "touchpoints"},
+		keys:  load.StageKeys,
 		items: map[string]*shape{"metrics": metricShape, "touchpoints": touchpointShape},
 	}
 
 	// topShape is the shape of a whole journey file.
 	topShape = &shape{
-		keys: []string{"cjm", "title", "description", "lang", "scope", "include", "personas",
-			"channels", "owners", "stages", "transitions"},
+		keys: load.MapKeys,
 		items: map[string]*shape{
-			"personas":    {keys: []string{"id", "name", "role", "goals", "needs", "pains", "quote"}},
-			"channels":    {keys: []string{"id", "name", "kind", "color"}},
-			"owners":      {keys: []string{"id", "name", "color"}},
+			"personas":    {keys: load.PersonaKeys},
+			"channels":    {keys: load.ChannelKeys},
+			"owners":      {keys: load.OwnerKeys},
 			"stages":      stageShape,
-			"transitions": {keys: []string{"from", "to", "label"}},
+			"transitions": {keys: load.TransitionKeys},
 		},
 	}
 )
@@ -42,10 +46,8 @@ var (
 // format does not know (those keep their original order after the known
 // ones).
 func (s *shape) rank(key string) int {
-	for i, k := range s.keys {
-		if k == key {
-			return i
-		}
+	if i := slices.Index(s.keys, key); i >= 0 {
+		return i
 	}
 	return len(s.keys)
 }

@@ -135,7 +135,7 @@ func format(src []byte) ([]byte, error) {
 	if err := f.document(doc); err != nil {
 		return nil, err
 	}
-	return []byte(f.b.String()), nil
+	return []byte(f.align(f.b.String())), nil
 }
 
 func splitLines(src []byte) []string {

@@ -3,6 +3,7 @@ package diff
 import (
 	"errors"
 	"fmt"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -56,7 +57,9 @@ block style, comments, quoting) report nothing.
 
 Either side may be REV:PATH, read from git (git show REV:PATH): PATH is
 relative to the top of the work tree, or to the current directory when it
-starts with ./ as in git. Included catalogues are read from the work tree.
+starts with ./ as in git. Its included catalogues are read from the same
+revision. A side may be a catalogue (personas, channels and owners only,
+no stages): two catalogues compare their personas, channels and owners.
 
 Formats: text (one line per change), md (a table to post as a pull-request
 comment), json (a stable shape, see docs/diff-fmt.md).
@@ -156,14 +159,26 @@ func readSide(opts *Options, arg string, lo load.Options) (*journey.Map, check.R
 		filename string
 		err      error
 	)
+	names := map[string]string{} // file name in findings → the name to show
 	if rev, path, ok := gitrev.Parse(arg); ok {
-		if src, err = gitrev.Show(opts.Dir, rev, path); err != nil {
+		if src, err = gitrev.Show(opts.Dir, rev, path, maxBytes(lo)); err != nil {
+			var tl *gitrev.TooLargeError
+			if errors.As(err, &tl) {
+				// The finding the loader gives a file over the limit.
+				d := load.CheckSize(arg, tl.Size, tl.Max)
+				return nil, check.Result{Diags: diag.Diagnostics{d}, Sources: diag.Sources{}}, nil
+			}
 			return nil, check.Result{}, err
 		}
 		if filename, err = gitrev.WorkPath(opts.Dir, path); err != nil {
 			return nil, check.Result{}, fmt.Errorf("%s: %w", arg, err)
 		}
 		filename = inDir(opts.Dir, filename)
+		top, err := gitrev.TopPath(opts.Dir, path)
+		if err != nil {
+			return nil, check.Result{}, fmt.Errorf("%s: %w", arg, err)
+		}
+		lo.ReadFile = revReader(opts.Dir, rev, filename, top, maxBytes(lo), names)
 	} else {
 		filename = inDir(opts.Dir, arg)
 		// The loader's reader: regular files only, within --max-size.
@@ -173,10 +188,50 @@ func readSide(opts *Options, arg string, lo load.Options) (*journey.Map, check.R
 		}
 	}
 	res := check.Bytes(filename, src, lo)
-	if filename != arg {
-		rename(&res, filename, arg)
+	names[filename] = arg
+	for from, to := range names {
+		if from != to {
+			rename(&res, from, to)
+		}
 	}
 	return res.Map, res, nil
+}
+
+// maxBytes is the limit the loader applies for lo (zero: its default).
+func maxBytes(lo load.Options) int64 {
+	if lo.MaxBytes == 0 {
+		return load.DefaultMaxBytes
+	}
+	return lo.MaxBytes
+}
+
+// revReader reads the includes of a map read from git at rev: the map is
+// top (its path from the top of the work tree) in git and filename in
+// findings. The loader resolves an include against filename and checks
+// that it stays inside the root; the same relative path, taken from top,
+// is read from the revision. names records the REV:PATH shown for each
+// include in findings.
+func revReader(dir, rev, filename, top string, max int64, names map[string]string) func(string) ([]byte, error) {
+	base, baseErr := filepath.Abs(filepath.Dir(filename))
+	return func(name string) ([]byte, error) {
+		if baseErr != nil {
+			return nil, baseErr
+		}
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			return nil, err
+		}
+		rel, err := filepath.Rel(base, abs)
+		if err != nil {
+			return nil, err
+		}
+		p := path.Join(path.Dir(top), filepath.ToSlash(rel))
+		if p == ".." || strings.HasPrefix(p, "../") {
+			return nil, fmt.Errorf("%s is outside the git work tree", name)
+		}
+		names[name] = rev + ":" + p
+		return gitrev.Show(dir, rev, p, max)
+	}
 }
 
 // rename makes findings and sources of the file itself carry the name the

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -157,6 +158,35 @@ func TestDiffGit(t *testing.T) {
 		ios, _, _, _ := iostreams.Test()
 		err := diffRun(&Options{IO: ios, Dir: dir, Old: "HEAD:maps/none.yaml", New: "maps/j.yaml", Format: "text"})
 		if cmdutil.ExitCode(err) != 2 || !strings.Contains(err.Error(), "does not exist in 'HEAD'") {
+			t.Fatalf("err = %v", err)
+		}
+	})
+
+	// issue 9 #3: the blob's size is asked of git first; over the limit,
+	// nothing is read and the side is refused (exit 2).
+	t.Run("over the size limit", func(t *testing.T) {
+		ios, _, _, errOut := iostreams.Test()
+		// The new side is small, so only the revision is over the limit.
+		small := filepath.Join(dir, "maps", "small.yaml")
+		if err := os.WriteFile(small, []byte("cjm: 1\ntitle: S\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Remove(small)
+		err := diffRun(&Options{IO: ios, Dir: dir, Old: "HEAD:maps/j.yaml", New: "maps/small.yaml", Format: "text", MaxBytes: 100})
+		if cmdutil.ExitCode(err) != 2 || !errors.Is(err, errBroken) {
+			t.Fatalf("err = %v", err)
+		}
+		want := "HEAD:maps/j.yaml:1:1: error: HEAD:maps/j.yaml is 101 bytes, over the 100 bytes limit; split the map or raise the limit with --max-size [file-too-large]"
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("stderr:\n%s\nwant %q", errOut, want)
+		}
+	})
+
+	// issue 9 #24: a directory in git is not parsed as YAML.
+	t.Run("a tree", func(t *testing.T) {
+		ios, _, _, _ := iostreams.Test()
+		err := diffRun(&Options{IO: ios, Dir: dir, Old: "HEAD:maps", New: "maps/j.yaml", Format: "text"})
+		if cmdutil.ExitCode(err) != 2 || !strings.Contains(err.Error(), "HEAD:maps is a directory in git") {
 			t.Fatalf("err = %v", err)
 		}
 	})

@@ -3,70 +3,29 @@ package markdown
 import (
 	"net/url"
 	"strings"
-)
 
-// special are the ASCII characters that can start Markdown (CommonMark,
-// GFM, GitHub's and GitLab's extensions) formatting inside a line: emphasis,
-// code, links, raw HTML, entities, tables, strikethrough, headings' closing
-// sequences and math. Escape puts a backslash before each (before `&` only
-// where an entity could start: `&amp;`, not "R&D").
-const special = "\\`*_[]<>|~#$&"
+	"github.com/cjm-dev/cjm/pkg/mdtext"
+)
 
 // Escape makes s safe as inline Markdown text, in a paragraph, a list item,
 // a heading or a table cell: it shows as exactly s. Line breaks become
-// <br> (the only markup it adds), tabs spaces.
-func Escape(s string) string {
-	return escape(s, "<br>")
-}
+// <br> (the only markup it adds), tabs spaces. The rule lives in
+// pkg/mdtext, shared with `diff --format md`.
+func Escape(s string) string { return mdtext.Escape(s) }
 
 // EscapeLine is Escape for a heading or a link text, where a line break
 // becomes a space.
-func EscapeLine(s string) string {
-	return escape(s, " ")
-}
-
-func escape(s, br string) string {
-	return escapeChars(strings.TrimSpace(s), br)
-}
+func EscapeLine(s string) string { return mdtext.EscapeLine(s) }
 
 // escapeText escapes a piece of a description's text as Escape does,
 // untrimmed.
-func escapeText(s string) string {
-	return escapeChars(s, " ")
-}
+func escapeText(s string) string { return mdtext.EscapeText(s) }
 
-func escapeChars(s, br string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '\r':
-			if i+1 < len(s) && s[i+1] == '\n' {
-				i++
-			}
-			b.WriteString(br)
-		case c == '\n':
-			b.WriteString(br)
-		case c == '\t':
-			b.WriteByte(' ')
-		case c == '&' && !(i+1 < len(s) && entityStart(s[i+1])):
-			b.WriteByte(c) // "R&D", "a & b": no entity can start here
-		case strings.IndexByte(special, c) >= 0:
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
+// special and entityStart are mdtext's, named here for this package's
+// tests.
+const special = mdtext.Special
 
-// entityStart reports whether c, after a `&`, could begin an HTML entity
-// or character reference (`&amp;`, `&#60;`).
-func entityStart(c byte) bool {
-	return c == '#' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
+func entityStart(c byte) bool { return mdtext.EntityStart(c) }
 
 // Destination percent-encodes a relative file name for a link or image
 // destination, keeping `/` so a path stays a path.
