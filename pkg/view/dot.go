@@ -3,15 +3,31 @@ package view
 import (
 	"bytes"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 )
 
 // Quote returns s as a DOT double-quoted string. Backslashes are doubled
-// (Graphviz would read \N, \G, \n … in ids and tooltips as escapes), quotes
-// escaped, line breaks kept as \n and other control characters dropped.
-func Quote(s string) string {
+// (Graphviz would read \N, \G, \n … as escapes), quotes escaped, line
+// breaks kept as \n and other control characters dropped. It is the one
+// escaping of DOT strings the builders write, except labels (Text):
+// writeAttrs quotes every attribute value with it, and with QuoteTooltip
+// the attributes that Graphviz unescapes twice.
+func Quote(s string) string { return quote(s, `\\`) }
+
+// QuoteTooltip is Quote for a tooltip: Graphviz turns \\ into \ once
+// when it reads a tooltip and then expands the escapes (\N, \G, \L …) of
+// the result, so a backslash takes four to come out as one (a tooltip
+// `Price \N` otherwise reads `Price n6`). writeAttrs uses it for every
+// attribute in tooltipKeys.
+func QuoteTooltip(s string) string { return quote(s, `\\\\`) }
+
+// tooltipKeys are the attributes that Graphviz unescapes twice.
+var tooltipKeys = []string{"tooltip", "edgetooltip", "labeltooltip", "headtooltip", "tailtooltip"}
+
+func quote(s, backslash string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('"')
@@ -20,7 +36,7 @@ func Quote(s string) string {
 		case r == '"':
 			b.WriteString(`\"`)
 		case r == '\\':
-			b.WriteString(`\\`)
+			b.WriteString(backslash)
 		case r == '\n':
 			b.WriteString(`\n`)
 		case r == '\r' || r == '\t':
@@ -228,6 +244,8 @@ func writeAttrs(b *bytes.Buffer, attrs []Attr) {
 			b.WriteByte('"')
 			b.WriteString(a.Value)
 			b.WriteByte('"')
+		} else if slices.Contains(tooltipKeys, a.Key) {
+			b.WriteString(QuoteTooltip(a.Value))
 		} else {
 			b.WriteString(Quote(a.Value))
 		}

@@ -3,9 +3,9 @@ package mapview
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -217,26 +217,25 @@ func TestHostileLabels(t *testing.T) {
 	if err != nil {
 		t.Fatalf("graphviz: %v", err)
 	}
-	d := xml.NewDecoder(bytes.NewReader(svg))
-	d.Strict = true
-	var text strings.Builder
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			if err.Error() != "EOF" {
-				t.Fatalf("SVG is not well-formed: %v", err)
-			}
-			break
-		}
-		if cd, ok := tok.(xml.CharData); ok {
-			text.Write(cd)
-		}
-		if se, ok := tok.(xml.StartElement); ok && (se.Name.Local == "script" || se.Name.Local == "b") {
-			t.Errorf("SVG has a <%s> element", se.Name.Local)
+	got := viewtest.ParseSVG(t, svg)
+	for _, el := range []string{"script", "b"} {
+		if got.Elements[el] > 0 {
+			t.Errorf("SVG has a <%s> element", el)
 		}
 	}
+	// Graphviz's escapes show as typed, in the text and in the tooltips
+	// (issue 9 #11: the tooltip read "Price n6 hostile …").
+	for _, want := range []string{`Price \N \G \L \E \T \H \\ \l`, `Demo \N \G \L \E \T \H \\ \l`} {
+		if !strings.Contains(got.Text, want) {
+			t.Errorf("SVG text lacks %q", want)
+		}
+		if !slices.ContainsFunc(got.Titles, func(s string) bool { return strings.Contains(s, want) }) {
+			t.Errorf("no SVG tooltip shows %q; tooltips: %q", want, got.Titles)
+		}
+	}
+	text := &got.Text
 	for _, want := range []string{"<script>alert(1)</script>", "Tom & \"Jerry\"", "a\\nb", "&lt;already escaped&gt;", `\N \G`} {
-		if !strings.Contains(text.String(), want) {
+		if !strings.Contains(*text, want) {
 			t.Errorf("SVG text lacks %q", want)
 		}
 	}
