@@ -116,8 +116,11 @@ type Point struct{ X, Y float64 }
 // them as DOT with every position pinned.
 type Doc struct {
 	Prefix string
-	nodes  []docNode
-	edges  []docEdge
+	// Title names the graph (the map's title): Graphviz writes it as the
+	// SVG's <title>, its accessible name. Empty: Prefix.
+	Title string
+	nodes []docNode
+	edges []docEdge
 }
 
 type docNode struct {
@@ -167,7 +170,11 @@ func (d *Doc) Write(height float64, graph, node, edge []Attr) []byte {
 	var b bytes.Buffer
 	b.Grow(256 * (len(d.nodes) + len(d.edges)))
 	b.WriteString("digraph ")
-	b.WriteString(Quote(d.Prefix))
+	if strings.TrimSpace(d.Title) != "" {
+		b.WriteString(Quote(d.Title))
+	} else {
+		b.WriteString(Quote(d.Prefix))
+	}
 	b.WriteString(" {\n")
 	writeDefaults(&b, "graph", append([]Attr{A("id", d.Prefix), A("layout", Engine)}, graph...))
 	writeDefaults(&b, "node", node)

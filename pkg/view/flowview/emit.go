@@ -16,6 +16,7 @@ type backRoute struct {
 	x0, x1         float64 // the lane segment, x0 < x1
 	pts            func(laneY float64) []view.Point
 	label          string
+	tip            string  // the hover text
 	line           string  // the label, fitted
 	lx0, lx1       float64 // the segment with its label: what a lane must hold
 	level          int
@@ -97,7 +98,8 @@ func (b *builder) emit() []byte {
 		}
 		tip := arrowTip(pts, 8)
 		b.doc.Edge(b.doc.ID("next", b.tps[e[0]].ID, b.tps[e[1]].ID), b.nodeID(e[0]), b.nodeID(e[1]), pts, &tip,
-			view.A("color", forwardColor), view.A("penwidth", "1.2"), view.A("arrowsize", "0.8"))
+			view.A("color", forwardColor), view.A("penwidth", "1.2"), view.A("arrowsize", "0.8"),
+			view.A("tooltip", b.linkTip(e[0], e[1], "")))
 	}
 
 	// Steps back over the top, each on its lane.
@@ -106,7 +108,8 @@ func (b *builder) emit() []byte {
 		pts := r.pts(y)
 		pts, end := view.Shorten(pts, 7)
 		b.doc.Edge(r.id, r.tail, r.head, view.Polyline(pts, 5), &end,
-			view.A("color", backColor), view.A("style", "dashed"), view.A("penwidth", "1.4"), view.A("arrowsize", "0.7"))
+			view.A("color", backColor), view.A("style", "dashed"), view.A("penwidth", "1.4"), view.A("arrowsize", "0.7"),
+			view.A("tooltip", r.tip))
 		if r.line != "" {
 			b.doc.Centred(r.id+"-label", (r.x0+r.x1)/2, y-backStyle.LineHeight()-1, []string{r.line}, backStyle)
 		}
@@ -176,6 +179,7 @@ func (b *builder) backRoutes() []*backRoute {
 				x0: xl, x1: xr,
 				label: b.backLabel(b.stageOf[i], b.stageOf[j]),
 			}
+			r.tip = b.linkTip(i, j, r.label)
 			r.pts = func(y float64) []view.Point {
 				return []view.Point{
 					{X: p.X + cardW/2, Y: ty}, {X: xr, Y: ty}, {X: xr, Y: y},
@@ -207,6 +211,7 @@ func (b *builder) backRoutes() []*backRoute {
 			id:   b.doc.ID("stepback", t.From, t.To),
 			tail: b.doc.ID("stage", t.From), head: b.doc.ID("stage", t.To),
 			x0: xt, x1: xf, label: label,
+			tip: b.m.Stages[fi].Name + " → " + b.m.Stages[ti].Name + ": " + label,
 			pts: func(y float64) []view.Point {
 				return []view.Point{{X: xf, Y: yf}, {X: xf, Y: y}, {X: xt, Y: y}, {X: xt, Y: yt}}
 			},
@@ -409,4 +414,14 @@ func (b *builder) hasStageStepBack() bool {
 		}
 	}
 	return false
+}
+
+// linkTip is the hover text of a link between touchpoints: "1.1 Name →
+// 2.1 Name", and the label when there is one.
+func (b *builder) linkTip(from, to int, label string) string {
+	s := b.ref[from] + " " + b.tps[from].Name + " → " + b.ref[to] + " " + b.tps[to].Name
+	if label != "" {
+		s += ": " + label
+	}
+	return s
 }

@@ -126,7 +126,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		lang:   lang,
 		// "-flow" keeps the ids apart from the map view's when both
 		// diagrams of one map share an HTML page.
-		doc:    &view.Doc{Prefix: opts.Prefix(m) + "-flow"},
+		doc:    &view.Doc{Prefix: opts.Prefix(m) + "-flow", Title: m.Title},
 		byID:   map[string]int{},
 		routes: map[[2]int][]view.Point{},
 	}

@@ -27,8 +27,26 @@ func TestExamplesGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			golden.Check(t, filepath.Join("testdata", name+".dot"), dot)
-			if _, err := graphviz.Render(context.Background(), dot, view.Engine, "svg"); err != nil {
-				t.Errorf("graphviz: %v", err)
+			svg, err := graphviz.Render(context.Background(), dot, view.Engine, "svg")
+			if err != nil {
+				t.Fatalf("graphviz: %v", err)
+			}
+			// Hover texts are tooltips, never Graphviz's node names (issue 9 #20).
+			got := viewtest.ParseSVG(t, svg)
+			if names := got.NameTitles(); len(names) > 0 {
+				t.Errorf("SVG hover texts are node names: %q", names[:min(len(names), 5)])
+			}
+			if !slices.Contains(got.Titles, m.Title) {
+				t.Errorf("the SVG's title is not the map's %q", m.Title)
+			}
+			links := 0
+			for _, s := range got.Titles {
+				if strings.Contains(s, " → ") {
+					links++
+				}
+			}
+			if links == 0 {
+				t.Error("no link has a \"from → to\" tooltip")
 			}
 		})
 	}

@@ -147,8 +147,11 @@ func (l *emotionLane) draw(b *builder) {
 			if part > 0 {
 				id += "-" + strconv.Itoa(part+1)
 			}
-			b.doc.Edge(id, c.pts[start].id, c.pts[end].id, pts, nil,
-				view.A("color", color), view.A("style", style), view.A("penwidth", pen))
+			attrs := []view.Attr{view.A("color", color), view.A("style", style), view.A("penwidth", pen)}
+			if c.persona != nil {
+				attrs = append(attrs, view.A("tooltip", c.persona.Name))
+			}
+			b.doc.Edge(id, c.pts[start].id, c.pts[end].id, pts, nil, attrs...)
 		}
 	}
 	for _, c := range l.curves {

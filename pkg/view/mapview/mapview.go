@@ -103,7 +103,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		ix:         journey.NewIndex(m),
 		colors:     view.NewColors(m),
 		lang:       lang,
-		doc:        &view.Doc{Prefix: opts.Prefix(m)},
+		doc:        &view.Doc{Prefix: opts.Prefix(m), Title: m.Title},
 		cw:         cw,
 		width:      laneWidth + float64(len(m.Stages))*cw,
 		ref:        make(map[*journey.Touchpoint]string),

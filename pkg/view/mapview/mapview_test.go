@@ -275,8 +275,18 @@ func TestSVGRenders(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := graphviz.Render(context.Background(), dot, view.Engine, "svg"); err != nil {
+		svg, err := graphviz.Render(context.Background(), dot, view.Engine, "svg")
+		if err != nil {
 			t.Errorf("%s: %v", path, err)
+			continue
+		}
+		// Hover texts are tooltips, never Graphviz's node names (issue 9 #20).
+		got := viewtest.ParseSVG(t, svg)
+		if names := got.NameTitles(); len(names) > 0 {
+			t.Errorf("%s: SVG hover texts are node names: %q", path, names[:min(len(names), 5)])
+		}
+		if m.Title != "" && !slices.Contains(got.Titles, m.Title) {
+			t.Errorf("%s: the SVG's title is not the map's %q", path, m.Title)
 		}
 	}
 }

@@ -17,6 +17,7 @@ type arc struct {
 	level    int
 	xf, xt   float64
 	lines    []string
+	tip      string
 	labelW   float64
 }
 
@@ -89,6 +90,7 @@ func (b *builder) stepsBack() {
 			a.labelW = b.cw - 2*pad
 		}
 		a.lines = arcStyle.Wrap(label, a.labelW)
+		a.tip = label
 		if h := 10 + view.Ceil(arcStyle.Height(len(a.lines))) + 8; h > levelH[a.level] {
 			levelH[a.level] = h
 		}
@@ -109,7 +111,7 @@ func (b *builder) stepsBack() {
 		id := b.doc.ID("stepback", b.m.Stages[a.from].ID, b.m.Stages[a.to].ID)
 		b.doc.Edge(id, b.stageID(a.from), b.stageID(a.to), view.Polyline(pts, 6), &end,
 			view.A("dir", "forward"), view.A("color", arcColor), view.A("penwidth", "1.5"),
-			view.A("style", "dashed"), view.A("arrowhead", "normal"))
+			view.A("style", "dashed"), view.A("arrowhead", "normal"), view.A("tooltip", a.tip))
 		b.doc.Centred(id+"-label", (a.xf+a.xt)/2, y+4, a.lines, arcStyle)
 	}
 	b.y += h

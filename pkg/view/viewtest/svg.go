@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"regexp"
 	"testing"
 )
 
@@ -67,5 +68,19 @@ func ParseSVG(t testing.TB, svg []byte) SVG {
 		}
 	}
 	out.Text = text.String()
+	return out
+}
+
+var graphvizName = regexp.MustCompile(`^n[0-9]+$|n[0-9]+->n[0-9]+`)
+
+// NameTitles returns the hover texts that are Graphviz's names of nodes
+// and edges (n28, n58->n59) rather than text for a reader.
+func (s SVG) NameTitles() []string {
+	var out []string
+	for _, t := range s.Titles {
+		if graphvizName.MatchString(t) {
+			out = append(out, t)
+		}
+	}
 	return out
 }
