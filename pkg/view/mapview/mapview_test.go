@@ -12,6 +12,8 @@ import (
 	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/load"
+	"github.com/cjm-dev/cjm/pkg/templates"
 	"github.com/cjm-dev/cjm/pkg/textmeasure"
 	"github.com/cjm-dev/cjm/pkg/view"
 	"github.com/cjm-dev/cjm/pkg/view/viewtest"
@@ -287,6 +289,41 @@ func TestSVGRenders(t *testing.T) {
 		}
 		if m.Title != "" && !slices.Contains(got.Titles, m.Title) {
 			t.Errorf("%s: the SVG's title is not the map's %q", path, m.Title)
+		}
+	}
+}
+
+// A persona who meets no touchpoint of a stage has no point there (issue 9
+// #13): in the shipped ABM template the CFO meets nothing in Identify (its
+// one touchpoint is for the CISO and the IT lead, emotion 0).
+func TestPersonaWithoutTouchpointHasNoPoint(t *testing.T) {
+	for _, lang := range []string{"en", "ru"} {
+		src, err := templates.Get("abm", lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, ds, _ := load.Bytes("abm.yaml", src, load.Options{})
+		if ds.HasErrors() {
+			t.Fatal(ds)
+		}
+		dot, err := Build(m, view.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		points := regexp.MustCompile(`id="abm-emotion-([a-z-]+)-(?:tp|stage)-([a-z-]+)"`).FindAllSubmatch(dot, -1)
+		got := map[string]bool{}
+		for _, p := range points {
+			got[string(p[1])+"@"+string(p[2])] = true
+		}
+		for _, bad := range []string{"cfo@identify", "cfo@intent-ads"} {
+			if got[bad] {
+				t.Errorf("%s: the CFO has a point in Identify (%s)", lang, bad)
+			}
+		}
+		for _, want := range []string{"ciso@intent-ads", "it-lead@intent-ads", "cfo@linkedin-outreach", "cfo@cfo-brief"} {
+			if !got[want] {
+				t.Errorf("%s: no point %s; points %v", lang, want, got)
+			}
 		}
 	}
 }
