@@ -327,3 +327,68 @@ func TestPersonaWithoutTouchpointHasNoPoint(t *testing.T) {
 		}
 	}
 }
+
+// A stage's own emotion is its point on the curve even when its
+// touchpoints have emotions, which are then markers off the curve (issue 9
+// #14: the funnel example's Оценка, {cio: -1, analyst: 1}, was drawn
+// nowhere).
+func TestStageEmotionWithTouchpoints(t *testing.T) {
+	m := viewtest.Load(t, "../../../examples/b2b-funnel-ru.yaml")
+	dot, err := Build(m, view.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"cio", "analyst"} {
+		node := regexp.MustCompile(`id="b2b-funnel-ru-emotion-` + p + `-stage-evaluation"[^\n]*tooltip="([^"]*)"`).FindSubmatch(dot)
+		if node == nil {
+			t.Fatalf("%s: no point for the evaluation stage's own emotion", p)
+		}
+		want := map[string]string{"cio": "−1", "analyst": "1"}[p]
+		if !strings.HasSuffix(string(node[1]), ": "+want) {
+			t.Errorf("%s: stage point says %q, want %s", p, node[1], want)
+		}
+		// The touchpoints still have their markers.
+		for _, tp := range []string{"discovery-call", "demo"} {
+			if !bytes.Contains(dot, []byte(`id="b2b-funnel-ru-emotion-`+p+`-tp-`+tp+`"`)) {
+				t.Errorf("%s: no marker for touchpoint %s", p, tp)
+			}
+		}
+	}
+	// The curve joins the stage point, not the touchpoints beside it.
+	pts := emotionCurveXs(t, dot, "b2b-funnel-ru-emotion-cio-curve")
+	stageX := nodeX(t, dot, "b2b-funnel-ru-emotion-cio-stage-evaluation")
+	demoX := nodeX(t, dot, "b2b-funnel-ru-emotion-cio-tp-demo")
+	if !slices.Contains(pts, stageX) {
+		t.Errorf("the curve does not pass the stage point at x=%v: %v", stageX, pts)
+	}
+	if slices.Contains(pts, demoX) && demoX != stageX {
+		t.Errorf("the curve passes the demo's marker at x=%v", demoX)
+	}
+}
+
+// nodeX returns the x of the node with the id.
+func nodeX(t *testing.T, dot []byte, id string) string {
+	t.Helper()
+	m := regexp.MustCompile(`\[id="` + regexp.QuoteMeta(id) + `" pos="([-0-9.]+),`).FindSubmatch(dot)
+	if m == nil {
+		t.Fatalf("no node %s", id)
+	}
+	return string(m[1])
+}
+
+// emotionCurveXs returns the x of every on-curve point of the edge with the id.
+func emotionCurveXs(t *testing.T, dot []byte, id string) []string {
+	t.Helper()
+	m := regexp.MustCompile(`\[id="` + regexp.QuoteMeta(id) + `" pos="([^"]*)"`).FindSubmatch(dot)
+	if m == nil {
+		t.Fatalf("no edge %s", id)
+	}
+	var xs []string
+	for i, p := range strings.Fields(string(m[1])) {
+		if i%3 == 0 {
+			x, _, _ := strings.Cut(p, ",")
+			xs = append(xs, x)
+		}
+	}
+	return xs
+}
