@@ -115,6 +115,41 @@ func (b *builder) emit() []byte {
 		}
 	}
 
+	// Skips ahead between stages under the graph, each on its lane.
+	skips := b.skipRoutes()
+	skipLabels := len(skips) <= maxLabels
+	skipStep := laneStep
+	if skipLabels {
+		skipStep = laneStepText
+	}
+	for _, r := range skips {
+		r.lx0, r.lx1 = r.x0, r.x1
+		if !skipLabels || r.label == "" {
+			continue
+		}
+		r.line = skipStyle.Ellipsize(r.label, math.Max(r.x1-r.x0-12, 220))
+		mid, half := (r.x0+r.x1)/2, view.Ceil(skipStyle.Width(r.line))/2+4
+		r.lx0, r.lx1 = math.Min(r.x0, mid-half), math.Max(r.x1, mid+half)
+	}
+	skipLevels := assignLevels(skips)
+	skipBase := bottom + 12
+	for _, r := range skips {
+		y := skipBase + float64(r.level)*skipStep
+		pts, end := view.Shorten(r.pts(y), 7)
+		b.doc.Edge(r.id, r.tail, r.head, view.Polyline(pts, 5), &end,
+			view.A("color", skipColor), view.A("penwidth", "1.6"), view.A("arrowsize", "0.7"),
+			view.A("tooltip", r.tip))
+		if r.line != "" {
+			b.doc.Centred(r.id+"-label", (r.x0+r.x1)/2, y+2, []string{r.line}, skipStyle)
+		}
+	}
+	if skipLevels > 0 {
+		bottom = skipBase + float64(skipLevels-1)*skipStep + 4
+		if skipLabels {
+			bottom += skipStyle.LineHeight()
+		}
+	}
+
 	legendBottom := b.legend(left, bottom+16, width)
 	_ = legendBottom
 	return b.doc.Write(legendBottom, []view.Attr{
@@ -216,6 +251,54 @@ func (b *builder) backRoutes() []*backRoute {
 				return []view.Point{{X: xf, Y: yf}, {X: xf, Y: y}, {X: xt, Y: y}, {X: xt, Y: yt}}
 			},
 		})
+	}
+	return out
+}
+
+// skipRoutes routes the transitions to a later stage (skips ahead, issue
+// 9 #12) under the graph: down from the bottom of the stage box the
+// customer leaves, along a lane of its own, and up into the bottom of the
+// box of the stage they skip to. Steps back run over the top, so the two
+// kinds never share a lane.
+func (b *builder) skipRoutes() []*backRoute {
+	var out []*backRoute
+	seen := map[[2]int]*backRoute{}
+	for _, t := range b.m.Transitions {
+		fi, ti := b.ix.StageIndex(t.From), b.ix.StageIndex(t.To)
+		if fi < 0 || ti <= fi {
+			continue
+		}
+		rf, rt := b.boxes[fi], b.boxes[ti]
+		if rf.empty() || rt.empty() {
+			continue
+		}
+		if r := seen[[2]int{fi, ti}]; r != nil {
+			if t.Label != "" {
+				r.label += "; " + t.Label
+				r.tip += "; " + t.Label
+			}
+			continue
+		}
+		xf, xt := rf.x1-24, rt.x0+24
+		if xt < xf+10 {
+			xt = xf + 10
+		}
+		label := t.Label
+		if label == "" {
+			label = b.t("skip_ahead")
+		}
+		yf, yt := rf.y1, rt.y1
+		r := &backRoute{
+			id:   b.doc.ID("skip", t.From, t.To),
+			tail: b.doc.ID("stage", t.From), head: b.doc.ID("stage", t.To),
+			x0: xf, x1: xt, label: label,
+			tip: b.m.Stages[fi].Name + " → " + b.m.Stages[ti].Name + ": " + label,
+			pts: func(y float64) []view.Point {
+				return []view.Point{{X: xf, Y: yf}, {X: xf, Y: y}, {X: xt, Y: y}, {X: xt, Y: yt}}
+			},
+		}
+		seen[[2]int{fi, ti}] = r
+		out = append(out, r)
 	}
 	return out
 }
@@ -381,6 +464,9 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 	}
 	if len(b.back) > 0 || b.hasStageStepBack() {
 		entries = append(entries, entry{b.doc.ID("legend", "back"), b.t("legend.step_back"), edge(backColor, "dashed")})
+	}
+	if len(b.skipRoutes()) > 0 {
+		entries = append(entries, entry{b.doc.ID("legend", "skip"), b.t("legend.skip_ahead"), edge(skipColor, "solid")})
 	}
 	if len(entries) == 0 {
 		return y0

@@ -35,10 +35,12 @@ var (
 	ownerStyle   = view.Style{Size: 8, Color: palette.TextMuted}
 	emoStyle     = view.Style{Size: 8.5, Bold: true}
 	backStyle    = view.Style{Size: 8, Color: "#8A3A0E"}
+	skipStyle    = view.Style{Size: 8, Color: "#24506F"}
 	legendStyle  = view.Style{Size: 9, Color: palette.Text}
 	legendTitle  = view.Style{Size: 9, Bold: true, Color: palette.Text}
 	noteStyle    = view.Style{Size: 10, Italic: true, Color: palette.TextMuted}
 	backColor    = "#B3541E"
+	skipColor    = "#2F6690" // a skip ahead between stages
 	forwardColor = "#4D5561"
 )
 

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -227,4 +229,76 @@ func TestParsePlain(t *testing.T) {
 			t.Errorf("parsePlain(%q) accepted", bad)
 		}
 	}
+}
+
+// A transition to a later stage is drawn between the stage boxes, under
+// the graph, solid and blue, where steps back run dashed over the top
+// (issue 9 #12: "Skips evaluation" was in no SVG).
+func TestSkipAhead(t *testing.T) {
+	m := viewtest.Small()
+	m.Transitions = append(m.Transitions, &journey.Transition{From: "aware", To: "use", Label: "Skips evaluation"})
+	dot, err := Build(context.Background(), m, view.Options{}, graphviz.InProcess)
+	if err != nil {
+		t.Fatal(err)
+	}
+	skip := regexp.MustCompile(`(?m)^n\d+ -> n\d+ \[id="small-flow-skip-aware-use"[^\n]*`).Find(dot)
+	back := regexp.MustCompile(`(?m)^n\d+ -> n\d+ \[id="small-flow-stepback-eval-aware"[^\n]*`).Find(dot)
+	if skip == nil || back == nil {
+		t.Fatalf("arrows missing: skip %q, back %q", skip, back)
+	}
+	if bytes.Contains(skip, []byte("dashed")) || !bytes.Contains(back, []byte("dashed")) {
+		t.Errorf("skip ahead and step back look alike:\n%s\n%s", skip, back)
+	}
+	if !bytes.Contains(dot, []byte(`id="small-flow-legend-skip"`)) {
+		t.Error("no legend entry for skips ahead")
+	}
+	svg, err := graphviz.Render(context.Background(), dot, view.Engine, "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := viewtest.ParseSVG(t, svg)
+	if !strings.Contains(got.Text, "Skips evaluation") {
+		t.Errorf("SVG text lacks the skip's label: %s", got.Text)
+	}
+	if !slices.Contains(got.Titles, "Awareness → Onboarding: Skips evaluation") {
+		t.Errorf("no tooltip on the skip: %q", got.Titles)
+	}
+	// The skip runs under every stage box, the step back over them.
+	bottom := boxesBottom(t, dot)
+	if y := minY(t, skip); y > bottom {
+		t.Errorf("the skip's lowest point %v is not under the boxes (%v)", y, bottom)
+	}
+}
+
+// boxesBottom returns the lowest y (DOT's upward axis) of the stage boxes.
+func boxesBottom(t *testing.T, dot []byte) float64 {
+	t.Helper()
+	bottom := math.Inf(1)
+	re := regexp.MustCompile(`id="small-flow-stage-[a-z]+" pos="([-0-9.]+),([-0-9.]+)!"[^\n]* height="([0-9.]+)"`)
+	for _, m := range re.FindAllSubmatch(dot, -1) {
+		y, _ := strconv.ParseFloat(string(m[2]), 64)
+		h, _ := strconv.ParseFloat(string(m[3]), 64)
+		bottom = math.Min(bottom, y-h*72/2)
+	}
+	if math.IsInf(bottom, 1) {
+		t.Fatal("no stage boxes")
+	}
+	return bottom
+}
+
+// minY returns the lowest y of an edge's route.
+func minY(t *testing.T, edge []byte) float64 {
+	t.Helper()
+	m := regexp.MustCompile(` pos="([^"]*)"`).FindSubmatch(edge)
+	if m == nil {
+		t.Fatal("edge without a route")
+	}
+	low := math.Inf(1)
+	for _, p := range strings.Fields(string(m[1])) {
+		p = strings.TrimPrefix(p, "e,")
+		_, ys, _ := strings.Cut(p, ",")
+		y, _ := strconv.ParseFloat(ys, 64)
+		low = math.Min(low, y)
+	}
+	return low
 }

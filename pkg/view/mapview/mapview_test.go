@@ -392,3 +392,53 @@ func emotionCurveXs(t *testing.T, dot []byte, id string) []string {
 	}
 	return xs
 }
+
+// A transition to a later stage is drawn as well as one back, told apart
+// by its style, in the legend too (issue 9 #12: "Skips evaluation" was in
+// no SVG).
+func TestSkipAhead(t *testing.T) {
+	m := viewtest.Small()
+	m.Transitions = append(m.Transitions, &journey.Transition{From: "aware", To: "use", Label: "Skips evaluation"})
+	dot, err := Build(m, view.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	skip := regexp.MustCompile(`(?m)^n\d+ -> n\d+ \[id="small-skip-aware-use"[^\n]*`).Find(dot)
+	back := regexp.MustCompile(`(?m)^n\d+ -> n\d+ \[id="small-stepback-eval-aware"[^\n]*`).Find(dot)
+	if skip == nil || back == nil {
+		t.Fatalf("arrows missing: skip %q, back %q", skip, back)
+	}
+	if bytes.Contains(skip, []byte("dashed")) || !bytes.Contains(back, []byte("dashed")) || bytes.Equal(colorOf(skip), colorOf(back)) {
+		t.Errorf("skip ahead and step back look alike:\n%s\n%s", skip, back)
+	}
+	if got := lanesOf(dot); got[len(got)-1] != "transitions" {
+		t.Errorf("lanes = %v, want the transitions lane last", got)
+	}
+	for _, id := range []string{"small-legend-stepback", "small-legend-skip"} {
+		if !bytes.Contains(dot, []byte(`id="`+id+`"`)) {
+			t.Errorf("no legend entry %s", id)
+		}
+	}
+	svg, err := graphviz.Render(context.Background(), dot, view.Engine, "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := viewtest.ParseSVG(t, svg)
+	if !strings.Contains(got.Text, "Awareness → Onboarding: Skips evaluation") {
+		t.Errorf("SVG text lacks the skip's label: %s", got.Text)
+	}
+	// Only skips ahead: the lane says so.
+	m.Transitions = m.Transitions[1:]
+	dot, _ = Build(m, view.Options{})
+	if got := lanesOf(dot); got[len(got)-1] != "skips_ahead" || bytes.Contains(dot, []byte("legend-stepback")) {
+		t.Errorf("lanes = %v; a step back in the legend: %v", got, bytes.Contains(dot, []byte("legend-stepback")))
+	}
+}
+
+func colorOf(edge []byte) []byte {
+	m := regexp.MustCompile(` color="([^"]*)"`).FindSubmatch(edge)
+	if m == nil {
+		return nil
+	}
+	return m[1]
+}
