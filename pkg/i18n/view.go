@@ -51,7 +51,12 @@ var viewLabels = map[string]map[string]string{
 		"evidence.inferred": "inferred",
 		"evidence.assumed":  "assumed",
 
-		"flow.truncated": "Too many touchpoints for a readable flow: laid out as a grid",
+		"flow.truncated":    "Too many touchpoints for a readable flow: laid out as a grid",
+		"flow.aggregated":   "Too many links for a readable flow (%s): drawn per pair of stages, with their number (× n)",
+		"flow.not_drawn":    "%s more pairs of stages not drawn",
+		"flow.within":       "× %s within the stage",
+		"legend.fwd_pairs":  "links to a later stage (× n)",
+		"legend.back_pairs": "links back (× n)",
 	},
 	"ru": {
 		"lane.goal":          "Цель",
@@ -102,6 +107,11 @@ var viewLabels = map[string]map[string]string{
 		"evidence.inferred": "вывод из данных",
 		"evidence.assumed":  "гипотеза",
 
-		"flow.truncated": "Слишком много точек контакта для читаемой схемы: раскладка сеткой",
+		"flow.truncated":    "Слишком много точек контакта для читаемой схемы: раскладка сеткой",
+		"flow.aggregated":   "Слишком много связей для читаемой схемы (%s): показаны по парам этапов, с их числом (× n)",
+		"flow.not_drawn":    "ещё пар этапов не показано: %s",
+		"flow.within":       "× %s внутри этапа",
+		"legend.fwd_pairs":  "связи с последующим этапом (× n)",
+		"legend.back_pairs": "связи назад (× n)",
 	},
 }

@@ -34,6 +34,41 @@ type Options struct {
 	// layout; bigger maps get a linear grid layout computed here. 0 means
 	// DefaultMaxFlowLayout; negative means never use dot.
 	MaxFlowLayout int
+	// MaxFlowEdges is the most `next` links the flow view draws one by
+	// one; a map with more, or with more than DenseFlowEdges (or
+	// MaxFlowEdges, if lower) links and over DenseFlowPerTouchpoint of
+	// them per touchpoint, gets a simplified flow: touchpoints on the
+	// grid, links aggregated per pair of stages with their number, and a
+	// note. 0 means DefaultMaxFlowEdges; negative means never simplify.
+	MaxFlowEdges int
+}
+
+// The bounds of the flow view's links (issue 9 #5). Dot's layout of the
+// forward links costs little per link in a sparse flow and a lot in a
+// dense one (many links between the same two ranks): 2,000 touchpoints
+// with 4,700 links take about 2 s of CPU, 70 touchpoints each linking to
+// every later one (2,415 links) 7 s, and 300 touchpoints linking to all
+// others (89,700 links) took 144 s and 1.4 GB for a 64 MB SVG. So a flow
+// is simplified past DefaultMaxFlowEdges links, or past DenseFlowEdges
+// links when it has more than DenseFlowPerTouchpoint per touchpoint;
+// docs/views.md has the figures.
+const (
+	DefaultMaxFlowEdges    = 5000
+	DenseFlowEdges         = 1000
+	DenseFlowPerTouchpoint = 4
+)
+
+// SimplifyFlow reports whether a flow of links links among touchpoints
+// touchpoints is drawn simplified under o.MaxFlowEdges.
+func (o Options) SimplifyFlow(links, touchpoints int) bool {
+	max := o.MaxFlowEdges
+	if max == 0 {
+		max = DefaultMaxFlowEdges
+	}
+	if max < 0 {
+		return false
+	}
+	return links > max || links > min(DenseFlowEdges, max) && links > DenseFlowPerTouchpoint*touchpoints
 }
 
 // DefaultMaxFlowLayout bounds the flow layout: dot on the forward graph

@@ -152,3 +152,28 @@ func TestLevels(t *testing.T) {
 		t.Errorf("levels %v (%d), want %v (3)", got, n, want)
 	}
 }
+
+func TestSimplifyFlow(t *testing.T) {
+	tests := []struct {
+		max, links, tps int
+		want            bool
+	}{
+		{0, 380, 20, false},     // dense but few links
+		{0, 1000, 40, false},    // at the dense bound
+		{0, 1225, 50, true},     // 50 touchpoints linking to every later one
+		{0, 4700, 2000, false},  // sparse: 2.35 links per touchpoint
+		{0, 4000, 1000, false},  // exactly 4 per touchpoint
+		{0, 4350, 1000, true},   // more than 4 per touchpoint
+		{0, 5000, 2000, false},  // at the bound
+		{0, 5001, 5000, true},   // past it, however sparse
+		{0, 89700, 300, true},   // issue 9 #5
+		{100, 101, 100, true},   // an explicit bound
+		{100, 100, 10, false},   // … is the dense bound too when lower
+		{-1, 89700, 300, false}, // never
+	}
+	for _, tt := range tests {
+		if got := (Options{MaxFlowEdges: tt.max}).SimplifyFlow(tt.links, tt.tps); got != tt.want {
+			t.Errorf("MaxFlowEdges %d: SimplifyFlow(%d links, %d touchpoints) = %v, want %v", tt.max, tt.links, tt.tps, got, tt.want)
+		}
+	}
+}

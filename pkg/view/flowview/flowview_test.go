@@ -302,3 +302,98 @@ func minY(t *testing.T, edge []byte) float64 {
 	}
 	return low
 }
+
+// dense returns a map of n touchpoints in stages of ten, each linking to
+// all the others: n×(n−1) links (issue 9 #5 had n = 300).
+func dense(n int) *journey.Map {
+	m := viewtest.Generate(viewtest.Config{Touchpoints: n})
+	all := m.Touchpoints()
+	for _, t := range all {
+		t.Next = nil
+		for _, o := range all {
+			if o != t {
+				t.Next = append(t.Next, o.ID)
+			}
+		}
+	}
+	return m
+}
+
+// Past Options.MaxFlowEdges links the flow is simplified: no dot pass,
+// the touchpoints on the grid, one arrow per pair of stages with the
+// number of its links, the links within a stage counted in its box, and
+// a note that says so (issue 9 #5: 300 touchpoints linking to all others
+// took 144 s and 1.4 GB and gave a 64 MB SVG).
+func TestSimplifiedFlow(t *testing.T) {
+	m := dense(80) // 6,320 links, 8 stages
+	rec := &recorder{}
+	dot, err := Build(context.Background(), m, view.Options{}, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.calls) != 0 {
+		t.Errorf("the simplified flow ran dot: %v", rec.calls)
+	}
+	if bytes.Contains(dot, []byte("-flow-next-")) || bytes.Contains(dot, []byte("-flow-back-")) {
+		t.Error("links drawn one by one")
+	}
+	arrows := regexp.MustCompile(`(?m)^n\d+ -> n\d+ \[id="[^"]*-flow-links-(s\d+)-(s\d+)"`).FindAllSubmatch(dot, -1)
+	if len(arrows) != 8*7 {
+		t.Errorf("%d arrows between stages, want 56 (every ordered pair of 8 stages)", len(arrows))
+	}
+	for _, want := range []string{`label="× 100"`, `× 90 within the stage`, `Too many links for a readable flow (6,320)`, `-flow-legend-links-fwd`, `-flow-legend-links-back`} {
+		if !bytes.Contains(dot, []byte(want)) {
+			t.Errorf("DOT lacks %s", want)
+		}
+	}
+	if nodes, edges := strings.Count(string(dot), "\nn"), strings.Count(string(dot), " -> "); edges > 100 || nodes > 1000 {
+		t.Errorf("%d nodes, %d edges: not bounded by the pairs of stages", nodes, edges)
+	}
+	// Below the bound the links are drawn one by one; a negative bound
+	// never simplifies.
+	small := dense(20) // 380 links
+	dot, _ = Build(context.Background(), small, view.Options{}, graphviz.InProcess)
+	if !bytes.Contains(dot, []byte("-flow-next-")) || bytes.Contains(dot, []byte("-flow-links-")) {
+		t.Error("a flow under the bound was simplified")
+	}
+	dot, _ = Build(context.Background(), small, view.Options{MaxFlowEdges: 100}, graphviz.InProcess)
+	if bytes.Contains(dot, []byte("-flow-next-")) || !bytes.Contains(dot, []byte("-flow-links-")) {
+		t.Error("MaxFlowEdges not followed")
+	}
+	dot, _ = Build(context.Background(), small, view.Options{MaxFlowEdges: -1}, graphviz.InProcess)
+	if bytes.Contains(dot, []byte("-flow-links-")) {
+		t.Error("MaxFlowEdges < 0 simplified")
+	}
+}
+
+// With more pairs of stages than maxPairs, the busiest are drawn (ties in
+// stage order) and the note counts the rest; the same map gives the same
+// bytes.
+func TestSimplifiedFlowManyStages(t *testing.T) {
+	m := viewtest.Generate(viewtest.Config{Touchpoints: 60, PerStage: 1})
+	all := m.Touchpoints()
+	for i, tp := range all {
+		tp.Next = nil
+		for j, o := range all {
+			if j != i {
+				tp.Next = append(tp.Next, o.ID)
+			}
+		}
+	}
+	a, err := Build(context.Background(), m, view.Options{MaxFlowEdges: 10}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arrows := regexp.MustCompile(`-flow-links-s\d+-s\d+"`).FindAll(a, -1)
+	if len(arrows) != maxPairs {
+		t.Errorf("%d arrows, want %d", len(arrows), maxPairs)
+	}
+	if !bytes.Contains(a, []byte(view.FormatNumber(float64(60*59-maxPairs), "en")+" more pairs of stages not drawn")) {
+		t.Error("the note does not count the pairs left out")
+	}
+	for i := 0; i < 3; i++ {
+		if b, _ := Build(context.Background(), m, view.Options{MaxFlowEdges: 10}, nil); !bytes.Equal(a, b) {
+			t.Fatal("two builds differ")
+		}
+	}
+}

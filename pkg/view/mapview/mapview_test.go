@@ -442,3 +442,30 @@ func colorOf(edge []byte) []byte {
 	}
 	return m[1]
 }
+
+// The map view draws no `next` link, so its cost does not depend on them:
+// the DOT of a map whose touchpoints all link to all others is the DOT of
+// the same map without links (issue 9 #5).
+func TestNextLinksCostNothing(t *testing.T) {
+	m := viewtest.Generate(viewtest.Config{Touchpoints: 100})
+	all := m.Touchpoints()
+	for _, tp := range all {
+		tp.Next = nil
+	}
+	bare, err := Build(m, view.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tp := range all {
+		for _, o := range all {
+			tp.Next = append(tp.Next, o.ID)
+		}
+	}
+	dense, err := Build(m, view.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(bare, dense) {
+		t.Error("next links change the map view")
+	}
+}
