@@ -24,6 +24,39 @@ func Quote(s string) string { return quote(s, `\\`) }
 // attribute in tooltipKeys.
 func QuoteTooltip(s string) string { return quote(s, `\\\\`) }
 
+// QuoteName returns s as a DOT double-quoted name (of the graph), which
+// Graphviz writes into the SVG's <title> as it reads it: its scanner
+// unescapes only \" (and keeps \\ as two characters), so a backslash is
+// written as is, except before a quote or at the end, where it has to be
+// doubled (and then shows doubled: the one case that is not byte for
+// byte). Line breaks become spaces, other control characters are dropped.
+func QuoteName(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	rs := make([]rune, 0, len(s))
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			rs = append(rs, ' ')
+		case !unicode.IsControl(r):
+			rs = append(rs, r)
+		}
+	}
+	for i, r := range rs {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\' && (i == len(rs)-1 || rs[i+1] == '"'):
+			b.WriteString(`\\`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
 // tooltipKeys are the attributes that Graphviz unescapes twice.
 var tooltipKeys = []string{"tooltip", "edgetooltip", "labeltooltip", "headtooltip", "tailtooltip"}
 
@@ -171,7 +204,7 @@ func (d *Doc) Write(height float64, graph, node, edge []Attr) []byte {
 	b.Grow(256 * (len(d.nodes) + len(d.edges)))
 	b.WriteString("digraph ")
 	if strings.TrimSpace(d.Title) != "" {
-		b.WriteString(Quote(d.Title))
+		b.WriteString(QuoteName(d.Title))
 	} else {
 		b.WriteString(Quote(d.Prefix))
 	}

@@ -177,3 +177,21 @@ func TestSimplifyFlow(t *testing.T) {
 		}
 	}
 }
+
+// The graph's name is the SVG's <title>: Graphviz keeps backslashes in a
+// name, so QuoteName writes them as they are, except where one would
+// escape a quote; the DOT must parse whatever the title.
+func TestQuoteName(t *testing.T) {
+	for in, want := range map[string]string{
+		`Plain`:             `"Plain"`,
+		`Price \N \G`:       `"Price \N \G"`,
+		`say "hi"`:          `"say \"hi\""`,
+		`ends in \`:         `"ends in \\"`,
+		`a\"b`:              `"a\\\"b"`,
+		"line\nbreak\x01\\": `"line break\\"`,
+	} {
+		if got := QuoteName(in); got != want {
+			t.Errorf("QuoteName(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

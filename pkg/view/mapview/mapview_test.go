@@ -220,6 +220,9 @@ func TestHostileLabels(t *testing.T) {
 		t.Fatalf("graphviz: %v", err)
 	}
 	got := viewtest.ParseSVG(t, svg)
+	if len(got.Titles) == 0 || got.Titles[0] != m.Title {
+		t.Errorf("the SVG's title is %q, want the map's %q", got.Titles[:min(len(got.Titles), 1)], m.Title)
+	}
 	for _, el := range []string{"script", "b"} {
 		if got.Elements[el] > 0 {
 			t.Errorf("SVG has a <%s> element", el)
