@@ -2,6 +2,8 @@ package view
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -41,6 +43,42 @@ type Options struct {
 	// grid, links aggregated per pair of stages with their number, and a
 	// note. 0 means DefaultMaxFlowEdges; negative means never simplify.
 	MaxFlowEdges int
+	// MaxTouchpoints is the most touchpoints a diagram is drawn of; the
+	// builders refuse a bigger map with ErrTooManyTouchpoints. 0 means
+	// DefaultMaxTouchpoints; negative means no limit.
+	MaxTouchpoints int
+}
+
+// DefaultMaxTouchpoints bounds the diagrams (issue 9 #5): Graphviz draws
+// each view at about half a millisecond and 40 to 80 kB per touchpoint, so
+// a file under the loader's 10 MiB limit could hold 250,000 touchpoints and
+// take minutes and gigabytes. 5,000 touchpoints, far more than a readable
+// journey map holds, draw in about 3 s and 400 MB per view (docs/views.md).
+const DefaultMaxTouchpoints = 5000
+
+// ErrTooManyTouchpoints is returned (wrapped, with the numbers) by the
+// builders for a map over Options.MaxTouchpoints.
+var ErrTooManyTouchpoints = errors.New("too many touchpoints to draw")
+
+// CheckSize returns an error wrapping ErrTooManyTouchpoints when m has more
+// touchpoints than o allows.
+func (o Options) CheckSize(m *journey.Map) error {
+	max := o.MaxTouchpoints
+	if max == 0 {
+		max = DefaultMaxTouchpoints
+	}
+	if max < 0 {
+		return nil
+	}
+	n := 0
+	for _, s := range m.Stages {
+		n += len(s.Touchpoints)
+	}
+	if n <= max {
+		return nil
+	}
+	return fmt.Errorf("%w: the map has %s touchpoints and a diagram is drawn of at most %s; split it into several maps (one per phase or segment, say)",
+		ErrTooManyTouchpoints, FormatNumber(float64(n), "en"), FormatNumber(float64(max), "en"))
 }
 
 // The bounds of the flow view's links (issue 9 #5). Dot's layout of the

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -193,5 +194,26 @@ func TestQuoteName(t *testing.T) {
 		if got := QuoteName(in); got != want {
 			t.Errorf("QuoteName(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+func TestCheckSize(t *testing.T) {
+	m := &journey.Map{Stages: []*journey.Stage{{Touchpoints: make([]*journey.Touchpoint, 3)}, {Touchpoints: make([]*journey.Touchpoint, 2)}}}
+	for _, tt := range []struct {
+		max     int
+		wantErr bool
+	}{{0, false}, {5, false}, {4, true}, {-1, false}} {
+		err := Options{MaxTouchpoints: tt.max}.CheckSize(m)
+		if (err != nil) != tt.wantErr || err != nil && !errors.Is(err, ErrTooManyTouchpoints) {
+			t.Errorf("MaxTouchpoints %d: %v", tt.max, err)
+		}
+	}
+	err := Options{MaxTouchpoints: 4}.CheckSize(m)
+	if err == nil || !strings.Contains(err.Error(), "the map has 5 touchpoints and a diagram is drawn of at most 4; split it") {
+		t.Errorf("message: %v", err)
+	}
+	big := &journey.Map{Stages: []*journey.Stage{{Touchpoints: make([]*journey.Touchpoint, DefaultMaxTouchpoints+1)}}}
+	if err := (Options{}).CheckSize(big); !errors.Is(err, ErrTooManyTouchpoints) || !strings.Contains(err.Error(), "5,001 touchpoints") {
+		t.Errorf("default bound: %v", err)
 	}
 }

@@ -56,6 +56,9 @@ func Build(ctx context.Context, m *journey.Map, opts view.Options, lay view.Layo
 	if len(m.Stages) == 0 {
 		return nil, errors.New("flowview: the map has no stages (a catalogue is not drawn)")
 	}
+	if err := opts.CheckSize(m); err != nil {
+		return nil, err
+	}
 	b := newBuilder(m, opts)
 	max := opts.MaxFlowLayout
 	if max == 0 {

@@ -397,3 +397,12 @@ func TestSimplifiedFlowManyStages(t *testing.T) {
 		}
 	}
 }
+
+func TestTooManyTouchpoints(t *testing.T) {
+	m := viewtest.Generate(viewtest.Config{Touchpoints: 30})
+	rec := &recorder{}
+	_, err := Build(context.Background(), m, view.Options{MaxTouchpoints: 29}, rec)
+	if !errors.Is(err, view.ErrTooManyTouchpoints) || len(rec.calls) > 0 {
+		t.Errorf("err = %v, layouts %v", err, rec.calls)
+	}
+}

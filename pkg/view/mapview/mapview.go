@@ -50,6 +50,9 @@ func Build(m *journey.Map, opts view.Options) ([]byte, error) {
 	if len(m.Stages) == 0 {
 		return nil, errors.New("mapview: the map has no stages (a catalogue is not drawn)")
 	}
+	if err := opts.CheckSize(m); err != nil {
+		return nil, err
+	}
 	b := newBuilder(m, opts)
 	b.layout()
 	return b.doc.Write(b.y, []view.Attr{

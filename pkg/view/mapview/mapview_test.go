@@ -3,6 +3,7 @@ package mapview
 import (
 	"bytes"
 	"context"
+	"errors"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -470,5 +471,19 @@ func TestNextLinksCostNothing(t *testing.T) {
 	}
 	if !bytes.Equal(bare, dense) {
 		t.Error("next links change the map view")
+	}
+}
+
+// Both views refuse a map bigger than Options.MaxTouchpoints with an error
+// that says what to do (issue 9 #5: a 10 MiB file holds 250,000
+// touchpoints, which Graphviz takes minutes and gigabytes to draw).
+func TestTooManyTouchpoints(t *testing.T) {
+	m := viewtest.Generate(viewtest.Config{Touchpoints: 30})
+	_, err := Build(m, view.Options{MaxTouchpoints: 29})
+	if !errors.Is(err, view.ErrTooManyTouchpoints) || !strings.Contains(err.Error(), "split it") {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := Build(m, view.Options{MaxTouchpoints: 30}); err != nil {
+		t.Errorf("at the bound: %v", err)
 	}
 }
