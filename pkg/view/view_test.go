@@ -212,6 +212,19 @@ func TestCheckSize(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "the map has 5 touchpoints and a diagram is drawn of at most 4; split it") {
 		t.Errorf("message: %v", err)
 	}
+	if err := (Options{MaxStages: 1}).CheckSize(m); !errors.Is(err, ErrTooManyTouchpoints) || !strings.Contains(err.Error(), "the map has 2 stages") {
+		t.Errorf("stages: %v", err)
+	}
+	many := &journey.Map{}
+	for i := 0; i <= DefaultMaxStages; i++ {
+		many.Stages = append(many.Stages, &journey.Stage{})
+	}
+	if err := (Options{}).CheckSize(many); !errors.Is(err, ErrTooManyTouchpoints) {
+		t.Errorf("default stage bound: %v", err)
+	}
+	if err := (Options{MaxStages: -1}).CheckSize(many); err != nil {
+		t.Errorf("no stage limit: %v", err)
+	}
 	big := &journey.Map{Stages: []*journey.Stage{{Touchpoints: make([]*journey.Touchpoint, DefaultMaxTouchpoints+1)}}}
 	if err := (Options{}).CheckSize(big); !errors.Is(err, ErrTooManyTouchpoints) || !strings.Contains(err.Error(), "5,001 touchpoints") {
 		t.Errorf("default bound: %v", err)
