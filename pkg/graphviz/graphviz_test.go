@@ -114,6 +114,28 @@ func TestNormalizeSVG(t *testing.T) {
 	}
 }
 
+// TestNodeNamesNotShown: Graphviz's <title> of a node or an edge is its
+// DOT name (n28, n58->n59), which browsers show as hover text; only the
+// tooltips and the graph's title remain (issue 9 #20).
+func TestNodeNamesNotShown(t *testing.T) {
+	out, err := Render(context.Background(), []byte(`digraph "Map title" { n0 [tooltip="Stage one"] n1 n0 -> n1 [tooltip="one → two"] n1 -> n0 }`), "dot", "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	if got := strings.Count(s, "<title>"); got != 1 || !strings.Contains(s, "<title>Map title</title>") {
+		t.Errorf("want only the graph's <title>, got %d:\n%s", got, s)
+	}
+	for _, want := range []string{`xlink:title="Stage one"`, `xlink:title="one → two"`, `class="node"`, `class="edge"`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("SVG lacks %s:\n%s", want, s)
+		}
+	}
+	if again := NormalizeSVG(out); string(again) != s {
+		t.Error("NormalizeSVG is not idempotent")
+	}
+}
+
 func TestPrefixIDs(t *testing.T) {
 	out, err := Render(context.Background(), []byte(`digraph { subgraph cluster_x { a [URL="https://e.org"] } a -> b; b [id="p-b"]; c [style=filled fillcolor="red:blue"] }`), "dot", "svg")
 	if err != nil {

@@ -48,7 +48,50 @@ func NormalizeSVG(svg []byte) []byte {
 	svg = replaceAttr(svg, []byte(` id="`), unescape)
 	svg = replaceRef(svg, []byte(`url(#`), ')', unescape)
 	svg = replaceRef(svg, []byte(`href="#`), '"', unescape)
-	return renumberGradients(svg)
+	return renumberGradients(dropNameTitles(svg))
+}
+
+var (
+	nodeTitle  = []byte("class=\"node\">\n<title>")
+	edgeTitle  = []byte("class=\"edge\">\n<title>")
+	titleClose = []byte("</title>\n")
+)
+
+// dropNameTitles removes the <title> Graphviz writes into every node and
+// edge group: it is the node's DOT name ("n28", "n58->n59" for an edge),
+// which the builders of pkg/view keep short and meaningless, and a
+// browser shows it as the hover text of everything that has no tooltip
+// (issue 9 #20). Hover text comes from the tooltips (the xlink:title of
+// the <a> Graphviz writes for them); the graph's own <title> stays.
+func dropNameTitles(svg []byte) []byte {
+	var out []byte
+	last := 0
+	for i := 0; ; {
+		k := bytes.Index(svg[i:], []byte("\n<title>"))
+		if k < 0 {
+			break
+		}
+		k += i + 1 // the '<' of <title>
+		start := k - len(nodeTitle) + len("<title>")
+		if start < 0 || !(bytes.HasPrefix(svg[start:], nodeTitle) || bytes.HasPrefix(svg[start:], edgeTitle)) {
+			i = k
+			continue
+		}
+		e := bytes.Index(svg[k:], titleClose)
+		if e < 0 {
+			break
+		}
+		if out == nil {
+			out = make([]byte, 0, len(svg))
+		}
+		out = append(out, svg[last:k]...)
+		last = k + e + len(titleClose)
+		i = last - 1
+	}
+	if out == nil {
+		return svg
+	}
+	return append(out, svg[last:]...)
 }
 
 // replaceAttr calls f with the value of every attribute that starts with

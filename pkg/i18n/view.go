@@ -16,6 +16,8 @@ var viewLabels = map[string]map[string]string{
 		"lane.strategies":    "Strategies",
 		"lane.kpis":          "KPIs",
 		"lane.steps_back":    "Steps back",
+		"lane.skips_ahead":   "Skips ahead",
+		"lane.transitions":   "Steps back and skips ahead",
 
 		"phase.buying": "Buying",
 		"phase.using":  "Using",
@@ -23,7 +25,8 @@ var viewLabels = map[string]map[string]string{
 		"quote.open":  "“",
 		"quote.close": "”",
 
-		"step_back": "step back",
+		"step_back":  "step back",
+		"skip_ahead": "skip ahead",
 
 		"legend.title":           "Legend",
 		"legend.channels":        "Channels",
@@ -38,6 +41,8 @@ var viewLabels = map[string]map[string]string{
 		"legend.delight":         "delight (above 0)",
 		"legend.stage_emotion":   "stage as a whole",
 		"legend.step_back":       "step back",
+		"legend.skip_ahead":      "skip ahead",
+		"legend.transitions":     "Transitions",
 		"legend.next":            "next touchpoint",
 		"legend.no_channel":      "no channel",
 
@@ -46,7 +51,12 @@ var viewLabels = map[string]map[string]string{
 		"evidence.inferred": "inferred",
 		"evidence.assumed":  "assumed",
 
-		"flow.truncated": "Too many touchpoints for a readable flow: laid out as a grid",
+		"flow.truncated":    "Too many touchpoints for a readable flow: laid out as a grid",
+		"flow.aggregated":   "Too many links for a readable flow (%s): drawn per pair of stages, with their number (× n)",
+		"flow.not_drawn":    "%s more pairs of stages not drawn",
+		"flow.within":       "× %s within the stage",
+		"legend.fwd_pairs":  "links to a later stage (× n)",
+		"legend.back_pairs": "links back (× n)",
 	},
 	"ru": {
 		"lane.goal":          "Цель",
@@ -62,6 +72,8 @@ var viewLabels = map[string]map[string]string{
 		"lane.strategies":    "Стратегии",
 		"lane.kpis":          "KPI",
 		"lane.steps_back":    "Шаги назад",
+		"lane.skips_ahead":   "Переходы вперёд",
+		"lane.transitions":   "Шаги назад и вперёд",
 
 		"phase.buying": "Покупка",
 		"phase.using":  "Использование",
@@ -69,7 +81,8 @@ var viewLabels = map[string]map[string]string{
 		"quote.open":  "«",
 		"quote.close": "»",
 
-		"step_back": "шаг назад",
+		"step_back":  "шаг назад",
+		"skip_ahead": "переход вперёд",
 
 		"legend.title":           "Обозначения",
 		"legend.channels":        "Каналы",
@@ -84,6 +97,8 @@ var viewLabels = map[string]map[string]string{
 		"legend.delight":         "радость (выше 0)",
 		"legend.stage_emotion":   "этап в целом",
 		"legend.step_back":       "шаг назад",
+		"legend.skip_ahead":      "переход вперёд",
+		"legend.transitions":     "Переходы",
 		"legend.next":            "следующая точка",
 		"legend.no_channel":      "без канала",
 
@@ -92,6 +107,11 @@ var viewLabels = map[string]map[string]string{
 		"evidence.inferred": "вывод из данных",
 		"evidence.assumed":  "гипотеза",
 
-		"flow.truncated": "Слишком много точек контакта для читаемой схемы: раскладка сеткой",
+		"flow.truncated":    "Слишком много точек контакта для читаемой схемы: раскладка сеткой",
+		"flow.aggregated":   "Слишком много связей для читаемой схемы (%s): показаны по парам этапов, с их числом (× n)",
+		"flow.not_drawn":    "ещё пар этапов не показано: %s",
+		"flow.within":       "× %s внутри этапа",
+		"legend.fwd_pairs":  "связи с последующим этапом (× n)",
+		"legend.back_pairs": "связи назад (× n)",
 	},
 }

@@ -166,18 +166,30 @@ func (m *Map) PerPersonaEmotion() bool {
 }
 
 // StageEmotion returns the stage's emotion: its own when given, else the
-// mean of its touchpoints' emotions (per persona when any touchpoint gives
-// per-persona values, a single value otherwise), else nil.
+// mean of its touchpoints' emotions, else nil. The mean is taken per
+// persona, over the touchpoints each persona Meets, when a touchpoint of
+// the stage gives per-persona values, or when the map gives emotions per
+// persona anywhere (PerPersonaEmotion) and a touchpoint of the stage with
+// an emotion names its personas; a persona who meets no touchpoint with
+// an emotion in the stage has no value there (issue 9 #13: the CFO got
+// the 0 of a touchpoint only the CISO and the IT lead meet). Otherwise it
+// is a single value, the mean of the touchpoints' emotions.
 func (m *Map) StageEmotion(s *Stage) *Emotion {
 	if s.Emotion != nil {
 		return s.Emotion
 	}
-	perPersona := false
+	perPersona, restricted := false, false
 	for _, t := range s.Touchpoints {
 		if t.Emotion.IsPerPersona() {
 			perPersona = true
 			break
 		}
+		if t.Emotion != nil && len(t.Personas) > 0 {
+			restricted = true
+		}
+	}
+	if !perPersona && restricted && len(m.Personas) > 0 {
+		perPersona = m.PerPersonaEmotion()
 	}
 	if !perPersona {
 		sum, n := 0.0, 0

@@ -3,15 +3,64 @@ package view
 import (
 	"bytes"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 )
 
 // Quote returns s as a DOT double-quoted string. Backslashes are doubled
-// (Graphviz would read \N, \G, \n … in ids and tooltips as escapes), quotes
-// escaped, line breaks kept as \n and other control characters dropped.
-func Quote(s string) string {
+// (Graphviz would read \N, \G, \n … as escapes), quotes escaped, line
+// breaks kept as \n and other control characters dropped. It is the one
+// escaping of DOT strings the builders write, except labels (Text):
+// writeAttrs quotes every attribute value with it, and with QuoteTooltip
+// the attributes that Graphviz unescapes twice.
+func Quote(s string) string { return quote(s, `\\`) }
+
+// QuoteTooltip is Quote for a tooltip: Graphviz turns \\ into \ once
+// when it reads a tooltip and then expands the escapes (\N, \G, \L …) of
+// the result, so a backslash takes four to come out as one (a tooltip
+// `Price \N` otherwise reads `Price n6`). writeAttrs uses it for every
+// attribute in tooltipKeys.
+func QuoteTooltip(s string) string { return quote(s, `\\\\`) }
+
+// QuoteName returns s as a DOT double-quoted name (of the graph), which
+// Graphviz writes into the SVG's <title> as it reads it: its scanner
+// unescapes only \" (and keeps \\ as two characters), so a backslash is
+// written as is, except before a quote or at the end, where it has to be
+// doubled (and then shows doubled: the one case that is not byte for
+// byte). Line breaks become spaces, other control characters are dropped.
+func QuoteName(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	rs := make([]rune, 0, len(s))
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			rs = append(rs, ' ')
+		case !unicode.IsControl(r):
+			rs = append(rs, r)
+		}
+	}
+	for i, r := range rs {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\' && (i == len(rs)-1 || rs[i+1] == '"'):
+			b.WriteString(`\\`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// tooltipKeys are the attributes that Graphviz unescapes twice.
+var tooltipKeys = []string{"tooltip", "edgetooltip", "labeltooltip", "headtooltip", "tailtooltip"}
+
+func quote(s, backslash string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('"')
@@ -20,7 +69,7 @@ func Quote(s string) string {
 		case r == '"':
 			b.WriteString(`\"`)
 		case r == '\\':
-			b.WriteString(`\\`)
+			b.WriteString(backslash)
 		case r == '\n':
 			b.WriteString(`\n`)
 		case r == '\r' || r == '\t':
@@ -100,8 +149,11 @@ type Point struct{ X, Y float64 }
 // them as DOT with every position pinned.
 type Doc struct {
 	Prefix string
-	nodes  []docNode
-	edges  []docEdge
+	// Title names the graph (the map's title): Graphviz writes it as the
+	// SVG's <title>, its accessible name. Empty: Prefix.
+	Title string
+	nodes []docNode
+	edges []docEdge
 }
 
 type docNode struct {
@@ -151,7 +203,11 @@ func (d *Doc) Write(height float64, graph, node, edge []Attr) []byte {
 	var b bytes.Buffer
 	b.Grow(256 * (len(d.nodes) + len(d.edges)))
 	b.WriteString("digraph ")
-	b.WriteString(Quote(d.Prefix))
+	if strings.TrimSpace(d.Title) != "" {
+		b.WriteString(QuoteName(d.Title))
+	} else {
+		b.WriteString(Quote(d.Prefix))
+	}
 	b.WriteString(" {\n")
 	writeDefaults(&b, "graph", append([]Attr{A("id", d.Prefix), A("layout", Engine)}, graph...))
 	writeDefaults(&b, "node", node)
@@ -228,6 +284,8 @@ func writeAttrs(b *bytes.Buffer, attrs []Attr) {
 			b.WriteByte('"')
 			b.WriteString(a.Value)
 			b.WriteByte('"')
+		} else if slices.Contains(tooltipKeys, a.Key) {
+			b.WriteString(QuoteTooltip(a.Value))
 		} else {
 			b.WriteString(Quote(a.Value))
 		}

@@ -2,6 +2,8 @@ package view
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -34,6 +36,92 @@ type Options struct {
 	// layout; bigger maps get a linear grid layout computed here. 0 means
 	// DefaultMaxFlowLayout; negative means never use dot.
 	MaxFlowLayout int
+	// MaxFlowEdges is the most `next` links the flow view draws one by
+	// one; a map with more, or with more than DenseFlowEdges (or
+	// MaxFlowEdges, if lower) links and over DenseFlowPerTouchpoint of
+	// them per touchpoint, gets a simplified flow: touchpoints on the
+	// grid, links aggregated per pair of stages with their number, and a
+	// note. 0 means DefaultMaxFlowEdges; negative means never simplify.
+	MaxFlowEdges int
+	// MaxTouchpoints is the most touchpoints a diagram is drawn of; the
+	// builders refuse a bigger map with ErrTooManyTouchpoints. 0 means
+	// DefaultMaxTouchpoints; negative means no limit.
+	MaxTouchpoints int
+	// MaxStages is the most stages a diagram is drawn of, likewise (0:
+	// DefaultMaxStages; negative: no limit).
+	MaxStages int
+}
+
+// DefaultMaxTouchpoints bounds the diagrams (issue 9 #5): Graphviz draws
+// each view at about half a millisecond and 40 to 80 kB per touchpoint, so
+// a file under the loader's 10 MiB limit could hold 250,000 touchpoints and
+// take minutes and gigabytes. 5,000 touchpoints, far more than a readable
+// journey map holds, draw in about 3 s and 400 MB per view (docs/views.md).
+const DefaultMaxTouchpoints = 5000
+
+// DefaultMaxStages bounds the stages of a diagram for the same reason: a
+// stage is a column of every lane, and 20,000 stages without touchpoints
+// (780 KB) took 6 s and 640 MB. Journeys have a handful.
+const DefaultMaxStages = 1000
+
+// ErrTooManyTouchpoints is returned (wrapped, with the numbers) by the
+// builders for a map over Options.MaxTouchpoints or Options.MaxStages.
+var ErrTooManyTouchpoints = errors.New("too many touchpoints to draw")
+
+// CheckSize returns an error wrapping ErrTooManyTouchpoints when m has more
+// stages or touchpoints than o allows.
+func (o Options) CheckSize(m *journey.Map) error {
+	bound := func(v, def int) int {
+		if v == 0 {
+			return def
+		}
+		return v
+	}
+	if max := bound(o.MaxStages, DefaultMaxStages); max >= 0 && len(m.Stages) > max {
+		return fmt.Errorf("%w: the map has %s stages and a diagram is drawn of at most %s; split it into several maps",
+			ErrTooManyTouchpoints, FormatNumber(float64(len(m.Stages)), "en"), FormatNumber(float64(max), "en"))
+	}
+	max := bound(o.MaxTouchpoints, DefaultMaxTouchpoints)
+	if max < 0 {
+		return nil
+	}
+	n := 0
+	for _, s := range m.Stages {
+		n += len(s.Touchpoints)
+	}
+	if n <= max {
+		return nil
+	}
+	return fmt.Errorf("%w: the map has %s touchpoints and a diagram is drawn of at most %s; split it into several maps (one per phase or segment, say)",
+		ErrTooManyTouchpoints, FormatNumber(float64(n), "en"), FormatNumber(float64(max), "en"))
+}
+
+// The bounds of the flow view's links (issue 9 #5). Dot's layout of the
+// forward links costs little per link in a sparse flow and a lot in a
+// dense one (many links between the same two ranks): 2,000 touchpoints
+// with 4,700 links take about 2 s of CPU, 70 touchpoints each linking to
+// every later one (2,415 links) 7 s, and 300 touchpoints linking to all
+// others (89,700 links) took 144 s and 1.4 GB for a 64 MB SVG. So a flow
+// is simplified past DefaultMaxFlowEdges links, or past DenseFlowEdges
+// links when it has more than DenseFlowPerTouchpoint per touchpoint;
+// docs/views.md has the figures.
+const (
+	DefaultMaxFlowEdges    = 5000
+	DenseFlowEdges         = 1000
+	DenseFlowPerTouchpoint = 4
+)
+
+// SimplifyFlow reports whether a flow of links links among touchpoints
+// touchpoints is drawn simplified under o.MaxFlowEdges.
+func (o Options) SimplifyFlow(links, touchpoints int) bool {
+	max := o.MaxFlowEdges
+	if max == 0 {
+		max = DefaultMaxFlowEdges
+	}
+	if max < 0 {
+		return false
+	}
+	return links > max || links > min(DenseFlowEdges, max) && links > DenseFlowPerTouchpoint*touchpoints
 }
 
 // DefaultMaxFlowLayout bounds the flow layout: dot on the forward graph

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -150,5 +151,82 @@ func TestLevels(t *testing.T) {
 	}
 	if want := []int{0, 0, 1, 2, 0}; n != 3 || !slices.Equal(got, want) {
 		t.Errorf("levels %v (%d), want %v (3)", got, n, want)
+	}
+}
+
+func TestSimplifyFlow(t *testing.T) {
+	tests := []struct {
+		max, links, tps int
+		want            bool
+	}{
+		{0, 380, 20, false},     // dense but few links
+		{0, 1000, 40, false},    // at the dense bound
+		{0, 1225, 50, true},     // 50 touchpoints linking to every later one
+		{0, 4700, 2000, false},  // sparse: 2.35 links per touchpoint
+		{0, 4000, 1000, false},  // exactly 4 per touchpoint
+		{0, 4350, 1000, true},   // more than 4 per touchpoint
+		{0, 5000, 2000, false},  // at the bound
+		{0, 5001, 5000, true},   // past it, however sparse
+		{0, 89700, 300, true},   // issue 9 #5
+		{100, 101, 100, true},   // an explicit bound
+		{100, 100, 10, false},   // … is the dense bound too when lower
+		{-1, 89700, 300, false}, // never
+	}
+	for _, tt := range tests {
+		if got := (Options{MaxFlowEdges: tt.max}).SimplifyFlow(tt.links, tt.tps); got != tt.want {
+			t.Errorf("MaxFlowEdges %d: SimplifyFlow(%d links, %d touchpoints) = %v, want %v", tt.max, tt.links, tt.tps, got, tt.want)
+		}
+	}
+}
+
+// The graph's name is the SVG's <title>: Graphviz keeps backslashes in a
+// name, so QuoteName writes them as they are, except where one would
+// escape a quote; the DOT must parse whatever the title.
+func TestQuoteName(t *testing.T) {
+	for in, want := range map[string]string{
+		`Plain`:             `"Plain"`,
+		`Price \N \G`:       `"Price \N \G"`,
+		`say "hi"`:          `"say \"hi\""`,
+		`ends in \`:         `"ends in \\"`,
+		`a\"b`:              `"a\\\"b"`,
+		"line\nbreak\x01\\": `"line break\\"`,
+	} {
+		if got := QuoteName(in); got != want {
+			t.Errorf("QuoteName(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestCheckSize(t *testing.T) {
+	m := &journey.Map{Stages: []*journey.Stage{{Touchpoints: make([]*journey.Touchpoint, 3)}, {Touchpoints: make([]*journey.Touchpoint, 2)}}}
+	for _, tt := range []struct {
+		max     int
+		wantErr bool
+	}{{0, false}, {5, false}, {4, true}, {-1, false}} {
+		err := Options{MaxTouchpoints: tt.max}.CheckSize(m)
+		if (err != nil) != tt.wantErr || err != nil && !errors.Is(err, ErrTooManyTouchpoints) {
+			t.Errorf("MaxTouchpoints %d: %v", tt.max, err)
+		}
+	}
+	err := Options{MaxTouchpoints: 4}.CheckSize(m)
+	if err == nil || !strings.Contains(err.Error(), "the map has 5 touchpoints and a diagram is drawn of at most 4; split it") {
+		t.Errorf("message: %v", err)
+	}
+	if err := (Options{MaxStages: 1}).CheckSize(m); !errors.Is(err, ErrTooManyTouchpoints) || !strings.Contains(err.Error(), "the map has 2 stages") {
+		t.Errorf("stages: %v", err)
+	}
+	many := &journey.Map{}
+	for i := 0; i <= DefaultMaxStages; i++ {
+		many.Stages = append(many.Stages, &journey.Stage{})
+	}
+	if err := (Options{}).CheckSize(many); !errors.Is(err, ErrTooManyTouchpoints) {
+		t.Errorf("default stage bound: %v", err)
+	}
+	if err := (Options{MaxStages: -1}).CheckSize(many); err != nil {
+		t.Errorf("no stage limit: %v", err)
+	}
+	big := &journey.Map{Stages: []*journey.Stage{{Touchpoints: make([]*journey.Touchpoint, DefaultMaxTouchpoints+1)}}}
+	if err := (Options{}).CheckSize(big); !errors.Is(err, ErrTooManyTouchpoints) || !strings.Contains(err.Error(), "5,001 touchpoints") {
+		t.Errorf("default bound: %v", err)
 	}
 }

@@ -16,9 +16,11 @@ type backRoute struct {
 	x0, x1         float64 // the lane segment, x0 < x1
 	pts            func(laneY float64) []view.Point
 	label          string
+	tip            string  // the hover text
 	line           string  // the label, fitted
 	lx0, lx1       float64 // the segment with its label: what a lane must hold
 	level          int
+	pair           bool // a simplified flow's links between two stages
 }
 
 // emit writes the final DOT: stage boxes, cards, forward edges on their
@@ -26,7 +28,9 @@ type backRoute struct {
 func (b *builder) emit() []byte {
 	top, bottom, left, right := b.extent()
 	routes := b.backRoutes()
-	labels := len(routes) <= maxLabels
+	// A simplified flow's arrows are few (maxPairs) and their numbers are
+	// what they say: always labelled.
+	labels := len(routes) <= maxLabels || b.simplified
 	step := laneStep
 	if labels {
 		step = laneStepText
@@ -56,13 +60,13 @@ func (b *builder) emit() []byte {
 	titleH := view.Ceil(titleStyle.Height(len(titleLines)))
 	noteH := 0.0
 	var noteLines []string
-	if b.degraded {
-		noteLines = noteStyle.Wrap(b.t("flow.truncated"), width)
+	if note := b.note(); note != "" {
+		noteLines = noteStyle.Wrap(note, width)
 		noteH = view.Ceil(noteStyle.Height(len(noteLines))) + 4
 	}
 	titleY := lanesTop - 14 - noteH - titleH
 	b.doc.TextAt(b.doc.ID("title"), left, titleY, titleLines, titleStyle)
-	if b.degraded {
+	if len(noteLines) > 0 {
 		b.doc.TextAt(b.doc.ID("note"), left, titleY+titleH+4, noteLines, noteStyle)
 	}
 
@@ -81,7 +85,12 @@ func (b *builder) emit() []byte {
 			view.A("width", view.Inches(r.x1-r.x0)), view.A("height", view.Inches(r.y1-r.y0)),
 			view.A("fillcolor", fill), view.A("color", palette.Rule), view.A("penwidth", "1"),
 			view.NoLabel, view.A("tooltip", s.Name))
-		b.doc.TextAt(b.doc.ID("stage", s.ID, "name"), r.x0+clusterPad, r.y0+4, b.headers[si].lines, stageStyle)
+		hd := b.headers[si]
+		b.doc.TextAt(b.doc.ID("stage", s.ID, "name"), r.x0+clusterPad, r.y0+4, hd.lines, stageStyle)
+		if hd.within != "" {
+			b.doc.TextAt(b.doc.ID("stage", s.ID, "within"), r.x0+clusterPad, r.y0+4+view.Ceil(stageStyle.Height(len(hd.lines)))+1,
+				[]string{hd.within}, withinStyle)
+		}
 	}
 
 	// Cards.
@@ -97,7 +106,8 @@ func (b *builder) emit() []byte {
 		}
 		tip := arrowTip(pts, 8)
 		b.doc.Edge(b.doc.ID("next", b.tps[e[0]].ID, b.tps[e[1]].ID), b.nodeID(e[0]), b.nodeID(e[1]), pts, &tip,
-			view.A("color", forwardColor), view.A("penwidth", "1.2"), view.A("arrowsize", "0.8"))
+			view.A("color", forwardColor), view.A("penwidth", "1.2"), view.A("arrowsize", "0.8"),
+			view.A("tooltip", b.linkTip(e[0], e[1], "")))
 	}
 
 	// Steps back over the top, each on its lane.
@@ -105,10 +115,58 @@ func (b *builder) emit() []byte {
 		y := laneBase - float64(r.level)*step
 		pts := r.pts(y)
 		pts, end := view.Shorten(pts, 7)
+		pen := "1.4"
+		if r.pair {
+			pen = "2"
+		}
 		b.doc.Edge(r.id, r.tail, r.head, view.Polyline(pts, 5), &end,
-			view.A("color", backColor), view.A("style", "dashed"), view.A("penwidth", "1.4"), view.A("arrowsize", "0.7"))
+			view.A("color", backColor), view.A("style", "dashed"), view.A("penwidth", pen), view.A("arrowsize", "0.7"),
+			view.A("tooltip", r.tip))
 		if r.line != "" {
-			b.doc.Centred(r.id+"-label", (r.x0+r.x1)/2, y-backStyle.LineHeight()-1, []string{r.line}, backStyle)
+			st := backStyle
+			if r.pair {
+				st = pairStyle
+			}
+			b.doc.Centred(r.id+"-label", (r.x0+r.x1)/2, y-st.LineHeight()-1, []string{r.line}, st)
+		}
+	}
+
+	// Skips ahead between stages under the graph, each on its lane.
+	skips := b.skipRoutes()
+	skipLabels := len(skips) <= maxLabels || b.simplified
+	skipStep := laneStep
+	if skipLabels {
+		skipStep = laneStepText
+	}
+	for _, r := range skips {
+		r.lx0, r.lx1 = r.x0, r.x1
+		if !skipLabels || r.label == "" {
+			continue
+		}
+		r.line = skipStyle.Ellipsize(r.label, math.Max(r.x1-r.x0-12, 220))
+		mid, half := (r.x0+r.x1)/2, view.Ceil(skipStyle.Width(r.line))/2+4
+		r.lx0, r.lx1 = math.Min(r.x0, mid-half), math.Max(r.x1, mid+half)
+	}
+	skipLevels := assignLevels(skips)
+	skipBase := bottom + 12
+	for _, r := range skips {
+		y := skipBase + float64(r.level)*skipStep
+		pts, end := view.Shorten(r.pts(y), 7)
+		color, pen, st := skipColor, "1.6", skipStyle
+		if r.pair {
+			color, pen, st = forwardColor, "2", pairStyle
+		}
+		b.doc.Edge(r.id, r.tail, r.head, view.Polyline(pts, 5), &end,
+			view.A("color", color), view.A("penwidth", pen), view.A("arrowsize", "0.7"),
+			view.A("tooltip", r.tip))
+		if r.line != "" {
+			b.doc.Centred(r.id+"-label", (r.x0+r.x1)/2, y+2, []string{r.line}, st)
+		}
+	}
+	if skipLevels > 0 {
+		bottom = skipBase + float64(skipLevels-1)*skipStep + 4
+		if skipLabels {
+			bottom += skipStyle.LineHeight()
 		}
 	}
 
@@ -176,6 +234,7 @@ func (b *builder) backRoutes() []*backRoute {
 				x0: xl, x1: xr,
 				label: b.backLabel(b.stageOf[i], b.stageOf[j]),
 			}
+			r.tip = b.linkTip(i, j, r.label)
 			r.pts = func(y float64) []view.Point {
 				return []view.Point{
 					{X: p.X + cardW/2, Y: ty}, {X: xr, Y: ty}, {X: xr, Y: y},
@@ -185,6 +244,7 @@ func (b *builder) backRoutes() []*backRoute {
 			out = append(out, r)
 		}
 	}
+	out = append(out, b.pairRoutes(false)...)
 	for _, t := range b.m.Transitions {
 		if !b.ix.IsStepBack(t) {
 			continue
@@ -207,12 +267,127 @@ func (b *builder) backRoutes() []*backRoute {
 			id:   b.doc.ID("stepback", t.From, t.To),
 			tail: b.doc.ID("stage", t.From), head: b.doc.ID("stage", t.To),
 			x0: xt, x1: xf, label: label,
+			tip: b.m.Stages[fi].Name + " → " + b.m.Stages[ti].Name + ": " + label,
 			pts: func(y float64) []view.Point {
 				return []view.Point{{X: xf, Y: yf}, {X: xf, Y: y}, {X: xt, Y: y}, {X: xt, Y: yt}}
 			},
 		})
 	}
 	return out
+}
+
+// skipRoutes routes the transitions to a later stage (skips ahead, issue
+// 9 #12) under the graph: down from the bottom of the stage box the
+// customer leaves, along a lane of its own, and up into the bottom of the
+// box of the stage they skip to. Steps back run over the top, so the two
+// kinds never share a lane.
+func (b *builder) skipRoutes() []*backRoute {
+	out := b.pairRoutes(true)
+	seen := map[[2]int]*backRoute{}
+	for _, t := range b.m.Transitions {
+		fi, ti := b.ix.StageIndex(t.From), b.ix.StageIndex(t.To)
+		if fi < 0 || ti <= fi {
+			continue
+		}
+		rf, rt := b.boxes[fi], b.boxes[ti]
+		if rf.empty() || rt.empty() {
+			continue
+		}
+		if r := seen[[2]int{fi, ti}]; r != nil {
+			if t.Label != "" {
+				r.label += "; " + t.Label
+				r.tip += "; " + t.Label
+			}
+			continue
+		}
+		xf, xt := rf.x1-24, rt.x0+24
+		if xt < xf+10 {
+			xt = xf + 10
+		}
+		label := t.Label
+		if label == "" {
+			label = b.t("skip_ahead")
+		}
+		yf, yt := rf.y1, rt.y1
+		r := &backRoute{
+			id:   b.doc.ID("skip", t.From, t.To),
+			tail: b.doc.ID("stage", t.From), head: b.doc.ID("stage", t.To),
+			x0: xf, x1: xt, label: label,
+			tip: b.m.Stages[fi].Name + " → " + b.m.Stages[ti].Name + ": " + label,
+			pts: func(y float64) []view.Point {
+				return []view.Point{{X: xf, Y: yf}, {X: xf, Y: y}, {X: xt, Y: y}, {X: xt, Y: yt}}
+			},
+		}
+		seen[[2]int{fi, ti}] = r
+		out = append(out, r)
+	}
+	return out
+}
+
+// pairRoutes routes a simplified flow's arrows between stages, forward
+// ones (under the graph) or back ones (over it), labelled "× n". Several
+// arrows leaving or entering one stage box stand apart along its edge.
+func (b *builder) pairRoutes(forward bool) []*backRoute {
+	var out []*backRoute
+	used := map[[2]int]int{} // (stage, side) → arrows so far
+	slot := func(stage, side int) float64 {
+		k := used[[2]int{stage, side}]
+		used[[2]int{stage, side}] = k + 1
+		off := float64((k+1)/2) * 9
+		if k%2 == 1 {
+			off = -off
+		}
+		return math.Mod(off, 60)
+	}
+	for _, p := range b.pairs {
+		if (p.to > p.from) != forward {
+			continue
+		}
+		rf, rt := b.boxes[p.from], b.boxes[p.to]
+		if rf.empty() || rt.empty() {
+			continue
+		}
+		from, to := b.m.Stages[p.from], b.m.Stages[p.to]
+		n := view.FormatNumber(float64(p.n), b.lang)
+		r := &backRoute{
+			id:   b.doc.ID("links", from.ID, to.ID),
+			tail: b.doc.ID("stage", from.ID), head: b.doc.ID("stage", to.ID),
+			label: "× " + n, pair: true,
+			tip: from.Name + " → " + to.Name + ": × " + n,
+		}
+		if forward {
+			xf, xt := (rf.x0+rf.x1)/2+slot(p.from, 1), (rt.x0+rt.x1)/2+slot(p.to, 1)
+			yf, yt := rf.y1, rt.y1
+			r.x0, r.x1 = xf, xt
+			r.pts = func(y float64) []view.Point {
+				return []view.Point{{X: xf, Y: yf}, {X: xf, Y: y}, {X: xt, Y: y}, {X: xt, Y: yt}}
+			}
+		} else {
+			xf, xt := (rf.x0+rf.x1)/2+slot(p.from, 0), (rt.x0+rt.x1)/2+slot(p.to, 0)
+			yf, yt := rf.y0, rt.y0
+			r.x0, r.x1 = xt, xf
+			r.pts = func(y float64) []view.Point {
+				return []view.Point{{X: xf, Y: yf}, {X: xf, Y: y}, {X: xt, Y: y}, {X: xt, Y: yt}}
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// note is the line under the title of a degraded or simplified flow.
+func (b *builder) note() string {
+	switch {
+	case b.simplified:
+		s := strings.Replace(b.t("flow.aggregated"), "%s", view.FormatNumber(float64(b.links), b.lang), 1)
+		if b.omitted > 0 {
+			s += "; " + strings.Replace(b.t("flow.not_drawn"), "%s", view.FormatNumber(float64(b.omitted), b.lang), 1)
+		}
+		return s
+	case b.degraded:
+		return b.t("flow.truncated")
+	}
+	return ""
 }
 
 // backLabel is the label of a step back between touchpoints: the label of
@@ -377,6 +552,20 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 	if len(b.back) > 0 || b.hasStageStepBack() {
 		entries = append(entries, entry{b.doc.ID("legend", "back"), b.t("legend.step_back"), edge(backColor, "dashed")})
 	}
+	var fwdPairs, backPairs bool
+	for _, p := range b.pairs {
+		fwdPairs = fwdPairs || p.to > p.from
+		backPairs = backPairs || p.to < p.from
+	}
+	if fwdPairs {
+		entries = append(entries, entry{b.doc.ID("legend", "links-fwd"), b.t("legend.fwd_pairs"), edge(forwardColor, "solid")})
+	}
+	if backPairs {
+		entries = append(entries, entry{b.doc.ID("legend", "links-back"), b.t("legend.back_pairs"), edge(backColor, "dashed")})
+	}
+	if b.hasSkip() {
+		entries = append(entries, entry{b.doc.ID("legend", "skip"), b.t("legend.skip_ahead"), edge(skipColor, "solid")})
+	}
 	if len(entries) == 0 {
 		return y0
 	}
@@ -399,6 +588,18 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 	return y + row
 }
 
+// hasSkip reports whether a transition goes to a later stage between two
+// drawn stage boxes.
+func (b *builder) hasSkip() bool {
+	for _, t := range b.m.Transitions {
+		fi, ti := b.ix.StageIndex(t.From), b.ix.StageIndex(t.To)
+		if fi >= 0 && ti > fi && !b.boxes[fi].empty() && !b.boxes[ti].empty() {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *builder) hasStageStepBack() bool {
 	for _, t := range b.m.Transitions {
 		if b.ix.IsStepBack(t) {
@@ -409,4 +610,14 @@ func (b *builder) hasStageStepBack() bool {
 		}
 	}
 	return false
+}
+
+// linkTip is the hover text of a link between touchpoints: "1.1 Name →
+// 2.1 Name", and the label when there is one.
+func (b *builder) linkTip(from, to int, label string) string {
+	s := b.ref[from] + " " + b.tps[from].Name + " → " + b.ref[to] + " " + b.tps[to].Name
+	if label != "" {
+		s += ": " + label
+	}
+	return s
 }

@@ -35,10 +35,14 @@ var (
 	ownerStyle   = view.Style{Size: 8, Color: palette.TextMuted}
 	emoStyle     = view.Style{Size: 8.5, Bold: true}
 	backStyle    = view.Style{Size: 8, Color: "#8A3A0E"}
+	skipStyle    = view.Style{Size: 8, Color: "#24506F"}
 	legendStyle  = view.Style{Size: 9, Color: palette.Text}
 	legendTitle  = view.Style{Size: 9, Bold: true, Color: palette.Text}
 	noteStyle    = view.Style{Size: 10, Italic: true, Color: palette.TextMuted}
+	withinStyle  = view.Style{Size: 8.5, Color: palette.TextMuted}
+	pairStyle    = view.Style{Size: 8.5, Bold: true, Color: palette.Text}
 	backColor    = "#B3541E"
+	skipColor    = "#2F6690" // a skip ahead between stages
 	forwardColor = "#4D5561"
 )
 
@@ -52,12 +56,19 @@ func Build(ctx context.Context, m *journey.Map, opts view.Options, lay view.Layo
 	if len(m.Stages) == 0 {
 		return nil, errors.New("flowview: the map has no stages (a catalogue is not drawn)")
 	}
+	if err := opts.CheckSize(m); err != nil {
+		return nil, err
+	}
 	b := newBuilder(m, opts)
 	max := opts.MaxFlowLayout
 	if max == 0 {
 		max = view.DefaultMaxFlowLayout
 	}
-	if lay != nil && len(b.tps) > 0 && len(b.tps) <= max {
+	if b.simplified {
+		// Dot's cost grows with the links: a simplified flow goes on the
+		// grid whatever its size.
+		b.gridLayout()
+	} else if lay != nil && len(b.tps) > 0 && len(b.tps) <= max {
 		if err := b.dotLayout(ctx, lay); err != nil {
 			return nil, err
 		}
@@ -83,6 +94,15 @@ type builder struct {
 	fwd     [][2]int // edges to later touchpoints, in source order
 	back    [][2]int // edges to the same or an earlier touchpoint
 
+	// A simplified flow (more links than Options.MaxFlowEdges) draws no
+	// link by itself (fwd and back are empty) but one arrow per pair of
+	// stages, with the number of links.
+	simplified bool
+	links      int    // the links of the map, counted once each
+	pairs      []pair // the pairs of different stages drawn, most links first
+	omitted    int    // pairs of stages not drawn (past maxPairs)
+	within     []int  // per stage, links between its own touchpoints
+
 	// Layout, in points with y down.
 	pos      []view.Point // card centres
 	routes   map[[2]int][]view.Point
@@ -105,13 +125,21 @@ type card struct {
 	h              float64
 }
 
+// pair is the links from the touchpoints of one stage to those of another.
+type pair struct{ from, to, n int }
+
+// maxPairs bounds the arrows of a simplified flow: the pairs of stages
+// with the most links are drawn, the note counts the others.
+const maxPairs = 100
+
 type rect struct{ x0, y0, x1, y1 float64 }
 
 func (r rect) empty() bool { return r.x1 <= r.x0 }
 
 type header struct {
-	lines []string
-	w, h  float64
+	lines  []string
+	within string // a simplified flow's count of links within the stage
+	w, h   float64
 }
 
 func newBuilder(m *journey.Map, opts view.Options) *builder {
@@ -126,7 +154,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		lang:   lang,
 		// "-flow" keeps the ids apart from the map view's when both
 		// diagrams of one map share an HTML page.
-		doc:    &view.Doc{Prefix: opts.Prefix(m) + "-flow"},
+		doc:    &view.Doc{Prefix: opts.Prefix(m) + "-flow", Title: m.Title},
 		byID:   map[string]int{},
 		routes: map[[2]int][]view.Point{},
 	}
@@ -141,14 +169,17 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 			b.ref = append(b.ref, strconv.Itoa(si+1)+"."+strconv.Itoa(ti+1))
 		}
 	}
-	seen := map[[2]int]bool{}
+	// A link (i, j) can only come from touchpoint i, so duplicates are
+	// found per touchpoint.
+	seen := map[int]bool{}
 	for i, t := range b.tps {
+		clear(seen)
 		for _, n := range t.Next {
 			j, ok := b.byID[n]
-			if !ok || seen[[2]int{i, j}] {
+			if !ok || seen[j] {
 				continue
 			}
-			seen[[2]int{i, j}] = true
+			seen[j] = true
 			if j > i {
 				b.fwd = append(b.fwd, [2]int{i, j})
 			} else {
@@ -156,15 +187,90 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 			}
 		}
 	}
+	b.links = len(b.fwd) + len(b.back)
+	if opts.SimplifyFlow(b.links, len(b.tps)) {
+		b.aggregate()
+	}
 	for i, t := range b.tps {
 		b.cards = append(b.cards, b.card(i, t))
 	}
 	for i, s := range m.Stages {
 		name := strconv.Itoa(i+1) + "  " + s.Name
 		lines := stageStyle.Wrap(name, cardW)
-		b.headers = append(b.headers, header{lines: lines, w: cardW, h: view.Ceil(stageStyle.Height(len(lines)))})
+		hd := header{lines: lines, w: cardW, h: view.Ceil(stageStyle.Height(len(lines)))}
+		if b.simplified && b.within[i] > 0 {
+			hd.within = withinStyle.Ellipsize(strings.Replace(b.t("flow.within"), "%s", view.FormatNumber(float64(b.within[i]), b.lang), 1), cardW)
+			hd.h += view.Ceil(withinStyle.LineHeight()) + 2
+		}
+		b.headers = append(b.headers, hd)
 	}
 	return b
+}
+
+// aggregate turns the links into one count per pair of stages, for a
+// simplified flow (issue 9 #5): the pairs with the most links are kept
+// (at most maxPairs, ties in stage order), links within a stage are
+// counted per stage. Linear in the links: the counts are a dense table
+// when the stages are few enough, and the kept pairs a short sorted list.
+func (b *builder) aggregate() {
+	b.simplified = true
+	ns := len(b.m.Stages)
+	b.within = make([]int, ns)
+	var dense []int32
+	var sparse map[[2]int]int
+	if ns*ns <= 1<<22 {
+		dense = make([]int32, ns*ns)
+	} else {
+		sparse = map[[2]int]int{}
+	}
+	for _, list := range [][][2]int{b.fwd, b.back} {
+		for _, e := range list {
+			fs, ts := b.stageOf[e[0]], b.stageOf[e[1]]
+			switch {
+			case fs == ts:
+				b.within[fs]++
+			case dense != nil:
+				dense[fs*ns+ts]++
+			default:
+				sparse[[2]int{fs, ts}]++
+			}
+		}
+	}
+	b.fwd, b.back = nil, nil
+	before := func(p, q pair) bool {
+		if p.n != q.n {
+			return p.n > q.n
+		}
+		if p.from != q.from {
+			return p.from < q.from
+		}
+		return p.to < q.to
+	}
+	total := 0
+	keep := func(p pair) {
+		total++
+		if len(b.pairs) == maxPairs && !before(p, b.pairs[maxPairs-1]) {
+			return
+		}
+		i := sort.Search(len(b.pairs), func(i int) bool { return before(p, b.pairs[i]) })
+		if len(b.pairs) < maxPairs {
+			b.pairs = append(b.pairs, pair{})
+		}
+		copy(b.pairs[i+1:], b.pairs[i:])
+		b.pairs[i] = p
+	}
+	if dense != nil {
+		for k, n := range dense {
+			if n > 0 {
+				keep(pair{from: k / ns, to: k % ns, n: int(n)})
+			}
+		}
+	} else {
+		for k, n := range sparse {
+			keep(pair{from: k[0], to: k[1], n: n})
+		}
+	}
+	b.omitted = total - len(b.pairs)
 }
 
 func (b *builder) t(key string) string { return i18n.T(b.lang, key) }

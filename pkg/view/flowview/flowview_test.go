@@ -3,10 +3,12 @@ package flowview
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
 	"errors"
+	"math"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -27,8 +29,26 @@ func TestExamplesGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			golden.Check(t, filepath.Join("testdata", name+".dot"), dot)
-			if _, err := graphviz.Render(context.Background(), dot, view.Engine, "svg"); err != nil {
-				t.Errorf("graphviz: %v", err)
+			svg, err := graphviz.Render(context.Background(), dot, view.Engine, "svg")
+			if err != nil {
+				t.Fatalf("graphviz: %v", err)
+			}
+			// Hover texts are tooltips, never Graphviz's node names (issue 9 #20).
+			got := viewtest.ParseSVG(t, svg)
+			if names := got.NameTitles(); len(names) > 0 {
+				t.Errorf("SVG hover texts are node names: %q", names[:min(len(names), 5)])
+			}
+			if !slices.Contains(got.Titles, m.Title) {
+				t.Errorf("the SVG's title is not the map's %q", m.Title)
+			}
+			links := 0
+			for _, s := range got.Titles {
+				if strings.Contains(s, " → ") {
+					links++
+				}
+			}
+			if links == 0 {
+				t.Error("no link has a \"from → to\" tooltip")
 			}
 		})
 	}
@@ -162,26 +182,25 @@ func TestHostileLabels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := xml.NewDecoder(bytes.NewReader(svg))
-	d.Strict = true
-	var text strings.Builder
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			if err.Error() != "EOF" {
-				t.Fatalf("SVG is not well-formed: %v", err)
-			}
-			break
-		}
-		if cd, ok := tok.(xml.CharData); ok {
-			text.Write(cd)
-		}
-		if se, ok := tok.(xml.StartElement); ok && (se.Name.Local == "script" || se.Name.Local == "i") {
-			t.Errorf("SVG has a <%s> element", se.Name.Local)
+	got := viewtest.ParseSVG(t, svg)
+	for _, el := range []string{"script", "i"} {
+		if got.Elements[el] > 0 {
+			t.Errorf("SVG has a <%s> element", el)
 		}
 	}
+	// Graphviz's escapes show as typed, in the text and in the tooltips
+	// (issue 9 #11: the tooltip read "Price n6 hostile …").
+	for _, want := range []string{`Price \N \G \L \E \T \H \\ \l`, `Demo \N \G \L \E \T \H \\ \l`} {
+		if !strings.Contains(got.Text, want) {
+			t.Errorf("SVG text lacks %q", want)
+		}
+		if !slices.ContainsFunc(got.Titles, func(s string) bool { return strings.Contains(s, want) }) {
+			t.Errorf("no SVG tooltip shows %q; tooltips: %q", want, got.Titles)
+		}
+	}
+	text := &got.Text
 	for _, want := range []string{"<script>alert(1)</script>", "<I>italic</I>", "</TD></TR></TABLE>>]; x [label=\"pwned\""} {
-		if !strings.Contains(text.String(), want) {
+		if !strings.Contains(*text, want) {
 			t.Errorf("SVG text lacks %q", want)
 		}
 	}
@@ -209,5 +228,181 @@ func TestParsePlain(t *testing.T) {
 		if _, err := parsePlain([]byte(bad)); err == nil {
 			t.Errorf("parsePlain(%q) accepted", bad)
 		}
+	}
+}
+
+// A transition to a later stage is drawn between the stage boxes, under
+// the graph, solid and blue, where steps back run dashed over the top
+// (issue 9 #12: "Skips evaluation" was in no SVG).
+func TestSkipAhead(t *testing.T) {
+	m := viewtest.Small()
+	m.Transitions = append(m.Transitions, &journey.Transition{From: "aware", To: "use", Label: "Skips evaluation"})
+	dot, err := Build(context.Background(), m, view.Options{}, graphviz.InProcess)
+	if err != nil {
+		t.Fatal(err)
+	}
+	skip := regexp.MustCompile(`(?m)^n\d+ -> n\d+ \[id="small-flow-skip-aware-use"[^\n]*`).Find(dot)
+	back := regexp.MustCompile(`(?m)^n\d+ -> n\d+ \[id="small-flow-stepback-eval-aware"[^\n]*`).Find(dot)
+	if skip == nil || back == nil {
+		t.Fatalf("arrows missing: skip %q, back %q", skip, back)
+	}
+	if bytes.Contains(skip, []byte("dashed")) || !bytes.Contains(back, []byte("dashed")) {
+		t.Errorf("skip ahead and step back look alike:\n%s\n%s", skip, back)
+	}
+	if !bytes.Contains(dot, []byte(`id="small-flow-legend-skip"`)) {
+		t.Error("no legend entry for skips ahead")
+	}
+	svg, err := graphviz.Render(context.Background(), dot, view.Engine, "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := viewtest.ParseSVG(t, svg)
+	if !strings.Contains(got.Text, "Skips evaluation") {
+		t.Errorf("SVG text lacks the skip's label: %s", got.Text)
+	}
+	if !slices.Contains(got.Titles, "Awareness → Onboarding: Skips evaluation") {
+		t.Errorf("no tooltip on the skip: %q", got.Titles)
+	}
+	// The skip runs under every stage box, the step back over them.
+	bottom := boxesBottom(t, dot)
+	if y := minY(t, skip); y > bottom {
+		t.Errorf("the skip's lowest point %v is not under the boxes (%v)", y, bottom)
+	}
+}
+
+// boxesBottom returns the lowest y (DOT's upward axis) of the stage boxes.
+func boxesBottom(t *testing.T, dot []byte) float64 {
+	t.Helper()
+	bottom := math.Inf(1)
+	re := regexp.MustCompile(`id="small-flow-stage-[a-z]+" pos="([-0-9.]+),([-0-9.]+)!"[^\n]* height="([0-9.]+)"`)
+	for _, m := range re.FindAllSubmatch(dot, -1) {
+		y, _ := strconv.ParseFloat(string(m[2]), 64)
+		h, _ := strconv.ParseFloat(string(m[3]), 64)
+		bottom = math.Min(bottom, y-h*72/2)
+	}
+	if math.IsInf(bottom, 1) {
+		t.Fatal("no stage boxes")
+	}
+	return bottom
+}
+
+// minY returns the lowest y of an edge's route.
+func minY(t *testing.T, edge []byte) float64 {
+	t.Helper()
+	m := regexp.MustCompile(` pos="([^"]*)"`).FindSubmatch(edge)
+	if m == nil {
+		t.Fatal("edge without a route")
+	}
+	low := math.Inf(1)
+	for _, p := range strings.Fields(string(m[1])) {
+		p = strings.TrimPrefix(p, "e,")
+		_, ys, _ := strings.Cut(p, ",")
+		y, _ := strconv.ParseFloat(ys, 64)
+		low = math.Min(low, y)
+	}
+	return low
+}
+
+// dense returns a map of n touchpoints in stages of ten, each linking to
+// all the others: n×(n−1) links (issue 9 #5 had n = 300).
+func dense(n int) *journey.Map {
+	m := viewtest.Generate(viewtest.Config{Touchpoints: n})
+	all := m.Touchpoints()
+	for _, t := range all {
+		t.Next = nil
+		for _, o := range all {
+			if o != t {
+				t.Next = append(t.Next, o.ID)
+			}
+		}
+	}
+	return m
+}
+
+// Past Options.MaxFlowEdges links the flow is simplified: no dot pass,
+// the touchpoints on the grid, one arrow per pair of stages with the
+// number of its links, the links within a stage counted in its box, and
+// a note that says so (issue 9 #5: 300 touchpoints linking to all others
+// took 144 s and 1.4 GB and gave a 64 MB SVG).
+func TestSimplifiedFlow(t *testing.T) {
+	m := dense(80) // 6,320 links, 8 stages
+	rec := &recorder{}
+	dot, err := Build(context.Background(), m, view.Options{}, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.calls) != 0 {
+		t.Errorf("the simplified flow ran dot: %v", rec.calls)
+	}
+	if bytes.Contains(dot, []byte("-flow-next-")) || bytes.Contains(dot, []byte("-flow-back-")) {
+		t.Error("links drawn one by one")
+	}
+	arrows := regexp.MustCompile(`(?m)^n\d+ -> n\d+ \[id="[^"]*-flow-links-(s\d+)-(s\d+)"`).FindAllSubmatch(dot, -1)
+	if len(arrows) != 8*7 {
+		t.Errorf("%d arrows between stages, want 56 (every ordered pair of 8 stages)", len(arrows))
+	}
+	for _, want := range []string{`label="× 100"`, `× 90 within the stage`, `Too many links for a readable flow (6,320)`, `-flow-legend-links-fwd`, `-flow-legend-links-back`} {
+		if !bytes.Contains(dot, []byte(want)) {
+			t.Errorf("DOT lacks %s", want)
+		}
+	}
+	if nodes, edges := strings.Count(string(dot), "\nn"), strings.Count(string(dot), " -> "); edges > 100 || nodes > 1000 {
+		t.Errorf("%d nodes, %d edges: not bounded by the pairs of stages", nodes, edges)
+	}
+	// Below the bound the links are drawn one by one; a negative bound
+	// never simplifies.
+	small := dense(20) // 380 links
+	dot, _ = Build(context.Background(), small, view.Options{}, graphviz.InProcess)
+	if !bytes.Contains(dot, []byte("-flow-next-")) || bytes.Contains(dot, []byte("-flow-links-")) {
+		t.Error("a flow under the bound was simplified")
+	}
+	dot, _ = Build(context.Background(), small, view.Options{MaxFlowEdges: 100}, graphviz.InProcess)
+	if bytes.Contains(dot, []byte("-flow-next-")) || !bytes.Contains(dot, []byte("-flow-links-")) {
+		t.Error("MaxFlowEdges not followed")
+	}
+	dot, _ = Build(context.Background(), small, view.Options{MaxFlowEdges: -1}, graphviz.InProcess)
+	if bytes.Contains(dot, []byte("-flow-links-")) {
+		t.Error("MaxFlowEdges < 0 simplified")
+	}
+}
+
+// With more pairs of stages than maxPairs, the busiest are drawn (ties in
+// stage order) and the note counts the rest; the same map gives the same
+// bytes.
+func TestSimplifiedFlowManyStages(t *testing.T) {
+	m := viewtest.Generate(viewtest.Config{Touchpoints: 60, PerStage: 1})
+	all := m.Touchpoints()
+	for i, tp := range all {
+		tp.Next = nil
+		for j, o := range all {
+			if j != i {
+				tp.Next = append(tp.Next, o.ID)
+			}
+		}
+	}
+	a, err := Build(context.Background(), m, view.Options{MaxFlowEdges: 10}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arrows := regexp.MustCompile(`-flow-links-s\d+-s\d+"`).FindAll(a, -1)
+	if len(arrows) != maxPairs {
+		t.Errorf("%d arrows, want %d", len(arrows), maxPairs)
+	}
+	if !bytes.Contains(a, []byte(view.FormatNumber(float64(60*59-maxPairs), "en")+" more pairs of stages not drawn")) {
+		t.Error("the note does not count the pairs left out")
+	}
+	for i := 0; i < 3; i++ {
+		if b, _ := Build(context.Background(), m, view.Options{MaxFlowEdges: 10}, nil); !bytes.Equal(a, b) {
+			t.Fatal("two builds differ")
+		}
+	}
+}
+
+func TestTooManyTouchpoints(t *testing.T) {
+	m := viewtest.Generate(viewtest.Config{Touchpoints: 30})
+	rec := &recorder{}
+	_, err := Build(context.Background(), m, view.Options{MaxTouchpoints: 29}, rec)
+	if !errors.Is(err, view.ErrTooManyTouchpoints) || len(rec.calls) > 0 {
+		t.Errorf("err = %v, layouts %v", err, rec.calls)
 	}
 }

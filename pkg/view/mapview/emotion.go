@@ -27,6 +27,8 @@ type cpoint struct {
 	id    string
 	x, v  float64
 	stage bool // the stage's emotion, not a touchpoint's
+	ring  bool // a stage point round touchpoint points: drawn larger, under them
+	loose bool // a touchpoint's point off the curve (its stage gives its own emotion)
 	what  string
 }
 
@@ -58,26 +60,52 @@ func newEmotionLane(b *builder) *emotionLane {
 	return l
 }
 
+// collect adds the curve's points stage by stage. A stage that gives its
+// own emotion (for the curve's persona) has that as its point on the curve,
+// in the middle of its column, and its touchpoints' emotions are markers
+// off the curve (issue 9 #14: the stage's own emotion was not drawn when
+// its touchpoints had one). Otherwise the touchpoints' emotions are the
+// curve's points, and a stage whose touchpoints give none has its derived
+// emotion (StageEmotion), if any.
 func (l *emotionLane) collect(b *builder, c *curve, value func(*journey.Emotion) (float64, bool),
 	meets func(*journey.Touchpoint) bool, off float64, key string) {
 	for si, s := range b.m.Stages {
-		n := 0
+		own, hasOwn := value(s.Emotion)
+		first := len(c.pts)
 		for _, t := range s.Touchpoints {
 			if !meets(t) {
 				continue
 			}
 			if v, ok := value(t.Emotion); ok {
-				c.pts = append(c.pts, cpoint{id: b.doc.ID("emotion", key, "tp", t.ID), x: b.tpX[t] + off, v: clamp(v), what: b.ref[t] + " " + t.Name})
-				n++
+				c.pts = append(c.pts, cpoint{id: b.doc.ID("emotion", key, "tp", t.ID), x: b.tpX[t] + off, v: clamp(v),
+					loose: hasOwn, what: b.ref[t] + " " + t.Name})
 			}
 		}
-		if n > 0 {
+		n := len(c.pts) - first
+		if n > 0 && !hasOwn {
 			continue
 		}
-		if v, ok := value(b.m.StageEmotion(s)); ok {
-			c.pts = append(c.pts, cpoint{id: b.doc.ID("emotion", key, "stage", s.ID), x: b.colX(si) + b.cw/2 + off, v: clamp(v), stage: true, what: s.Name})
+		v, ok := own, hasOwn
+		if !ok {
+			v, ok = value(b.m.StageEmotion(s))
+		}
+		if ok {
+			p := cpoint{id: b.doc.ID("emotion", key, "stage", s.ID), x: b.colX(si) + b.cw/2 + off, v: clamp(v), stage: true, ring: n > 0, what: s.Name}
+			// Before the stage's touchpoints, so that they are drawn over it.
+			c.pts = append(c.pts[:first], append([]cpoint{p}, c.pts[first:]...)...)
 		}
 	}
+}
+
+// onCurve returns the points the curve's line joins.
+func (c *curve) onCurve() []cpoint {
+	out := make([]cpoint, 0, len(c.pts))
+	for _, p := range c.pts {
+		if !p.loose {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func clamp(v float64) float64 {
@@ -124,7 +152,8 @@ func (l *emotionLane) draw(b *builder) {
 	// The curves, each one edge through its points (edges are drawn
 	// before nodes, so the points cover it).
 	for _, c := range l.curves {
-		if len(c.pts) < 2 {
+		line := c.onCurve()
+		if len(line) < 2 {
 			continue
 		}
 		color, style, pen := "#4D4D4D", "solid", "1.5"
@@ -134,42 +163,55 @@ func (l *emotionLane) draw(b *builder) {
 		// In pieces of at most curveChunk segments: Graphviz before 2.44
 		// reads no quoted string over 16 kB, and `cjm render -f dot` is for
 		// any Graphviz.
-		for start, part := 0, 0; start < len(c.pts)-1; start, part = start+curveChunk, part+1 {
+		for start, part := 0, 0; start < len(line)-1; start, part = start+curveChunk, part+1 {
 			end := start + curveChunk
-			if end > len(c.pts)-1 {
-				end = len(c.pts) - 1
+			if end > len(line)-1 {
+				end = len(line) - 1
 			}
-			pts := []view.Point{{X: c.pts[start].x, Y: yOf(c.pts[start].v)}}
-			for _, p := range c.pts[start+1 : end+1] {
+			pts := []view.Point{{X: line[start].x, Y: yOf(line[start].v)}}
+			for _, p := range line[start+1 : end+1] {
 				pts = append(pts, view.Line(pts[len(pts)-1], view.Point{X: p.x, Y: yOf(p.v)})[1:]...)
 			}
 			id := b.doc.ID("emotion", c.key, "curve")
 			if part > 0 {
 				id += "-" + strconv.Itoa(part+1)
 			}
-			b.doc.Edge(id, c.pts[start].id, c.pts[end].id, pts, nil,
-				view.A("color", color), view.A("style", style), view.A("penwidth", pen))
+			attrs := []view.Attr{view.A("color", color), view.A("style", style), view.A("penwidth", pen)}
+			if c.persona != nil {
+				attrs = append(attrs, view.A("tooltip", c.persona.Name))
+			}
+			b.doc.Edge(id, line[start].id, line[end].id, pts, nil, attrs...)
 		}
 	}
-	for _, c := range l.curves {
-		shape, outline := "circle", "#333333"
-		if c.persona != nil {
-			shape, outline = personaShape(c.index), personaColor(c.index)
-		}
-		for _, p := range c.pts {
-			fill := palette.Emotion(p.v)
-			tip := p.what + ": " + view.FormatNumber(p.v, b.lang)
+	// Stage points first, every curve's, so that no hollow stage point
+	// hides a touchpoint's marker of another curve.
+	for _, stage := range []bool{true, false} {
+		for _, c := range l.curves {
+			shape, outline := "circle", "#333333"
 			if c.persona != nil {
-				tip = c.persona.Name + " — " + tip
+				shape, outline = personaShape(c.index), personaColor(c.index)
 			}
-			size := 9.0
-			if p.stage {
-				// The stage as a whole: hollow, so it is not taken for a touchpoint.
-				b.marker(p.id, view.Point{X: p.x, Y: yOf(p.v)}, shape, size, "#FFFFFF", fill,
-					view.A("penwidth", "2"), view.A("tooltip", tip))
-				continue
+			for _, p := range c.pts {
+				if p.stage != stage {
+					continue
+				}
+				fill := palette.Emotion(p.v)
+				tip := p.what + ": " + view.FormatNumber(p.v, b.lang)
+				if c.persona != nil {
+					tip = c.persona.Name + " — " + tip
+				}
+				size := 9.0
+				if p.ring {
+					size = 13
+				}
+				if p.stage {
+					// The stage as a whole: hollow, so it is not taken for a touchpoint.
+					b.marker(p.id, view.Point{X: p.x, Y: yOf(p.v)}, shape, size, "#FFFFFF", fill,
+						view.A("penwidth", "2"), view.A("tooltip", tip))
+					continue
+				}
+				b.marker(p.id, view.Point{X: p.x, Y: yOf(p.v)}, shape, size, fill, outline, view.A("tooltip", tip))
 			}
-			b.marker(p.id, view.Point{X: p.x, Y: yOf(p.v)}, shape, size, fill, outline, view.A("tooltip", tip))
 		}
 	}
 	b.y += h

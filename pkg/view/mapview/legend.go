@@ -168,7 +168,31 @@ func (b *builder) legendGroups() []legendGroup {
 			{id: b.doc.ID("legend", "kpi-off"), text: b.t("legend.kpi_off"), swatch: swatchGlyphColor("▼", palette.Pain)},
 		}})
 	}
+	var back, fwd bool
+	for _, a := range b.transitions() {
+		back = back || !a.forward
+		fwd = fwd || a.forward
+	}
+	if back || fwd {
+		g := legendGroup{key: "legend.transitions"}
+		if back {
+			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "stepback"), text: b.t("legend.step_back"), swatch: swatchArrow(false)})
+		}
+		if fwd {
+			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "skip"), text: b.t("legend.skip_ahead"), swatch: swatchArrow(true)})
+		}
+		groups = append(groups, g)
+	}
 	return groups
+}
+
+// swatchArrow is a short arrow in the style of a transition.
+func swatchArrow(forward bool) func(*builder, string, view.Point) {
+	return func(b *builder, id string, c view.Point) {
+		ta, tz := b.anchor()
+		tip := view.Point{X: c.X + 9, Y: c.Y}
+		b.doc.Edge(id, ta, tz, view.Line(view.Point{X: c.X - 9, Y: c.Y}, view.Point{X: c.X + 3, Y: c.Y}), &tip, arcAttrs(forward)...)
+	}
 }
 
 func swatchBox(color string, w, h float64) func(*builder, string, view.Point) {

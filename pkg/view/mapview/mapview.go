@@ -50,6 +50,9 @@ func Build(m *journey.Map, opts view.Options) ([]byte, error) {
 	if len(m.Stages) == 0 {
 		return nil, errors.New("mapview: the map has no stages (a catalogue is not drawn)")
 	}
+	if err := opts.CheckSize(m); err != nil {
+		return nil, err
+	}
 	b := newBuilder(m, opts)
 	b.layout()
 	return b.doc.Write(b.y, []view.Attr{
@@ -103,7 +106,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		ix:         journey.NewIndex(m),
 		colors:     view.NewColors(m),
 		lang:       lang,
-		doc:        &view.Doc{Prefix: opts.Prefix(m)},
+		doc:        &view.Doc{Prefix: opts.Prefix(m), Title: m.Title},
 		cw:         cw,
 		width:      laneWidth + float64(len(m.Stages))*cw,
 		ref:        make(map[*journey.Touchpoint]string),

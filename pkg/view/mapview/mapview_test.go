@@ -3,15 +3,18 @@ package mapview
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
+	"errors"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/load"
+	"github.com/cjm-dev/cjm/pkg/templates"
 	"github.com/cjm-dev/cjm/pkg/textmeasure"
 	"github.com/cjm-dev/cjm/pkg/view"
 	"github.com/cjm-dev/cjm/pkg/view/viewtest"
@@ -217,26 +220,28 @@ func TestHostileLabels(t *testing.T) {
 	if err != nil {
 		t.Fatalf("graphviz: %v", err)
 	}
-	d := xml.NewDecoder(bytes.NewReader(svg))
-	d.Strict = true
-	var text strings.Builder
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			if err.Error() != "EOF" {
-				t.Fatalf("SVG is not well-formed: %v", err)
-			}
-			break
-		}
-		if cd, ok := tok.(xml.CharData); ok {
-			text.Write(cd)
-		}
-		if se, ok := tok.(xml.StartElement); ok && (se.Name.Local == "script" || se.Name.Local == "b") {
-			t.Errorf("SVG has a <%s> element", se.Name.Local)
+	got := viewtest.ParseSVG(t, svg)
+	if len(got.Titles) == 0 || got.Titles[0] != m.Title {
+		t.Errorf("the SVG's title is %q, want the map's %q", got.Titles[:min(len(got.Titles), 1)], m.Title)
+	}
+	for _, el := range []string{"script", "b"} {
+		if got.Elements[el] > 0 {
+			t.Errorf("SVG has a <%s> element", el)
 		}
 	}
+	// Graphviz's escapes show as typed, in the text and in the tooltips
+	// (issue 9 #11: the tooltip read "Price n6 hostile …").
+	for _, want := range []string{`Price \N \G \L \E \T \H \\ \l`, `Demo \N \G \L \E \T \H \\ \l`} {
+		if !strings.Contains(got.Text, want) {
+			t.Errorf("SVG text lacks %q", want)
+		}
+		if !slices.ContainsFunc(got.Titles, func(s string) bool { return strings.Contains(s, want) }) {
+			t.Errorf("no SVG tooltip shows %q; tooltips: %q", want, got.Titles)
+		}
+	}
+	text := &got.Text
 	for _, want := range []string{"<script>alert(1)</script>", "Tom & \"Jerry\"", "a\\nb", "&lt;already escaped&gt;", `\N \G`} {
-		if !strings.Contains(text.String(), want) {
+		if !strings.Contains(*text, want) {
 			t.Errorf("SVG text lacks %q", want)
 		}
 	}
@@ -276,8 +281,209 @@ func TestSVGRenders(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := graphviz.Render(context.Background(), dot, view.Engine, "svg"); err != nil {
+		svg, err := graphviz.Render(context.Background(), dot, view.Engine, "svg")
+		if err != nil {
 			t.Errorf("%s: %v", path, err)
+			continue
 		}
+		// Hover texts are tooltips, never Graphviz's node names (issue 9 #20).
+		got := viewtest.ParseSVG(t, svg)
+		if names := got.NameTitles(); len(names) > 0 {
+			t.Errorf("%s: SVG hover texts are node names: %q", path, names[:min(len(names), 5)])
+		}
+		if m.Title != "" && !slices.Contains(got.Titles, m.Title) {
+			t.Errorf("%s: the SVG's title is not the map's %q", path, m.Title)
+		}
+	}
+}
+
+// A persona who meets no touchpoint of a stage has no point there (issue 9
+// #13): in the shipped ABM template the CFO meets nothing in Identify (its
+// one touchpoint is for the CISO and the IT lead, emotion 0).
+func TestPersonaWithoutTouchpointHasNoPoint(t *testing.T) {
+	for _, lang := range []string{"en", "ru"} {
+		src, err := templates.Get("abm", lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, ds, _ := load.Bytes("abm.yaml", src, load.Options{})
+		if ds.HasErrors() {
+			t.Fatal(ds)
+		}
+		dot, err := Build(m, view.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		points := regexp.MustCompile(`id="abm-emotion-([a-z-]+)-(?:tp|stage)-([a-z-]+)"`).FindAllSubmatch(dot, -1)
+		got := map[string]bool{}
+		for _, p := range points {
+			got[string(p[1])+"@"+string(p[2])] = true
+		}
+		for _, bad := range []string{"cfo@identify", "cfo@intent-ads"} {
+			if got[bad] {
+				t.Errorf("%s: the CFO has a point in Identify (%s)", lang, bad)
+			}
+		}
+		for _, want := range []string{"ciso@intent-ads", "it-lead@intent-ads", "cfo@linkedin-outreach", "cfo@cfo-brief"} {
+			if !got[want] {
+				t.Errorf("%s: no point %s; points %v", lang, want, got)
+			}
+		}
+	}
+}
+
+// A stage's own emotion is its point on the curve even when its
+// touchpoints have emotions, which are then markers off the curve (issue 9
+// #14: the funnel example's Оценка, {cio: -1, analyst: 1}, was drawn
+// nowhere).
+func TestStageEmotionWithTouchpoints(t *testing.T) {
+	m := viewtest.Load(t, "../../../examples/b2b-funnel-ru.yaml")
+	dot, err := Build(m, view.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"cio", "analyst"} {
+		node := regexp.MustCompile(`id="b2b-funnel-ru-emotion-` + p + `-stage-evaluation"[^\n]*tooltip="([^"]*)"`).FindSubmatch(dot)
+		if node == nil {
+			t.Fatalf("%s: no point for the evaluation stage's own emotion", p)
+		}
+		want := map[string]string{"cio": "−1", "analyst": "1"}[p]
+		if !strings.HasSuffix(string(node[1]), ": "+want) {
+			t.Errorf("%s: stage point says %q, want %s", p, node[1], want)
+		}
+		// The touchpoints still have their markers.
+		for _, tp := range []string{"discovery-call", "demo"} {
+			if !bytes.Contains(dot, []byte(`id="b2b-funnel-ru-emotion-`+p+`-tp-`+tp+`"`)) {
+				t.Errorf("%s: no marker for touchpoint %s", p, tp)
+			}
+		}
+	}
+	// The curve joins the stage point, not the touchpoints beside it.
+	pts := emotionCurveXs(t, dot, "b2b-funnel-ru-emotion-cio-curve")
+	stageX := nodeX(t, dot, "b2b-funnel-ru-emotion-cio-stage-evaluation")
+	demoX := nodeX(t, dot, "b2b-funnel-ru-emotion-cio-tp-demo")
+	if !slices.Contains(pts, stageX) {
+		t.Errorf("the curve does not pass the stage point at x=%v: %v", stageX, pts)
+	}
+	if slices.Contains(pts, demoX) && demoX != stageX {
+		t.Errorf("the curve passes the demo's marker at x=%v", demoX)
+	}
+}
+
+// nodeX returns the x of the node with the id.
+func nodeX(t *testing.T, dot []byte, id string) string {
+	t.Helper()
+	m := regexp.MustCompile(`\[id="` + regexp.QuoteMeta(id) + `" pos="([-0-9.]+),`).FindSubmatch(dot)
+	if m == nil {
+		t.Fatalf("no node %s", id)
+	}
+	return string(m[1])
+}
+
+// emotionCurveXs returns the x of every on-curve point of the edge with the id.
+func emotionCurveXs(t *testing.T, dot []byte, id string) []string {
+	t.Helper()
+	m := regexp.MustCompile(`\[id="` + regexp.QuoteMeta(id) + `" pos="([^"]*)"`).FindSubmatch(dot)
+	if m == nil {
+		t.Fatalf("no edge %s", id)
+	}
+	var xs []string
+	for i, p := range strings.Fields(string(m[1])) {
+		if i%3 == 0 {
+			x, _, _ := strings.Cut(p, ",")
+			xs = append(xs, x)
+		}
+	}
+	return xs
+}
+
+// A transition to a later stage is drawn as well as one back, told apart
+// by its style, in the legend too (issue 9 #12: "Skips evaluation" was in
+// no SVG).
+func TestSkipAhead(t *testing.T) {
+	m := viewtest.Small()
+	m.Transitions = append(m.Transitions, &journey.Transition{From: "aware", To: "use", Label: "Skips evaluation"})
+	dot, err := Build(m, view.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	skip := regexp.MustCompile(`(?m)^n\d+ -> n\d+ \[id="small-skip-aware-use"[^\n]*`).Find(dot)
+	back := regexp.MustCompile(`(?m)^n\d+ -> n\d+ \[id="small-stepback-eval-aware"[^\n]*`).Find(dot)
+	if skip == nil || back == nil {
+		t.Fatalf("arrows missing: skip %q, back %q", skip, back)
+	}
+	if bytes.Contains(skip, []byte("dashed")) || !bytes.Contains(back, []byte("dashed")) || bytes.Equal(colorOf(skip), colorOf(back)) {
+		t.Errorf("skip ahead and step back look alike:\n%s\n%s", skip, back)
+	}
+	if got := lanesOf(dot); got[len(got)-1] != "transitions" {
+		t.Errorf("lanes = %v, want the transitions lane last", got)
+	}
+	for _, id := range []string{"small-legend-stepback", "small-legend-skip"} {
+		if !bytes.Contains(dot, []byte(`id="`+id+`"`)) {
+			t.Errorf("no legend entry %s", id)
+		}
+	}
+	svg, err := graphviz.Render(context.Background(), dot, view.Engine, "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := viewtest.ParseSVG(t, svg)
+	if !strings.Contains(got.Text, "Awareness → Onboarding: Skips evaluation") {
+		t.Errorf("SVG text lacks the skip's label: %s", got.Text)
+	}
+	// Only skips ahead: the lane says so.
+	m.Transitions = m.Transitions[1:]
+	dot, _ = Build(m, view.Options{})
+	if got := lanesOf(dot); got[len(got)-1] != "skips_ahead" || bytes.Contains(dot, []byte("legend-stepback")) {
+		t.Errorf("lanes = %v; a step back in the legend: %v", got, bytes.Contains(dot, []byte("legend-stepback")))
+	}
+}
+
+func colorOf(edge []byte) []byte {
+	m := regexp.MustCompile(` color="([^"]*)"`).FindSubmatch(edge)
+	if m == nil {
+		return nil
+	}
+	return m[1]
+}
+
+// The map view draws no `next` link, so its cost does not depend on them:
+// the DOT of a map whose touchpoints all link to all others is the DOT of
+// the same map without links (issue 9 #5).
+func TestNextLinksCostNothing(t *testing.T) {
+	m := viewtest.Generate(viewtest.Config{Touchpoints: 100})
+	all := m.Touchpoints()
+	for _, tp := range all {
+		tp.Next = nil
+	}
+	bare, err := Build(m, view.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tp := range all {
+		for _, o := range all {
+			tp.Next = append(tp.Next, o.ID)
+		}
+	}
+	dense, err := Build(m, view.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(bare, dense) {
+		t.Error("next links change the map view")
+	}
+}
+
+// Both views refuse a map bigger than Options.MaxTouchpoints with an error
+// that says what to do (issue 9 #5: a 10 MiB file holds 250,000
+// touchpoints, which Graphviz takes minutes and gigabytes to draw).
+func TestTooManyTouchpoints(t *testing.T) {
+	m := viewtest.Generate(viewtest.Config{Touchpoints: 30})
+	_, err := Build(m, view.Options{MaxTouchpoints: 29})
+	if !errors.Is(err, view.ErrTooManyTouchpoints) || !strings.Contains(err.Error(), "split it") {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := Build(m, view.Options{MaxTouchpoints: 30}); err != nil {
+		t.Errorf("at the bound: %v", err)
 	}
 }

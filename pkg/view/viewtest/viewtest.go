@@ -93,6 +93,10 @@ func Hostile() *journey.Map {
 	m.Stages[1].Touchpoints[0].MomentOfTruth.Reason = `"><svg onload=alert(1)>`
 	m.Stages[0].Metrics[0].Unit = "<%>"
 	m.Transitions[0].Label = `</TABLE> & "back"`
+	// Graphviz's escapes (\N the node's name, \G the graph's, \L the
+	// label …) must show as typed, in labels and in tooltips.
+	m.Stages[1].Name = `Price \N \G \L \E \T \H \\ \l`
+	m.Stages[1].Touchpoints[0].Name = `Demo \N \G \L \E \T \H \\ \l`
 	return m
 }
 
