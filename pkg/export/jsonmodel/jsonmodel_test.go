@@ -97,8 +97,11 @@ func TestHostileSurvives(t *testing.T) {
 func TestDerived(t *testing.T) {
 	mdl := Build(reporttest.FullMap())
 	aw := mdl.Stages[0]
-	if aw.Emotion == nil || !aw.Emotion.Derived || aw.Emotion.Value != 0.5 {
-		t.Errorf("awareness emotion = %+v, want derived 0.5", aw.Emotion)
+	// The booth is the CIO's only (issue 9 #13).
+	if aw.Emotion == nil || !aw.Emotion.Derived || len(aw.Emotion.PerPersona) != 2 ||
+		aw.Emotion.PerPersona[0].Persona != "cio" || aw.Emotion.PerPersona[0].Value != 0.5 ||
+		aw.Emotion.PerPersona[1].Persona != "analyst" || aw.Emotion.PerPersona[1].Value != 1 {
+		t.Errorf("awareness emotion = %+v, want derived cio 0.5, analyst 1", aw.Emotion)
 	}
 	ev := mdl.Stages[1]
 	if ev.Emotion == nil || ev.Emotion.Derived || ev.Emotion.Value != -1 {

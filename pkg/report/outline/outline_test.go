@@ -20,8 +20,10 @@ func TestBuild(t *testing.T) {
 	}
 
 	aw := r.Stages[0]
-	if !aw.Emotion.Set || !aw.Emotion.Derived || aw.Emotion.Value != 0.5 {
-		t.Errorf("awareness emotion = %+v, want derived 0.5", aw.Emotion)
+	// The booth is the CIO's only: the CIO's awareness is the mean of the
+	// article and the booth, the analyst's the article alone (issue 9 #13).
+	if want := []PersonaValue{{"CIO", 0.5}, {"Analyst", 1}}; !aw.Emotion.Set || !aw.Emotion.Derived || !reflect.DeepEqual(aw.Emotion.PerPersona, want) {
+		t.Errorf("awareness emotion = %+v, want derived CIO 0.5, Analyst 1", aw.Emotion)
 	}
 	if r.Stages[1].Emotion.Derived {
 		t.Error("evaluation's own emotion reported as derived")
