@@ -39,7 +39,6 @@ func (e *TooLargeError) Error() string {
 	return load.CheckSize(e.Name, e.Size, e.Max).Message
 }
 
-
 // Parse splits an argument of the form REV:PATH. An argument that names an
 // existing file is a path, whatever it contains, and so is a Windows drive
 // path (C:\maps\b.yaml). REV may be empty (`:PATH` is the staged version,

@@ -159,7 +159,6 @@ func TestShowMissingIsNotExist(t *testing.T) {
 	}
 }
 
-
 func TestTopPath(t *testing.T) {
 	dir := gitRepo(t)
 	sub := filepath.Join(dir, "sub")
