@@ -390,13 +390,20 @@ func (r *rows) json() {
 func (r *rows) skip(off int) int { return r.skipIn(r.src, off) }
 
 func (r *rows) jsonError(err error, off int) {
+	// The streaming decoder's offsets on errors are approximate: the
+	// whole file through Unmarshal gives the exact place (the error path
+	// only).
+	var v any
+	if err2 := json.Unmarshal(r.src, &v); err2 != nil {
+		err = err2
+	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
+		if int(se.Offset) >= len(r.src) || errors.Is(err, io.ErrUnexpectedEOF) {
+			r.errorf(r.at(max(len(bytes.TrimRight(r.src, " \t\r\n"))-1, 0)), RuleMeasurementFormat, "the JSON ends too early; close every `{` and `[`")
+			return
+		}
 		off = int(se.Offset) - 1
-	}
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		r.errorf(r.at(len(bytes.TrimRight(r.src, " \t\r\n"))), RuleMeasurementFormat, "the JSON ends too early; close every `{` and `[`")
-		return
 	}
 	r.errorf(r.at(off), RuleMeasurementFormat, "JSON syntax error: %v", err)
 }
