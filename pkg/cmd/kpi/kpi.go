@@ -220,6 +220,7 @@ func rowOf(s *kpi.Series) row {
 		if t.Change > 0 {
 			r.Change = "+" + r.Change
 		}
+		r.Change += " " + t.Direction
 		if t.Toward != nil {
 			r.Toward = "no"
 			if *t.Toward {
