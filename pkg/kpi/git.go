@@ -26,7 +26,7 @@ var ErrNotRepository = errors.New("not inside a git repository")
 type Commit struct {
 	Hash string
 	Time time.Time
-	Date string // the committer date, RFC 3339
+	Date string // the committer date, RFC 3339 in UTC
 	// Path is the map's path at the commit, relative to the top of the
 	// work tree (renames followed).
 	Path string
@@ -172,7 +172,7 @@ func Log(top, mapPath string, paths []string) ([]Commit, error) {
 			if err != nil {
 				continue
 			}
-			c = &Commit{Hash: hash, Time: t.UTC(), Date: date, Path: cur}
+			c = &Commit{Hash: hash, Time: t.UTC(), Date: t.UTC().Format(time.RFC3339), Path: cur}
 			continue
 		}
 		if c == nil || line == "" {

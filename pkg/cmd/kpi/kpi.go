@@ -199,7 +199,7 @@ func optNum(v *float64) string {
 
 // row is one metric's cells, shared by the text, md and csv tables.
 type row struct {
-	Map, Stage, Touchpoint, ID, Name, Value, Target, Unit, Better, Status, Change, Toward, Latest, Spark string
+	Map, Stage, Touchpoint, ID, Name, Value, Target, Unit, Better, Status, Change, Direction, Toward, Latest, Spark string
 }
 
 func rowOf(s *kpi.Series) row {
@@ -220,7 +220,7 @@ func rowOf(s *kpi.Series) row {
 		if t.Change > 0 {
 			r.Change = "+" + r.Change
 		}
-		r.Change += " " + t.Direction
+		r.Direction = t.Direction
 		if t.Toward != nil {
 			r.Toward = "no"
 			if *t.Toward {
@@ -267,7 +267,7 @@ func writeText(w io.Writer, all []*kpi.Series, history bool) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
 			plain(r.Map), where, plain(r.Name), r.ID, dash(r.Value), dash(r.Target), dash(plain(r.Unit)), r.Better,
-			dash(r.Status), dash(r.Change), dash(r.Toward), dash(plain(r.Latest)), r.Spark)
+			dash(r.Status), dash(strings.TrimSpace(r.Change+" "+r.Direction)), dash(r.Toward), dash(plain(r.Latest)), r.Spark)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -306,7 +306,7 @@ func writeMarkdown(w io.Writer, all []*kpi.Series, history bool) error {
 	b.WriteString("|---|---|---|---|---:|---:|---|---|---|---:|---|---|---|\n")
 	for _, s := range all {
 		r := rowOf(s)
-		cells := []string{r.Map, r.Stage, r.Touchpoint, r.Name + " (" + r.ID + ")", r.Value, r.Target, r.Unit, r.Better, r.Status, r.Change, r.Toward, r.Latest, r.Spark}
+		cells := []string{r.Map, r.Stage, r.Touchpoint, r.Name + " (" + r.ID + ")", r.Value, r.Target, r.Unit, r.Better, r.Status, strings.TrimSpace(r.Change + " " + r.Direction), r.Toward, r.Latest, r.Spark}
 		for i, c := range cells {
 			cells[i] = mdtext.EscapeLine(plain(c))
 		}
@@ -344,10 +344,10 @@ func writeCSV(w io.Writer, all []*kpi.Series, history bool) error {
 			}
 		}
 	} else {
-		write("map", "stage", "touchpoint", "metric", "name", "value", "target", "unit", "better", "status", "change", "toward_target", "latest", "sparkline")
+		write("map", "stage", "touchpoint", "metric", "name", "value", "target", "unit", "better", "status", "change", "trend", "toward_target", "latest", "sparkline")
 		for _, s := range all {
 			r := rowOf(s)
-			write(r.Map, r.Stage, r.Touchpoint, r.ID, r.Name, r.Value, r.Target, r.Unit, r.Better, string(s.Status()), r.Change, r.Toward, r.Latest, r.Spark)
+			write(r.Map, r.Stage, r.Touchpoint, r.ID, r.Name, r.Value, r.Target, r.Unit, r.Better, string(s.Status()), r.Change, r.Direction, r.Toward, r.Latest, r.Spark)
 		}
 	}
 	cw.Flush()
