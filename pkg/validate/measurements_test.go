@@ -9,8 +9,8 @@ import (
 
 	"github.com/cjm-dev/cjm/pkg/check"
 	"github.com/cjm-dev/cjm/pkg/diag"
-	"github.com/cjm-dev/cjm/pkg/validate"
 	"github.com/cjm-dev/cjm/pkg/load"
+	"github.com/cjm-dev/cjm/pkg/validate"
 )
 
 // kpiMap declares two metrics, a stage's and a touchpoint's; %s is the
