@@ -343,7 +343,15 @@ func ParseDate(s string) (time.Time, bool) {
 	if len(s) < 7 || s[0] < '0' || s[0] > '9' {
 		return time.Time{}, false
 	}
-	for _, layout := range dateLayouts {
+	switch len(s) { // the usual forms first, without failed attempts
+	case 7:
+		t, err := time.Parse("2006-01", s)
+		return t, err == nil
+	case 10:
+		t, err := time.Parse("2006-01-02", s)
+		return t, err == nil
+	}
+	for _, layout := range dateLayouts[2:] {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t.UTC(), true
 		}
@@ -415,38 +423,45 @@ func (r *rows) object(raw json.RawMessage, base int) {
 		r.errorf(at, RuleMeasurementFormat, "each item is an object {\"metric\": …, \"date\": …, \"value\": …}; found %s", jsonKind(raw))
 		return
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	_, _ = dec.Token() // {
 	type val struct {
 		raw json.RawMessage
 		at  diag.Range
 	}
 	var got [4]*val
-	for dec.More() {
-		koff := base + r.skipIn(raw, int(dec.InputOffset()))
-		tok, err := dec.Token()
-		if err != nil {
-			r.jsonError(err, koff)
+	// raw is one valid JSON object (the decoder checked it): its keys and
+	// values are scanned in place, which is much cheaper than a decoder
+	// per object.
+	for i := 1; ; {
+		i = skipSpace(raw, i)
+		if i >= len(raw) || raw[i] == '}' {
+			break
+		}
+		kend := valueEnd(raw, i)
+		var key string
+		if err := json.Unmarshal(raw[i:kend], &key); err != nil {
+			r.errorf(r.at(base+i), RuleMeasurementFormat, "JSON syntax error: %v", err)
 			return
 		}
-		key, _ := tok.(string)
-		voff := base + r.skipIn(raw, int(dec.InputOffset()))
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			r.jsonError(err, voff)
-			return
+		koff := base + i
+		i = skipSpace(raw, kend)
+		i = skipSpace(raw, i+1) // the colon
+		vend := valueEnd(raw, i)
+		voff := base + i
+		v := raw[i:vend]
+		i = skipSpace(raw, vend)
+		if i < len(raw) && raw[i] == ',' {
+			i++
 		}
-		i := index(MeasurementColumns, key)
+		k := index(MeasurementColumns, key)
 		switch {
-		case i < 0:
+		case k < 0:
 			r.errorf(r.at(koff), RuleMeasurementFormat, "unknown key %q in a measurement%s; the keys are metric, date, value and optionally note", clip(key), suggest.DidYouMean(key, MeasurementColumns))
 			return
-		case got[i] != nil:
+		case got[k] != nil:
 			r.errorf(r.at(koff), RuleMeasurementFormat, "%q is given twice in this measurement; keep one", key)
 			return
 		}
-		got[i] = &val{v, r.at(voff)}
+		got[k] = &val{v, r.at(voff)}
 	}
 	for i, need := range MeasurementColumns[:3] {
 		if got[i] == nil {
@@ -458,8 +473,12 @@ func (r *rows) object(raw json.RawMessage, base int) {
 		if got[i] == nil {
 			return "", true
 		}
+		raw := got[i].raw
+		if len(raw) >= 2 && raw[0] == '"' && bytes.IndexByte(raw, '\\') < 0 {
+			return strings.TrimSpace(string(raw[1 : len(raw)-1])), true // no escapes: the text as it stands
+		}
 		var s string
-		if err := json.Unmarshal(got[i].raw, &s); err != nil {
+		if err := json.Unmarshal(raw, &s); err != nil {
 			rule := RuleMeasurementFormat
 			if i == 1 {
 				rule = RuleMeasurementDate
@@ -482,6 +501,55 @@ func (r *rows) object(raw json.RawMessage, base int) {
 	}
 	line := at.Start.Line
 	r.row(line, metric, got[0].at, date, got[1].at, string(v.raw), v.at, false, note)
+}
+
+func skipSpace(raw []byte, i int) int {
+	for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' || raw[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// valueEnd returns the end of the JSON value that starts at raw[i], which
+// is valid JSON: a string to its closing quote, an object or array to its
+// closing bracket, a number or literal to the next delimiter.
+func valueEnd(raw []byte, i int) int {
+	if i >= len(raw) {
+		return i
+	}
+	switch raw[i] {
+	case '"':
+		for j := i + 1; j < len(raw); j++ {
+			switch raw[j] {
+			case '\\':
+				j++
+			case '"':
+				return j + 1
+			}
+		}
+		return len(raw)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(raw); j++ {
+			switch raw[j] {
+			case '"':
+				j = valueEnd(raw, j) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return len(raw)
+	}
+	j := i
+	for j < len(raw) && !strings.ContainsRune(",}] \t\r\n", rune(raw[j])) {
+		j++
+	}
+	return j
 }
 
 // skipIn is skip within raw.
