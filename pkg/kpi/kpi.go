@@ -55,7 +55,9 @@ type Options struct {
 }
 
 // FromMap returns a series per metric of m, in map order: its measurements
-// (m's History) merged by date with opts.Commits.
+// (m's History) merged by date with opts.Commits, of which only the points
+// before the metric's first measurement are kept (from then on its files
+// are its history).
 func FromMap(m *journey.Map, opts Options) []*Series {
 	var out []*Series
 	for _, r := range journey.Metrics(m) {
@@ -67,7 +69,13 @@ func FromMap(m *journey.Map, opts Options) []*Series {
 		for _, h := range mt.History {
 			s.Points = append(s.Points, Point{Time: h.Time, Date: h.Date, Value: h.Value, Source: h.Where()})
 		}
-		s.Points = append(s.Points, opts.Commits[mt.ID]...)
+		// The values the map wrote count until the metric's first
+		// measurement: from then on its files are its history.
+		for _, p := range opts.Commits[mt.ID] {
+			if len(mt.History) == 0 || p.Time.Before(mt.History[0].Time) {
+				s.Points = append(s.Points, p)
+			}
+		}
 		sort.SliceStable(s.Points, func(i, j int) bool { return s.Points[i].Time.Before(s.Points[j].Time) })
 		if !opts.Since.IsZero() {
 			i := sort.Search(len(s.Points), func(i int) bool { return !s.Points[i].Time.Before(opts.Since) })

@@ -81,8 +81,9 @@ func TestTrendAndStatus(t *testing.T) {
 	}
 }
 
-// TestFromMap merges measurements and commit points by date, filters by
-// metric and drops points before Since.
+// TestFromMap merges measurements and commit points by date (commit
+// points after the first measurement left out), filters by metric and
+// drops points before Since.
 func TestFromMap(t *testing.T) {
 	day := func(m, d int) time.Time { return time.Date(2026, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 	a := &journey.Metric{ID: "a", History: []*journey.Measurement{
@@ -92,7 +93,7 @@ func TestFromMap(t *testing.T) {
 	b := &journey.Metric{ID: "b"}
 	m := &journey.Map{File: "m.yaml", Stages: []*journey.Stage{{ID: "s", Metrics: []*journey.Metric{a},
 		Touchpoints: []*journey.Touchpoint{{ID: "t", Metrics: []*journey.Metric{b}}}}}}
-	commits := map[string][]Point{"a": {{Time: day(4, 2), Value: 4, Source: "abc"}, {Time: day(1, 2), Value: 1, Source: "def"}}}
+	commits := map[string][]Point{"a": {{Time: day(4, 2), Value: 4, Source: "late"}, {Time: day(2, 2), Value: 2, Source: "abc"}, {Time: day(1, 2), Value: 1, Source: "def"}}}
 	got := FromMap(m, Options{Commits: commits, Since: day(2, 1)})
 	if len(got) != 2 || got[1].Touchpoint == nil || got[1].Touchpoint.ID != "t" {
 		t.Fatalf("series %+v", got)
@@ -101,7 +102,7 @@ func TestFromMap(t *testing.T) {
 	for _, p := range got[0].Points {
 		srcs = append(srcs, p.Source)
 	}
-	if want := "[k.csv:2 abc k.csv:3]"; fmt.Sprint(srcs) != want {
+	if want := "[abc k.csv:2 k.csv:3]"; fmt.Sprint(srcs) != want {
 		t.Errorf("points %v, want %s", srcs, want)
 	}
 	if got := FromMap(m, Options{Metrics: []string{"b"}}); len(got) != 1 || got[0].Metric != b {
