@@ -1,6 +1,7 @@
 package kpi
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -252,11 +253,33 @@ func dash(s string) string {
 	return s
 }
 
-func writeText(w io.Writer, all []*kpi.Series, history bool) error {
+// trimLines drops the spaces tabwriter leaves at the end of a line whose
+// last cells are empty.
+func trimLines(p []byte) []byte {
+	var b bytes.Buffer
+	for line := range bytes.Lines(p) {
+		b.Write(bytes.TrimRight(line, " \n"))
+		if bytes.HasSuffix(line, []byte("\n")) {
+			b.WriteByte('\n')
+		}
+	}
+	return b.Bytes()
+}
+
+func writeText(out io.Writer, all []*kpi.Series, history bool) error {
 	if len(all) == 0 {
-		_, err := fmt.Fprintln(w, "no metrics")
+		_, err := fmt.Fprintln(out, "no metrics")
 		return err
 	}
+	var w bytes.Buffer
+	if err := textTable(&w, all, history); err != nil {
+		return err
+	}
+	_, err := out.Write(trimLines(w.Bytes()))
+	return err
+}
+
+func textTable(w *bytes.Buffer, all []*kpi.Series, history bool) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "MAP\tSTAGE\tMETRIC\tVALUE\tTARGET\tUNIT\tBETTER\tSTATUS\tCHANGE\tTOWARD\tLATEST\tTREND")
 	for _, s := range all {
