@@ -41,9 +41,16 @@ func (v *validator) measurements() {
 		nano   int
 	}
 	first := make(map[key]*journey.Measurement, len(m.Points))
+	unknown := 0
 	for _, p := range m.Points {
 		if !known[p.Metric] {
-			v.unknownMetric(p, ids)
+			// A file of someone else's metrics is told about its first
+			// rows, not about each of 100,000.
+			if unknown++; unknown <= maxRowFindings {
+				v.unknownMetric(p, ids)
+			} else if unknown == maxRowFindings+1 {
+				v.errorf(p.MetricAt, RuleUnknownMetric, "more rows name metrics the map does not declare; fix the ones above first")
+			}
 			continue
 		}
 		if math.Abs(p.Value) > MetricMax {
@@ -72,6 +79,9 @@ func (v *validator) measurements() {
 		}
 	}
 }
+
+// maxRowFindings bounds the unknown-metric findings of one map.
+const maxRowFindings = 100
 
 func num(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
