@@ -289,10 +289,10 @@ func (c *catFile) read(name string, max int64) ([]byte, error) {
 	if err != nil {
 		return fail(err)
 	}
-	f := strings.Fields(header)
-	if len(f) == 2 && f[1] == "missing" || len(f) >= 2 && f[len(f)-1] == "ambiguous" {
+	if h := strings.TrimSpace(header); strings.HasSuffix(h, " missing") || strings.HasSuffix(h, " ambiguous") {
 		return nil, &missing{name}
 	}
+	f := strings.Fields(header) // <oid> <type> <size>
 	if len(f) != 3 {
 		return fail(fmt.Errorf("unexpected answer %q", header))
 	}

@@ -48,14 +48,16 @@ func (f *file) measurements(m *journey.Map, fd field) {
 	if fd.val.Kind != yaml.SequenceNode {
 		return
 	}
+	seen := map[string]bool{}
 	for _, item := range fd.val.Content {
 		if item.Kind != yaml.ScalarNode || null(item) {
 			continue // reported by strs
 		}
 		name, src := f.measurementFile(item)
-		if src == nil {
-			continue
+		if src == nil || seen[name] {
+			continue // a file listed twice is read once
 		}
+		seen[name] = true
 		r := &rows{l: f.l, name: name, src: src}
 		if strings.EqualFold(filepath.Ext(name), ".json") {
 			r.json()
@@ -298,8 +300,8 @@ func (r *rows) csvError(err error) {
 // underscores, no `Inf`.
 var plainNumber = regexp.MustCompile(`^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
 
-// row checks one row's cells and keeps it. numeric says the value is
-// text to parse (CSV); a JSON value was checked to be a number already.
+// row checks one row's cells and keeps it. text says the value is text
+// to check for a plain number (CSV); a JSON value is a number already.
 func (r *rows) row(line int, metric string, mAt diag.Range, date string, dAt diag.Range, value string, vAt diag.Range, text bool, note string) {
 	if metric == "" {
 		r.errorf(mAt, RuleMeasurementFormat, "the metric id is empty; name a metric of the map")

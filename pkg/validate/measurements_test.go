@@ -41,6 +41,7 @@ func TestMeasurements(t *testing.T) {
 		{name: "csv", list: "kpi.csv", files: map[string]string{"kpi.csv": "metric,date,value,note\ntraffic,2026-10,900,\ntraffic,2026-11,950,promo\nwin-rate,2026-11-30,0.25,\n"}},
 		{name: "json", list: "kpi.json", files: map[string]string{"kpi.json": `[{"metric": "traffic", "date": "2026-11", "value": 950, "note": "x"},
  {"metric": "win-rate", "date": "2026-11-30T09:00:00Z", "value": 0.25}]`}},
+		{name: "a file listed twice is read once", list: "kpi.csv, ./kpi.csv", files: map[string]string{"kpi.csv": "metric,date,value\ntraffic,2026-11,950\n"}},
 		{name: "header in another order", list: "kpi.csv", files: map[string]string{"kpi.csv": "date,value,metric\n2026-11,950,traffic\n"}},
 		{name: "value equal to the latest", list: "kpi.csv", value: "value: 950, ", files: map[string]string{"kpi.csv": "metric,date,value\ntraffic,2026-11,950\ntraffic,2026-10,900\n"}},
 		{name: "value stale", list: "kpi.csv", value: "value: 900, ", files: map[string]string{"kpi.csv": "metric,date,value\ntraffic,2026-10,900\ntraffic,2026-11,950\n"},
