@@ -111,13 +111,7 @@ func (f *file) measurementFile(item *yaml.Node) (string, []byte) {
 		f.errorf(item, RuleMeasurementMissing, "a measurement file with an empty path; name a .csv or .json file relative to this map")
 		return "", nil
 	}
-	target, lexical := p, p
-	if !filepath.IsAbs(p) {
-		target = filepath.Join(filepath.Dir(f.name), filepath.FromSlash(p))
-		lexical = filepath.Join(filepath.Dir(realPath(f.name)), filepath.FromSlash(p))
-	}
-	l.resolveTop()
-	root := l.includeRoot()
+	target, lexical, root := f.locate(p)
 	if !within(root, lexical) {
 		f.errorf(item, RuleMeasurementOutside,
 			"measurement file %q leaves the root directory %s; keep it inside, or set --root", p, root)

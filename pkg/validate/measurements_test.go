@@ -194,3 +194,32 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasurementSymlinkOutside: a measurement file inside the root that
+// is a symbolic link to a file outside it is refused, like an include.
+func TestMeasurementSymlinkOutside(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(dir, "secret.csv")
+	if err := os.WriteFile(outside, []byte("metric,date,value\ntraffic,2026-11,1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join(dir, "maps")
+	if err := os.Mkdir(root, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(root, "kpi.csv")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	path := filepath.Join(root, "map.yaml")
+	if err := os.WriteFile(path, fmt.Appendf(nil, kpiMap, "kpi.csv", "value: 5, "), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := check.File(path, check.Options{Root: root})
+	if len(res.Diags) == 0 || res.Diags[0].Rule != load.RuleMeasurementOutside || res.Diags[0].Range.Start != (diag.Pos{Line: 3, Column: 16}) ||
+		!strings.Contains(res.Diags[0].Message, "resolves through a symbolic link") {
+		t.Fatalf("findings: %v", res.Diags)
+	}
+	if v := res.Map.Stages[0].Metrics[0].Value; v == nil || *v != 5 {
+		t.Errorf("the file outside was read: value %v", v)
+	}
+}
