@@ -277,7 +277,11 @@ func (r *rows) csv() {
 			}
 			return strings.TrimSpace(rec[col[name]-1])
 		}
-		r.row(line, get("metric"), pos("metric"), get("date"), pos("date"), get("value"), pos("value"), true, get("note"))
+		note, noteAt := get("note"), diag.Range{}
+		if col["note"] != 0 {
+			noteAt = pos("note")
+		}
+		r.row(line, get("metric"), pos("metric"), get("date"), pos("date"), get("value"), pos("value"), true, note, noteAt)
 	}
 }
 
@@ -296,7 +300,14 @@ var plainNumber = regexp.MustCompile(`^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?
 
 // row checks one row's cells and keeps it. text says the value is text
 // to check for a plain number (CSV); a JSON value is a number already.
-func (r *rows) row(line int, metric string, mAt diag.Range, date string, dAt diag.Range, value string, vAt diag.Range, text bool, note string) {
+func (r *rows) row(line int, metric string, mAt diag.Range, date string, dAt diag.Range, value string, vAt diag.Range, text bool, note string, nAt diag.Range) {
+	for _, c := range note {
+		if diag.IsControl(c) && c != '\t' && c != '\n' {
+			// A note may end up in a report: no terminal escapes.
+			r.errorf(nAt, RuleControlChar, "the note holds the control character %s; remove it (tab and newline are the only ones allowed)", runeName(c))
+			return
+		}
+	}
 	if metric == "" {
 		r.errorf(mAt, RuleMeasurementFormat, "the metric id is empty; name a metric of the map")
 		return
@@ -496,7 +507,11 @@ func (r *rows) object(raw json.RawMessage, base int) {
 		return
 	}
 	line := at.Start.Line
-	r.row(line, metric, got[0].at, date, got[1].at, string(v.raw), v.at, false, note)
+	var noteAt diag.Range
+	if got[3] != nil {
+		noteAt = got[3].at
+	}
+	r.row(line, metric, got[0].at, date, got[1].at, string(v.raw), v.at, false, note, noteAt)
 }
 
 func skipSpace(raw []byte, i int) int {
