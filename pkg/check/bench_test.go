@@ -37,7 +37,7 @@ func generate(stages, touchpoints int) []byte {
 	for s := 0; s < stages; s++ {
 		fmt.Fprintf(&b, "  - id: stage-%d\n    name: Stage %d\n    phase: buying\n    goal: Reach the next stage\n", s, s)
 		b.WriteString("    actions: [Read, Compare]\n    thoughts: [\"Is it worth it?\"]\n    opportunities: [Answer faster]\n")
-		fmt.Fprintf(&b, "    metrics:\n      - {id: conversion, name: Conversion, value: %d, target: 40, unit: \"%%\"}\n      - {id: cycle, name: Cycle, value: 30, target: 20, better: lower}\n", 10+s%50)
+		fmt.Fprintf(&b, "    metrics:\n      - {id: conversion-%d, name: Conversion, value: %d, target: 40, unit: \"%%\"}\n      - {id: cycle-%d, name: Cycle, value: 30, target: 20, better: lower}\n", s, 10+s%50, s)
 		b.WriteString("    touchpoints:\n")
 		for t := 0; t < touchpoints; t++ {
 			id := fmt.Sprintf("s%d-t%d", s, t)
@@ -58,7 +58,7 @@ func generate(stages, touchpoints int) []byte {
 			if len(next) > 0 {
 				fmt.Fprintf(&b, "        next: [%s]\n", strings.Join(next, ", "))
 			}
-			fmt.Fprintf(&b, "        metrics: [{id: csat, name: CSAT, value: 4.%d, target: 4.5}]\n", t%10)
+			fmt.Fprintf(&b, "        metrics: [{id: csat-%s, name: CSAT, value: 4.%d, target: 4.5}]\n", id, t%10)
 		}
 	}
 	b.WriteString("transitions:\n")

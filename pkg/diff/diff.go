@@ -205,6 +205,7 @@ func (c *comparer) mapFields() {
 	c.field(base, "lang", c.old.Lang, c.new.Lang)
 	c.field(base, "scope", c.old.Scope, c.new.Scope)
 	c.list(base, "include", c.old.Include, c.new.Include)
+	c.list(base, "measurements", c.old.Measurements, c.new.Measurements)
 }
 
 // catalogue compares one kind of catalogue entry: those of the new map in

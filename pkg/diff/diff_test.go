@@ -356,3 +356,29 @@ func TestOutOfOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestMeasurementFiles: a measurement file added to a map is reported, and
+// so is the metric value its latest row moved.
+func TestMeasurementFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(dir+"/kpi.csv", []byte("metric,date,value\nm,2026-10,12\nm,2026-11,15\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	load1 := func(src string) *journey.Map {
+		m, ds, _ := load.Bytes(dir+"/map.yaml", []byte(src), load.Options{Root: dir})
+		if ds.HasErrors() {
+			t.Fatal(ds)
+		}
+		return m
+	}
+	old := load1(base)
+	new := load1(strings.Replace(base, "title: T\n", "title: T\nmeasurements: [kpi.csv]\n", 1))
+	got := text(t, old, new)
+	want := "~ map: measurements: added kpi.csv\n~ metric m \"M\" (stage s1): value: 10 → 15 (+5, better, toward target 20)\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if got := text(t, new, old); !strings.HasPrefix(got, "~ map: measurements: removed kpi.csv\n") {
+		t.Errorf("removed: %s", got)
+	}
+}

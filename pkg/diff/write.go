@@ -259,7 +259,7 @@ func signed(f float64) string {
 // are free text and shown quoted.
 var idFields = map[string]bool{"channel": true, "owner": true, "evidence": true, "lang": true,
 	"scope": true, "phase": true, "kind": true, "color": true, "better": true, "next": true, "personas": true,
-	"include": true}
+	"include": true, "measurements": true}
 
 // detail says what happened.
 func detail(c Change, st style) string {

@@ -1,6 +1,11 @@
 package journey
 
-import "github.com/cjm-dev/cjm/pkg/diag"
+import (
+	"strconv"
+	"time"
+
+	"github.com/cjm-dev/cjm/pkg/diag"
+)
 
 // Version is the only format version that exists.
 const Version = 1
@@ -139,16 +144,22 @@ type Map struct {
 	// Scope is "buyer", "customer" or "full"; default "full".
 	Scope string `json:"scope"`
 	// Include lists the paths as written in the file.
-	Include     []string      `json:"include,omitempty"`
-	Personas    []*Persona    `json:"personas,omitempty"`
-	Channels    []*Channel    `json:"channels,omitempty"`
-	Owners      []*Owner      `json:"owners,omitempty"`
-	Stages      []*Stage      `json:"stages,omitempty"`
-	Transitions []*Transition `json:"transitions,omitempty"`
+	Include []string `json:"include,omitempty"`
+	// Measurements lists the measurement files as written in the file.
+	Measurements []string      `json:"measurements,omitempty"`
+	Personas     []*Persona    `json:"personas,omitempty"`
+	Channels     []*Channel    `json:"channels,omitempty"`
+	Owners       []*Owner      `json:"owners,omitempty"`
+	Stages       []*Stage      `json:"stages,omitempty"`
+	Transitions  []*Transition `json:"transitions,omitempty"`
 	// Catalogue is true for a file with no `stages` key: it only holds
 	// personas, channels and owners for other maps to include.
-	Catalogue bool   `json:"-"`
-	Src       Source `json:"-"`
+	Catalogue bool `json:"-"`
+	// Points are the rows of the measurement files, in file and row
+	// order, unknown metric ids included (validate reports them); each
+	// known metric's History holds its own.
+	Points []*Measurement `json:"-"`
+	Src    Source         `json:"-"`
 }
 
 // Origin says which file declared a catalogue entry. It is empty for an
@@ -250,8 +261,32 @@ type Metric struct {
 	Unit   string   `json:"unit,omitempty"`
 	// Better is "higher" or "lower"; the loader fills in "higher".
 	Better string `json:"better"`
-	Src    Source `json:"-"`
+	// Stated is the `value` the file wrote (nil when none). Value is the
+	// same unless the metric has measurements: then Value is the latest
+	// of them, and History all of them in date order.
+	Stated  *float64       `json:"-"`
+	History []*Measurement `json:"-"`
+	Src     Source         `json:"-"`
 }
+
+// Measurement is one dated value of a metric, a row of a measurement file.
+type Measurement struct {
+	Metric string
+	// Date is the date as written (`2026-11`, `2026-11-30`, or a full
+	// timestamp); Time is when it starts, in UTC.
+	Date  string
+	Time  time.Time
+	Value float64
+	Note  string
+	// File is the measurement file's name (as findings name it) and Line
+	// the row's line in it; MetricAt, DateAt and ValueAt locate its cells.
+	File                      string
+	Line                      int
+	MetricAt, DateAt, ValueAt diag.Range
+}
+
+// Where names the row as "file:line".
+func (m *Measurement) Where() string { return m.File + ":" + strconv.Itoa(m.Line) }
 
 // Transition is a non-linear move between stages.
 type Transition struct {

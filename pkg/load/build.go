@@ -15,7 +15,7 @@ import (
 // Keys of each element, in the order format.md lists them (fmt and the
 // suggestions use this order).
 var (
-	MapKeys        = []string{"cjm", "title", "description", "lang", "scope", "include", "personas", "channels", "owners", "stages", "transitions"}
+	MapKeys        = []string{"cjm", "title", "description", "lang", "scope", "include", "measurements", "personas", "channels", "owners", "stages", "transitions"}
 	PersonaKeys    = []string{"id", "name", "role", "goals", "needs", "pains", "quote"}
 	ChannelKeys    = []string{"id", "name", "kind", "color"}
 	OwnerKeys      = []string{"id", "name", "color"}
@@ -370,6 +370,10 @@ func (f *file) journey(root *yaml.Node, included bool) *journey.Map {
 			}
 		case "include":
 			m.Include = f.strs(fd)
+		case "measurements":
+			if !included { // a catalogue's measurements are ignored, like its title
+				m.Measurements = f.strs(fd)
+			}
 		case "personas":
 			f.each(fd, "persona", func(n *yaml.Node) {
 				if p := f.persona(n); p != nil {
@@ -410,6 +414,9 @@ func (f *file) journey(root *yaml.Node, included bool) *journey.Map {
 	}
 	if fd, ok := findField(fs, "include"); ok && len(m.Include) > 0 {
 		f.includes(m, fd)
+	}
+	if fd, ok := findField(fs, "measurements"); ok && !included && len(m.Measurements) > 0 {
+		f.measurements(m, fd)
 	}
 	return m
 }
@@ -707,6 +714,7 @@ func (f *file) metrics(fd field) []*journey.Metric {
 				m.Name = f.str(fd)
 			case "value":
 				m.Value = f.number(fd, "a number")
+				m.Stated = m.Value
 			case "target":
 				m.Target = f.number(fd, "a number")
 			case "unit":

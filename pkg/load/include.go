@@ -70,19 +70,7 @@ func (f *file) includes(m *journey.Map, fd field) {
 func (f *file) include(item *yaml.Node) *journey.Map {
 	l := f.l
 	p := item.Value
-	target := p
-	if !filepath.IsAbs(p) {
-		target = filepath.Join(filepath.Dir(f.name), filepath.FromSlash(p))
-	}
-	l.resolveTop()
-	root := l.includeRoot()
-	// Lexically first (a `..` escape), from the real directory of the
-	// including file, so that the answer does not depend on whether the
-	// target exists.
-	lexical := p
-	if !filepath.IsAbs(p) {
-		lexical = filepath.Join(filepath.Dir(realPath(f.name)), filepath.FromSlash(p))
-	}
+	target, lexical, root := f.locate(p)
 	if !within(root, lexical) {
 		f.errorf(item, RuleIncludeOutside,
 			"include %q leaves the root directory %s; keep catalogues inside it, or set --root", p, root)
@@ -136,6 +124,22 @@ func (f *file) include(item *yaml.Node) *journey.Map {
 			"included file %q has `stages` or `transitions`; an included file may only hold personas, channels and owners: move them out, or stop including it", p)
 	}
 	return inc
+}
+
+// locate works out where a path listed in f (an include, a measurement
+// file) is: target is the name findings and reads use (joined to the
+// directory of f's name), lexical the same path from the real directory of
+// f, and root the directory it may not leave. Callers check lexical
+// against root first (a `..` escape), so that the answer does not depend
+// on whether the target exists.
+func (f *file) locate(p string) (target, lexical, root string) {
+	target, lexical = p, p
+	if !filepath.IsAbs(p) {
+		target = filepath.Join(filepath.Dir(f.name), filepath.FromSlash(p))
+		lexical = filepath.Join(filepath.Dir(realPath(f.name)), filepath.FromSlash(p))
+	}
+	f.l.resolveTop()
+	return target, lexical, f.l.includeRoot()
 }
 
 // onDisk checks an include on the file system: it exists, is not a

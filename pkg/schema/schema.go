@@ -129,6 +129,11 @@ func document() object {
 				{"type", "array"},
 				{"items", object{{"type", "string"}, {"minLength", 1}}},
 			}},
+			{"measurements", object{
+				{"description", "Measurement files of dated metric values: CSV with the header metric,date,value (and optionally note), or a JSON array of {metric, date, value, note}. Paths are relative to this file and may not leave the root directory. A metric's latest measurement is its current value."},
+				{"type", "array"},
+				{"items", object{{"type", "string"}, {"minLength", 1}, {"pattern", `\.([cC][sS][vV]|[jJ][sS][oO][nN])$`}}},
+			}},
 			{"personas", listOf("Who travels the path. B2B maps often have several: a buying committee.", "persona")},
 			{"channels", listOf("The catalogue of channels a touchpoint may use.", "channel")},
 			{"owners", listOf("Teams that own touchpoints (marketing, sales, customer service …).", "owner")},

@@ -314,7 +314,7 @@ var Rules = []Rule{
 		Name: RuleDuplicateID, Severity: diag.Error,
 		Description: "Two elements of the same kind share an id (after includes are merged).",
 		Why:         "References by id would be ambiguous.",
-		Fix:         "Rename one of them (and the references meant for it). Metric ids need only be unique within their stage or touchpoint.",
+		Fix:         "Rename one of them (and the references meant for it). Metric ids are unique in the whole map, stage and touchpoint metrics together, so that measurement files can name them.",
 		Example:     "cjm: 1\ntitle: Onboarding\nstages:\n  - {id: signup, name: Sign-up}\n  - {id: signup, name: First steps}\n",
 	},
 	{

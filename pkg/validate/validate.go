@@ -1,9 +1,11 @@
 package validate
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/cjm-dev/cjm/pkg/diag"
@@ -64,6 +66,7 @@ func MapWith(m *journey.Map, opts Options) diag.Diagnostics {
 	v.references()
 	v.emotions()
 	v.warnings()
+	v.measurements()
 	return v.diags
 }
 
@@ -158,7 +161,7 @@ func Slug(s string) string {
 func (v *validator) ids() {
 	m := v.m
 	personas, channels, owners := newIDSet("persona"), newIDSet("channel"), newIDSet("owner")
-	stages, touchpoints := newIDSet("stage"), newIDSet("touchpoint")
+	stages, touchpoints, metrics := newIDSet("stage"), newIDSet("touchpoint"), newIDSet("metric")
 	for _, p := range m.Personas {
 		v.id(personas, p.ID, p.Src)
 	}
@@ -175,26 +178,25 @@ func (v *validator) ids() {
 	}
 	for _, s := range m.Stages {
 		v.id(stages, s.ID, s.Src)
-		v.metricIDs(s.Metrics)
 		for _, t := range s.Touchpoints {
 			v.id(touchpoints, t.ID, t.Src)
-			v.metricIDs(t.Metrics)
 		}
 	}
+	v.metricIDs(metrics)
 }
 
-// metricIDs checks the ids of the metrics of one stage or touchpoint,
-// unique among themselves only.
-func (v *validator) metricIDs(ms []*journey.Metric) {
-	switch len(ms) {
-	case 0:
-	case 1:
-		v.badID("metric", ms[0].ID, ms[0].Src.Key("id"))
-	default:
-		set := newIDSet("metric")
-		for _, mt := range ms {
-			v.id(set, mt.ID, mt.Src)
-		}
+// metricIDs checks the ids of the metrics: unique in the whole map (stage
+// and touchpoint metrics together), so that measurement files can name
+// them. They are taken in file order, so that the second declaration is
+// the one reported.
+func (v *validator) metricIDs(set *idSet) {
+	refs := journey.Metrics(v.m)
+	slices.SortStableFunc(refs, func(a, b journey.MetricRef) int {
+		return cmp.Or(cmp.Compare(a.Metric.Src.Range.Start.Line, b.Metric.Src.Range.Start.Line),
+			cmp.Compare(a.Metric.Src.Range.Start.Column, b.Metric.Src.Range.Start.Column))
+	})
+	for _, r := range refs {
+		v.id(set, r.Metric.ID, r.Metric.Src)
 	}
 }
 
@@ -510,10 +512,14 @@ const MetricMax = 1e15
 
 func (v *validator) metrics(ms []*journey.Metric) {
 	for _, mt := range ms {
+		stated := mt.Value // the file's own value; measurements are checked at their cells
+		if len(mt.History) > 0 {
+			stated = mt.Stated
+		}
 		for _, k := range []struct {
 			key string
 			x   *float64
-		}{{"value", mt.Value}, {"target", mt.Target}} {
+		}{{"value", stated}, {"target", mt.Target}} {
 			if k.x != nil && math.Abs(*k.x) > MetricMax {
 				v.errorf(mt.Src.Key(k.key), RuleMetricRange,
 					"the %s %g of metric `%s` is beyond ±1e15, the largest magnitude a metric may have; check the number (a unit such as `M` can shorten it)", k.key, *k.x, mt.ID)

@@ -73,7 +73,8 @@ func TestRules(t *testing.T) {
 			"15:9 error duplicate-id\n", "duplicate stage id"},
 		{"duplicate metric in a stage", base + "    metrics:\n      - {id: m, name: M}\n      - {id: m, name: M2}\n",
 			"17:14 error duplicate-id\n", "duplicate metric id"},
-		{"same metric id in two stages is fine", base + "    metrics: [{id: m, name: M}]\n  - id: s2\n    name: S2\n    metrics: [{id: m, name: M}]\n    touchpoints: [{id: t2, name: T2}]\n", "", ""},
+		{"same metric id in two stages is a duplicate", base + "    metrics: [{id: m, name: M}]\n  - id: s2\n    name: S2\n    metrics: [{id: m, name: M}]\n    touchpoints: [{id: t2, name: T2}]\n", "18:20 error duplicate-id\n", "duplicate metric id `m`: the first is at line 15"},
+		{"same metric id in a stage and a touchpoint is a duplicate", strings.Replace(base, "owner: sales}", "owner: sales, metrics: [{id: m, name: M}]}", 1) + "    metrics: [{id: m, name: M}]\n", "15:20 error duplicate-id\n", "duplicate metric id `m`: the first is at line 14"},
 		{"same id for a channel and an owner is fine", strings.Replace(base, "{id: web, name: Web}", "{id: web, name: Web}\n  - {id: sales, name: Sales call, kind: human}", 1) +
 			"      - {id: call, name: Call, channel: sales, owner: sales}\n", "", ""},
 		{"no stages", "cjm: 1\ntitle: T\nstages: []\n", "3:9 error no-stages\n", "add at least one"},

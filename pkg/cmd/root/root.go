@@ -11,6 +11,7 @@ import (
 	diffcmd "github.com/cjm-dev/cjm/pkg/cmd/diff"
 	fmtcmd "github.com/cjm-dev/cjm/pkg/cmd/fmt"
 	initcmd "github.com/cjm-dev/cjm/pkg/cmd/init"
+	kpicmd "github.com/cjm-dev/cjm/pkg/cmd/kpi"
 	"github.com/cjm-dev/cjm/pkg/cmd/render"
 	schemacmd "github.com/cjm-dev/cjm/pkg/cmd/schema"
 	servecmd "github.com/cjm-dev/cjm/pkg/cmd/serve"
@@ -109,6 +110,7 @@ Reference: docs/cli.md.`,
 	cmd.AddCommand(fmtcmd.NewCmdFmt(f, nil))
 	cmd.AddCommand(render.NewCmdRender(f, nil), render.NewCmdWorker(f))
 	cmd.AddCommand(initcmd.NewCmdInit(f, nil))
+	cmd.AddCommand(kpicmd.NewCmdKPI(f, nil))
 	cmd.AddCommand(schemacmd.NewCmdSchema(f, nil))
 	cmd.AddCommand(servecmd.NewCmdServe(f, nil))
 	cmd.AddCommand(validate.NewCmdValidate(f, nil))
