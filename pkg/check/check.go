@@ -98,6 +98,9 @@ func finish(m *journey.Map, ds diag.Diagnostics, srcs diag.Sources, set *ruleset
 		}
 	}()
 	ds = append(ds, validate.MapWith(m, validate.Options{IncludeFailed: includeFailed(m, ds)})...)
+	if set != nil && set.Lang != "" && m != nil && !m.Src.Has("lang") {
+		m.Lang = set.Lang
+	}
 	ds = append(ds, validate.Policy(m, set)...)
 	ds, sup := validate.Apply(ds, srcs, set)
 	res.Diags = ds.Normalize()

@@ -93,6 +93,9 @@ type Set struct {
 	// letter case, as whole words) that make a touchpoint a feedback
 	// touchpoint (rule no-feedback-touchpoint).
 	FeedbackMetrics []string
+	// Lang is the `lang` of maps that do not set one; empty: the
+	// format's default, en.
+	Lang string
 	// Today is the day evidence ages are measured from; zero means the
 	// current day. Tests set it.
 	Today time.Time

@@ -74,7 +74,7 @@ func Apply(ds diag.Diagnostics, srcs diag.Sources, set *ruleset.Set) (kept diag.
 		kept = append(kept, d)
 	}
 	for _, s := range sups {
-		for _, d := range s.findings() {
+		for _, d := range s.findings(set) {
 			if level(d, set) {
 				kept = append(kept, d)
 			}
@@ -110,7 +110,7 @@ func match(byLine map[string][]*suppression, d *diag.Diagnostic) (*suppression, 
 
 // findings are the suppression's own: no reason, rules that suppress
 // nothing.
-func (s *suppression) findings() diag.Diagnostics {
+func (s *suppression) findings(set *ruleset.Set) diag.Diagnostics {
 	var out diag.Diagnostics
 	if len(s.rules) == 0 {
 		out = append(out, diag.Warningf(s.at, RuleUnusedSuppress, "this `# cjm:ignore` names no rule, so it suppresses nothing; write `# cjm:ignore RULE -- reason`"))
@@ -126,6 +126,9 @@ func (s *suppression) findings() diag.Diagnostics {
 		switch {
 		case !known:
 			out = append(out, diag.Warningf(s.at, RuleUnusedSuppress, "`%s` in this `# cjm:ignore` is no rule%s", name, orList(suggest.DidYouMean(name, ruleNames()))))
+		case off(r, set):
+			// The rule does not run here (a policy rule this
+			// configuration leaves off): the comment may serve another.
 		case !r.Adjustable():
 			out = append(out, diag.Warningf(s.at, RuleUnusedSuppress, "`%s` cannot be suppressed: its findings are errors that make the map unreadable or its outputs wrong; fix the finding instead", name))
 		default:
@@ -133,6 +136,13 @@ func (s *suppression) findings() diag.Diagnostics {
 		}
 	}
 	return out
+}
+
+// off reports whether the set turns the rule off, or leaves a policy rule
+// off.
+func off(r Rule, set *ruleset.Set) bool {
+	l := set.Level(r.Name)
+	return l == ruleset.Off || (r.Policy && l == ruleset.Default)
 }
 
 func orList(didYouMean string) string {

@@ -47,7 +47,7 @@ func BenchmarkValidateDirectory(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		ds, _ := checkAll(files, check.Options{Root: dir})
+		ds, _, _ := checkAll(files, check.Options{Root: dir}, nil)
 		if ds.HasErrors() {
 			b.Fatalf("the examples should be clean: %v", ds[0])
 		}
