@@ -369,8 +369,11 @@ func (p *parser) render(v *yaml.Node) {
 			r.Views = p.list(v, "views", Views)
 		case "output":
 			if s, ok := p.text(v, "output"); ok {
-				if strings.TrimSpace(s) == "" {
+				switch {
+				case strings.TrimSpace(s) == "":
 					p.errorf(v, load.RuleMissingKey, "`output` is empty; name a directory, or remove the key to write next to each input")
+				case s == "-":
+					p.errorf(v, load.RuleBadEnum, "`output: -` would send every render to stdout; name a directory (`render -o -` remains a command-line choice)")
 				}
 				r.Output = s
 			}

@@ -60,6 +60,28 @@ func (f *Finder) Set(path string) *ruleset.Set {
 	return c.Rules()
 }
 
+// Check returns the rule set that applies to the map at path, and, when
+// that configuration cannot be used (it has errors, or --config names no
+// file), its findings with their sources instead: the map must then not
+// be checked or rendered.
+func (f *Finder) Check(path string) (*ruleset.Set, diag.Diagnostics, diag.Sources) {
+	if f == nil || f.Disabled {
+		return nil, nil, nil
+	}
+	name, err := f.locate(path)
+	if err != nil {
+		return nil, diag.Diagnostics{diag.Errorf(diag.Range{Filename: f.Explicit}, load.RuleReadError, "cannot read the configuration %s: %v", f.Explicit, err)}, nil
+	}
+	if name == "" {
+		return nil, nil, nil
+	}
+	e := f.load(name)
+	if e.diags.HasErrors() {
+		return nil, e.diags, e.srcs
+	}
+	return e.cfg.Rules(), nil, nil
+}
+
 // Findings returns the findings of every configuration file loaded so far,
 // sorted, with their sources.
 func (f *Finder) Findings() (diag.Diagnostics, diag.Sources) {
@@ -112,6 +134,9 @@ func (f *Finder) locate(path string) (string, error) {
 		return f.Explicit, nil
 	}
 	dir := filepath.Dir(path)
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		dir = path // a directory argument: its own configuration first
+	}
 	absDir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err

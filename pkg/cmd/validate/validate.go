@@ -13,8 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cjm-dev/cjm/pkg/check"
-	"github.com/cjm-dev/cjm/pkg/config"
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
+	"github.com/cjm-dev/cjm/pkg/config"
 	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/findings"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
@@ -52,34 +52,22 @@ type Options struct {
 }
 
 // loadConfigs loads the project configuration of every file before any is
-// checked: a configuration with errors stops the command (exit 2) after
-// its findings are printed, since no map could be checked as the team
-// meant.
-func loadConfigs(opts *Options, finder *config.Finder, files []string) error {
+// checked. It returns the files to check, leaving out those whose
+// configuration has errors (no map is checked otherwise than the team
+// meant), and the configurations' findings, which are reported with the
+// maps' (exit 1). A --config that names no file stops the command (exit 2).
+func loadConfigs(opts *Options, finder *config.Finder, files []string) ([]string, diag.Diagnostics, diag.Sources, error) {
+	keep := files[:0:0]
 	for _, file := range files {
 		if _, err := finder.For(file); err != nil {
-			return emptyReport(opts, err)
+			return nil, nil, nil, emptyReport(opts, err)
+		}
+		if _, cds, _ := finder.Check(file); !cds.HasErrors() {
+			keep = append(keep, file)
 		}
 	}
 	ds, srcs := finder.Findings()
-	if !ds.HasErrors() {
-		return nil
-	}
-	if err := write(opts, ds, srcs, len(srcs)); err != nil {
-		return err
-	}
-	var names []string
-	for name := range srcs {
-		names = append(names, name)
-	}
-	if len(names) == 0 { // unreadable: read-error findings carry the name
-		for _, d := range ds {
-			names = append(names, d.Range.Filename)
-		}
-	}
-	slices.Sort(names)
-	names = slices.Compact(names)
-	return fmt.Errorf("the project configuration %s has errors; fix it, or run with --no-config", strings.Join(names, ", "))
+	return keep, ds, srcs, nil
 }
 
 // NewCmdValidate builds `cjm validate`. runF replaces validateRun in tests
@@ -155,7 +143,8 @@ func validateRun(opts *Options) error {
 	}
 
 	finder := &config.Finder{Root: opts.Root, Explicit: opts.Config, Disabled: opts.NoConfig, MaxBytes: opts.MaxBytes}
-	if err := loadConfigs(opts, finder, files); err != nil {
+	checked, cds, csrcs, err := loadConfigs(opts, finder, files)
+	if err != nil {
 		return err
 	}
 	rulesFor := func(file string) *ruleset.Set {
@@ -167,8 +156,14 @@ func validateRun(opts *Options) error {
 		}
 		return set
 	}
-	ds, srcs, sup := checkAll(files, check.Options{Root: opts.Root, MaxBytes: opts.MaxBytes}, rulesFor)
+	ds, srcs, sup := checkAll(checked, check.Options{Root: opts.Root, MaxBytes: opts.MaxBytes}, rulesFor)
 	opts.suppressed = sup
+	if len(cds) > 0 {
+		ds = append(ds, cds...).Normalize()
+		for name, src := range csrcs {
+			srcs[name] = src
+		}
+	}
 
 	if err := write(opts, ds, srcs, len(files)); err != nil {
 		return err
