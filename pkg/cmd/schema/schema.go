@@ -38,7 +38,7 @@ With --config it prints the schema of the project configuration, .cjm.yaml
     # yaml-language-server: $schema=cjm-config.schema.json`,
 		Example: `  cjm schema > cjm.schema.json
   cjm schema --config > cjm-config.schema.json`,
-		Args:    cobra.NoArgs,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
