@@ -39,7 +39,7 @@ func FuzzCheck(f *testing.F) {
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
-	for _, pattern := range []string{"../../examples/*.yaml", "../../examples/*/*.yaml", "../validate/testdata/*/*.yaml", "testdata/*.yaml"} {
+	for _, pattern := range []string{"../../examples/[^.]*.yaml", "../../examples/*/*.yaml", "../validate/testdata/*/*.yaml", "testdata/*.yaml"} {
 		files, _ := filepath.Glob(pattern)
 		for _, p := range files {
 			if src, err := os.ReadFile(p); err == nil {

@@ -31,14 +31,19 @@ func compileConfig(t *testing.T) *jsonschema.Schema {
 	return sch
 }
 
-// TestConfigGolden keeps the config schema's bytes in its golden file
-// (go test ./pkg/schema -update) and stable across calls.
+// TestConfigGolden keeps the config schema's bytes in its golden file and
+// docs/ (go test ./pkg/schema -update) and stable across calls.
 func TestConfigGolden(t *testing.T) {
 	got := schema.ConfigJSON()
 	if !bytes.Equal(got, schema.ConfigJSON()) {
 		t.Fatal("two calls gave different bytes")
 	}
-	golden.Check(t, filepath.Join("testdata", schema.ConfigFileName), got)
+	for _, path := range []string{
+		filepath.Join("testdata", schema.ConfigFileName),
+		filepath.Join("..", "..", "docs", schema.ConfigFileName), // the examples' modeline points here
+	} {
+		golden.Check(t, path, got)
+	}
 }
 
 // TestConfigSchemaAgreesWithLoader checks every configuration of
@@ -48,6 +53,9 @@ func TestConfigSchemaAgreesWithLoader(t *testing.T) {
 	sch := compileConfig(t)
 	for _, want := range []string{"good", "bad"} {
 		files, _ := filepath.Glob(filepath.Join("testdata", "config", want, "*.yaml"))
+		if want == "good" {
+			files = append(files, filepath.Join("..", "..", "examples", ".cjm.yaml"))
+		}
 		if len(files) == 0 {
 			t.Fatalf("no %s configurations", want)
 		}
