@@ -235,3 +235,19 @@ func TestToday(t *testing.T) {
 		t.Error("a bad SOURCE_DATE_EPOCH is accepted")
 	}
 }
+
+// TestFinderToday: a pinned day reaches every rule set, and the loaded
+// configuration is not changed by it.
+func TestFinderToday(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, ".cjm.yaml"), "policy: b2b\n")
+	day, _ := config.Today(func(string) string { return "1780272000" })
+	f := &config.Finder{Root: dir, Today: day}
+	set, ds, _ := f.Check(filepath.Join(dir, "m.yaml"))
+	if len(ds) > 0 || set == nil || !set.Today.Equal(day) || !f.Set(filepath.Join(dir, "m.yaml")).Today.Equal(day) {
+		t.Fatalf("set %+v, findings %v", set, ds)
+	}
+	if c, _ := f.For(filepath.Join(dir, "m.yaml")); !c.Rules().Today.IsZero() {
+		t.Error("the configuration itself was dated")
+	}
+}

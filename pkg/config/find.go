@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/load"
@@ -25,6 +26,9 @@ type Finder struct {
 	// MaxBytes bounds the read of each configuration file (0: the
 	// loader's default).
 	MaxBytes int64
+	// Today, when set, is the day evidence ages are measured from in
+	// every rule set the Finder returns (see Today).
+	Today time.Time
 
 	mu     sync.Mutex
 	dirs   map[string]string // directory -> configuration path ("" none)
@@ -57,7 +61,17 @@ func (f *Finder) For(path string) (*Config, error) {
 // before they trust the result.
 func (f *Finder) Set(path string) *ruleset.Set {
 	c, _ := f.For(path)
-	return c.Rules()
+	return f.dated(c.Rules())
+}
+
+// dated returns set with Today, when the Finder pins it.
+func (f *Finder) dated(set *ruleset.Set) *ruleset.Set {
+	if set == nil || f.Today.IsZero() {
+		return set
+	}
+	s := *set
+	s.Today = f.Today
+	return &s
 }
 
 // Check returns the rule set that applies to the map at path, and, when
@@ -79,7 +93,7 @@ func (f *Finder) Check(path string) (*ruleset.Set, diag.Diagnostics, diag.Source
 	if e.diags.HasErrors() {
 		return nil, e.diags, e.srcs
 	}
-	return e.cfg.Rules(), nil, nil
+	return f.dated(e.cfg.Rules()), nil, nil
 }
 
 // Findings returns the findings of every configuration file loaded so far,

@@ -83,7 +83,11 @@ date and exits 1 if there are any; it writes nothing.`,
 			opts.Root = f.Root
 			// The project configuration's render defaults, for the flags
 			// not given (those of the first PATH's configuration).
-			opts.Configs = &config.Finder{Root: f.Root, Explicit: f.Config, Disabled: f.NoConfig, MaxBytes: opts.MaxBytes}
+			today, err := config.Today(os.Getenv)
+			if err != nil {
+				return cmdutil.FlagErrorf("%s", err)
+			}
+			opts.Configs = &config.Finder{Root: f.Root, Explicit: f.Config, Disabled: f.NoConfig, MaxBytes: opts.MaxBytes, Today: today}
 			if cfg, err := opts.Configs.For(args[0]); err != nil {
 				return err // --config names no file
 			} else {

@@ -90,6 +90,11 @@ formats go to stdout:
   sarif   SARIF 2.1.0 for code scanning; URIs relative to the repository
   gitlab  GitLab Code Quality report
 
+The nearest .cjm.yaml above each file (or --config FILE; none with
+--no-config) sets rule levels and turns policy rules on; a comment
+"# cjm:ignore RULE -- reason" suppresses a finding on its line or the next
+(SARIF keeps it, marked suppressed). See docs/config.md.
+
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 the
 command could not run (a missing path, a file that cannot be read, no
 journey file in the paths, a bad flag).`,
@@ -142,21 +147,12 @@ func validateRun(opts *Options) error {
 		return emptyReport(opts, err)
 	}
 
-	finder := &config.Finder{Root: opts.Root, Explicit: opts.Config, Disabled: opts.NoConfig, MaxBytes: opts.MaxBytes}
+	finder := &config.Finder{Root: opts.Root, Explicit: opts.Config, Disabled: opts.NoConfig, MaxBytes: opts.MaxBytes, Today: opts.Today}
 	checked, cds, csrcs, err := loadConfigs(opts, finder, files)
 	if err != nil {
 		return err
 	}
-	rulesFor := func(file string) *ruleset.Set {
-		set := finder.Set(file)
-		if set != nil && !opts.Today.IsZero() {
-			s := *set
-			s.Today = opts.Today
-			set = &s
-		}
-		return set
-	}
-	ds, srcs, sup := checkAll(checked, check.Options{Root: opts.Root, MaxBytes: opts.MaxBytes}, rulesFor)
+	ds, srcs, sup := checkAll(checked, check.Options{Root: opts.Root, MaxBytes: opts.MaxBytes}, finder.Set)
 	opts.suppressed = sup
 	if len(cds) > 0 {
 		ds = append(ds, cds...).Normalize()
