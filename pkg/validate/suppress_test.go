@@ -1,11 +1,11 @@
 package validate_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/cjm-dev/cjm/pkg/check"
-	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/ruleset"
 	"github.com/cjm-dev/cjm/pkg/validate"
 )
@@ -91,21 +91,9 @@ stages:
 			if g := got(res.Diags); g != tt.want {
 				t.Errorf("findings:\n%s\nwant:\n%s", g, tt.want)
 			}
-			var b strings.Builder
-			for _, s := range res.Suppressed {
-				b.WriteString(strings.TrimSuffix(got(diag.Diagnostics{s.Diag}), "\n"))
-				b.WriteString(" " + s.Reason + "\n")
-			}
-			// got prints severity too; keep "line:col rule reason".
 			sup := ""
-			for _, line := range strings.SplitAfter(b.String(), "\n") {
-				if f := strings.Fields(line); len(f) >= 3 {
-					line = f[0] + " " + strings.Join(f[2:], " ")
-					if !strings.Contains(line, " ") || len(f) == 3 {
-						line += " "
-					}
-					sup += line + "\n"
-				}
+			for _, x := range res.Suppressed {
+				sup += fmt.Sprintf("%d:%d %s %s\n", x.Diag.Range.Start.Line, x.Diag.Range.Start.Column, x.Diag.Rule, x.Reason)
 			}
 			if sup != tt.suppressed {
 				t.Errorf("suppressed:\n%s\nwant:\n%s", sup, tt.suppressed)
