@@ -63,6 +63,9 @@ type Rule struct {
 // releases and shows the newest wording.
 const RulesURL = "https://github.com/cjm-dev/cjm/blob/main/docs/rules.md"
 
+// ConfigURL is the page that documents the project configuration.
+const ConfigURL = "https://github.com/cjm-dev/cjm/blob/main/docs/config.md"
+
 // HelpURI is the address of the rule's section in docs/rules.md.
 func (r Rule) HelpURI() string { return RulesURL + "#" + r.Name }
 
@@ -104,6 +107,9 @@ func (r Rule) HelpMarkdown() string {
 		fmt.Fprintf(&b, "\n**Why:** %s\n", r.Why)
 	}
 	fmt.Fprintf(&b, "\n**Fix:** %s\n", r.Fix)
+	if r.Policy {
+		fmt.Fprintf(&b, "\n**Turn it on** in `.cjm.yaml` with `rules: {%s: warning}` (or `error`), or a preset such as `policy: b2b` ([config.md](%s)).\n", r.Name, ConfigURL)
+	}
 	if r.Example != "" {
 		lang := "yaml"
 		if r.Shell {
