@@ -131,6 +131,8 @@ func (s *suppression) findings(set *ruleset.Set) diag.Diagnostics {
 			// configuration leaves off): the comment may serve another.
 		case !r.Adjustable():
 			out = append(out, diag.Warningf(s.at, RuleUnusedSuppress, "`%s` cannot be suppressed: its findings are errors that make the map unreadable or its outputs wrong; fix the finding instead", name))
+		case s.target == 0:
+			out = append(out, diag.Warningf(s.at, RuleUnusedSuppress, "this `# cjm:ignore` has no line below it to suppress `%s` on; remove it, or put it on the finding's line or the line above", name))
 		default:
 			out = append(out, diag.Warningf(s.at, RuleUnusedSuppress, "this `# cjm:ignore` suppresses no `%s` finding on line %d; remove it, or put it on the finding's line or the line above", name, s.target))
 		}

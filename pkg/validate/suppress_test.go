@@ -79,6 +79,12 @@ title: T
 stages:
   - {id: a, name: A}  # cjm:ignore stage-without-touchpoints
 `, &ruleset.Set{Rules: map[string]ruleset.Level{validate.RuleSuppressNoReason: ruleset.Off}}, "", "4:5 stage-without-touchpoints \n", ""},
+		{"at the end of the file", `cjm: 1
+title: T
+stages:
+  - {id: a, name: A, touchpoints: [{id: t, name: T}]}
+# cjm:ignore stage-without-touchpoints -- nothing below
+`, nil, "5:1 warning unused-suppression\n", "", "no line below it"},
 		{"inside a quoted text it is no comment", `cjm: 1
 title: "T#cjm:ignore stage-without-touchpoints -- no"
 stages:
