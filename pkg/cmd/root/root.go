@@ -62,7 +62,8 @@ func isUsageError(err error) bool {
 	msg := err.Error()
 	return strings.HasPrefix(msg, "unknown command ") ||
 		strings.HasPrefix(msg, "unknown flag") ||
-		strings.HasPrefix(msg, "unknown shorthand flag")
+		strings.HasPrefix(msg, "unknown shorthand flag") ||
+		strings.HasPrefix(msg, "if any flags in the group") // --config with --no-config
 }
 
 // NewCmdRoot builds the command tree. f.Root, f.IO.Quiet and f.IO.NoColor
