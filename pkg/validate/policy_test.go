@@ -267,3 +267,17 @@ func TestSourceDate(t *testing.T) {
 		}
 	}
 }
+
+// TestLang: the configuration's lang is the default of maps without one.
+func TestLang(t *testing.T) {
+	set := &ruleset.Set{Lang: "ru"}
+	for src, want := range map[string]string{
+		"cjm: 1\ntitle: T\nstages: [{id: a, name: A, touchpoints: [{id: t, name: T}]}]\n":           "ru",
+		"cjm: 1\ntitle: T\nlang: en\nstages: [{id: a, name: A, touchpoints: [{id: t, name: T}]}]\n": "en",
+	} {
+		res := check.Bytes("m.yaml", []byte(src), check.Options{Rules: set})
+		if res.Map == nil || res.Map.Lang != want {
+			t.Errorf("lang %v, want %s", res.Map, want)
+		}
+	}
+}
