@@ -88,19 +88,19 @@ date and exits 1 if there are any; it writes nothing.`,
 				return cmdutil.FlagErrorf("%s", err)
 			}
 			opts.Configs = &config.Finder{Root: f.Root, Explicit: f.Config, Disabled: f.NoConfig, MaxBytes: opts.MaxBytes, Today: today}
-			if cfg, err := opts.Configs.For(args[0]); err != nil {
+			cfg, err := opts.Configs.For(args[0])
+			if err != nil {
 				return err // --config names no file
-			} else {
-				formats, views, out := cfg.Defaults()
-				if fl := cmd.Flags(); !fl.Changed("format") && len(formats) > 0 {
-					opts.Formats = formats
-				}
-				if fl := cmd.Flags(); !fl.Changed("view") && len(views) > 0 {
-					opts.Views = views
-				}
-				if fl := cmd.Flags(); !fl.Changed("out") && out != "" {
-					opts.OutDir = out
-				}
+			}
+			formats, views, out := cfg.Defaults()
+			if fl := cmd.Flags(); !fl.Changed("format") && len(formats) > 0 {
+				opts.Formats = formats
+			}
+			if fl := cmd.Flags(); !fl.Changed("view") && len(views) > 0 {
+				opts.Views = views
+			}
+			if fl := cmd.Flags(); !fl.Changed("out") && out != "" {
+				opts.OutDir = out
 			}
 			if opts.Jobs < 0 {
 				return cmdutil.FlagErrorf("-j must be 1 or more, not %d", opts.Jobs)
