@@ -1,9 +1,12 @@
 package check
 
 import (
+	"sort"
+
 	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/load"
+	"github.com/cjm-dev/cjm/pkg/ruleset"
 	"github.com/cjm-dev/cjm/pkg/validate"
 )
 
@@ -17,12 +20,21 @@ type Result struct {
 	Diags diag.Diagnostics
 	// Sources holds the bytes of the file and of the files it includes.
 	Sources diag.Sources
+	// Suppressed are the findings that inline `# cjm:ignore` comments
+	// suppressed, with their reasons, sorted like Diags. Only SARIF
+	// reports them (as suppressed results).
+	Suppressed []ruleset.Suppressed
 }
 
 // Options tune File and Bytes: Root is the directory `include` paths may
 // not leave (empty: the top of the git work tree holding the file, else the
 // working directory) and MaxBytes the largest file read (zero:
 // DefaultMaxBytes; negative: no limit).
+//
+// Options.Rules, the project configuration's rule levels and policy, is
+// applied here: policy rules it turns on are run, findings of rules it
+// sets off are dropped and others get the level it gives, and inline
+// `# cjm:ignore` comments suppress findings (validate.Apply).
 //
 // It is the loader's options under check's name, so that callers need not
 // import package load; an alias (not a struct of its own) so that code
@@ -36,13 +48,13 @@ const DefaultMaxBytes = load.DefaultMaxBytes
 // File loads and validates the journey file at path.
 func File(path string, opts Options) Result {
 	m, ds, srcs := load.File(path, opts)
-	return finish(m, ds, srcs)
+	return finish(m, ds, srcs, opts.Rules)
 }
 
 // Bytes loads and validates a journey file whose content is src.
 func Bytes(filename string, src []byte, opts Options) Result {
 	m, ds, srcs := load.Bytes(filename, src, opts)
-	return finish(m, ds, srcs)
+	return finish(m, ds, srcs, opts.Rules)
 }
 
 // includeFailed reports whether an include of m could not be loaded in
@@ -72,7 +84,7 @@ func includeFailed(m *journey.Map, ds diag.Diagnostics) bool {
 // finish validates what loaded. The loader and the validator check
 // different things, so a finding is never reported twice; the validator
 // skips what the loader already found missing.
-func finish(m *journey.Map, ds diag.Diagnostics, srcs diag.Sources) (res Result) {
+func finish(m *journey.Map, ds diag.Diagnostics, srcs diag.Sources, set *ruleset.Set) (res Result) {
 	res = Result{Map: m, Sources: srcs}
 	defer func() {
 		if r := recover(); r != nil {
@@ -86,6 +98,13 @@ func finish(m *journey.Map, ds diag.Diagnostics, srcs diag.Sources) (res Result)
 		}
 	}()
 	ds = append(ds, validate.MapWith(m, validate.Options{IncludeFailed: includeFailed(m, ds)})...)
+	if set != nil && set.Lang != "" && m != nil && !m.Src.Has("lang") {
+		m.Lang = set.Lang
+	}
+	ds = append(ds, validate.Policy(m, set)...)
+	ds, sup := validate.Apply(ds, srcs, set)
 	res.Diags = ds.Normalize()
+	sort.SliceStable(sup, func(i, j int) bool { return diag.Less(sup[i].Diag, sup[j].Diag) })
+	res.Suppressed = sup
 	return res
 }

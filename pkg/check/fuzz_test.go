@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/cjm-dev/cjm/pkg/load"
+	"github.com/cjm-dev/cjm/pkg/ruleset"
+	"github.com/cjm-dev/cjm/pkg/validate"
 )
 
 // seeds are small inputs that reach every branch of the loader.
@@ -39,7 +41,7 @@ func FuzzCheck(f *testing.F) {
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
-	for _, pattern := range []string{"../../examples/*.yaml", "../../examples/*/*.yaml", "../validate/testdata/*/*.yaml", "testdata/*.yaml"} {
+	for _, pattern := range []string{"../../examples/[^.]*.yaml", "../../examples/*/*.yaml", "../validate/testdata/*/*.yaml", "testdata/*.yaml"} {
 		files, _ := filepath.Glob(pattern)
 		for _, p := range files {
 			if src, err := os.ReadFile(p); err == nil {
@@ -47,8 +49,19 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 	}
+	// Issue 12: suppressions, and every policy rule turned on.
+	f.Add([]byte("cjm: 1\ntitle: T # cjm:ignore\nstages: # cjm:ignore a,,b -- \n  # cjm:ignore stage-without-touchpoints --\n  - {id: a, name: A, phase: using}\n# cjm:ignore x"))
+	policy := &ruleset.Set{Rules: map[string]ruleset.Level{}, MaxAssumed: 30, MaxEvidenceAge: 365}
+	for _, r := range validate.Rules {
+		if r.Policy {
+			policy.Rules[r.Name] = ruleset.Error
+		}
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		res := Bytes("fuzz.yaml", src, load.Options{MaxBytes: 1 << 20})
+		if len(src)%2 == 1 {
+			res = Bytes("fuzz.yaml", src, load.Options{MaxBytes: 1 << 20, Rules: policy})
+		}
 		for i, d := range res.Diags {
 			if d.Rule == load.RuleInternal {
 				t.Fatalf("internal error: %v", d)

@@ -17,6 +17,11 @@ type Factory struct {
 	// means the top of the git work tree holding each file, else the
 	// working directory.
 	Root string
+	// Config is the --config flag: the project configuration file that
+	// applies to every map. Empty: the nearest .cjm.yaml of each map.
+	Config string
+	// NoConfig is the --no-config flag: no project configuration at all.
+	NoConfig bool
 	// Version is the build's version string.
 	Version string
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cjm-dev/cjm/pkg/diag"
+	"github.com/cjm-dev/cjm/pkg/ruleset"
 )
 
 // SARIFOptions tune the SARIF writer.
@@ -28,6 +29,11 @@ type SARIFOptions struct {
 	// finding keeps its identity when lines are added above it). Without
 	// a file's bytes the message stands in for the line.
 	Sources diag.Sources
+	// Suppressed are findings that inline `# cjm:ignore` comments
+	// suppressed: they are written as results with a `suppressions`
+	// entry of kind inSource (the reason as its justification), so that
+	// code scanning shows them as dismissed in the source, not as fixed.
+	Suppressed []ruleset.Suppressed
 }
 
 // SRCROOT is the uriBaseId of every artifact inside the repository.
@@ -80,12 +86,19 @@ type sarifText struct {
 }
 
 type sarifResult struct {
-	RuleID              string            `json:"ruleId"`
-	RuleIndex           int               `json:"ruleIndex"`
-	Level               string            `json:"level"`
-	Message             sarifText         `json:"message"`
-	Locations           []sarifLocation   `json:"locations"`
-	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+// sarifSuppression is SARIF's suppression object (§3.35).
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
 }
 
 // FingerprintKey names cjm's fingerprint in partialFingerprints. The
@@ -133,6 +146,18 @@ func WriteSARIF(w io.Writer, ds diag.Diagnostics, opts SARIFOptions) error {
 		index[r.ID] = len(rules)
 		rules = append(rules, sarifRuleOf(r))
 	}
+	// The suppressed findings take their place in the sorted order.
+	reasons := map[*diag.Diagnostic]string{}
+	if len(opts.Suppressed) > 0 {
+		all := make(diag.Diagnostics, 0, len(ds)+len(opts.Suppressed))
+		all = append(all, ds...)
+		for _, s := range opts.Suppressed {
+			reasons[s.Diag] = s.Reason
+			all = append(all, s.Diag)
+		}
+		sort.SliceStable(all, func(i, j int) bool { return diag.Less(all[i], all[j]) })
+		ds = all
+	}
 	var extra []*diag.Diagnostic
 	for _, d := range ds {
 		if _, ok := index[d.Rule]; !ok {
@@ -162,7 +187,7 @@ func WriteSARIF(w io.Writer, ds diag.Diagnostics, opts SARIFOptions) error {
 			}
 			loc.PhysicalLocation.Region = region
 		}
-		results = append(results, sarifResult{
+		res := sarifResult{
 			RuleID:    d.Rule,
 			RuleIndex: index[d.Rule],
 			Level:     level(d.Severity),
@@ -171,7 +196,11 @@ func WriteSARIF(w io.Writer, ds diag.Diagnostics, opts SARIFOptions) error {
 			PartialFingerprints: map[string]string{
 				FingerprintKey: fingerprint(d, path, opts.Sources, seen),
 			},
-		})
+		}
+		if reason, ok := reasons[d]; ok {
+			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: reason}}
+		}
+		results = append(results, res)
 	}
 	return writeJSON(w, sarifLog{
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",

@@ -14,6 +14,7 @@ import (
 
 	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/ruleset"
 	"gopkg.in/yaml.v3"
 )
 
@@ -49,6 +50,10 @@ type Options struct {
 	// unreadable. The returned bytes are held to MaxBytes like a file's;
 	// ReadFile should refuse larger files before reading them.
 	ReadFile func(name string) ([]byte, error)
+	// Rules is what the project configuration (.cjm.yaml) decides about
+	// rules: levels, policy rules and their parameters. The loader ignores
+	// it; package check applies it. Nil keeps the registry's severities.
+	Rules *ruleset.Set
 }
 
 func (o Options) maxBytes() int64 {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/check"
+	"github.com/cjm-dev/cjm/pkg/ruleset"
 	"github.com/cjm-dev/cjm/pkg/validate"
 )
 
@@ -62,7 +63,12 @@ func TestRuleExamples(t *testing.T) {
 			continue
 		}
 		t.Run(r.Name, func(t *testing.T) {
-			res := check.Bytes("example.yaml", []byte(r.Example), check.Options{})
+			opts := check.Options{}
+			if r.Policy { // turned on, with the default parameters
+				opts.Rules = &ruleset.Set{Rules: map[string]ruleset.Level{r.Name: ruleset.Warning},
+					MaxAssumed: ruleset.DefaultMaxAssumed, MaxEvidenceAge: ruleset.DefaultMaxEvidenceAge}
+			}
+			res := check.Bytes("example.yaml", []byte(r.Example), opts)
 			for _, d := range res.Diags {
 				if d.Rule == r.Name {
 					if d.Severity != r.Severity {

@@ -51,6 +51,10 @@ type Rule struct {
 	// file can show it.
 	Example string
 	Shell   bool
+	// Policy marks a policy rule: off unless a project configuration
+	// (.cjm.yaml) turns it on; Severity is its level when turned on
+	// without one.
+	Policy bool
 }
 
 // RulesURL is the page that documents every rule, one section per rule
@@ -58,6 +62,9 @@ type Rule struct {
 // points at the main branch of the repository, so it is stable across
 // releases and shows the newest wording.
 const RulesURL = "https://github.com/cjm-dev/cjm/blob/main/docs/rules.md"
+
+// ConfigURL is the page that documents the project configuration.
+const ConfigURL = "https://github.com/cjm-dev/cjm/blob/main/docs/config.md"
 
 // HelpURI is the address of the rule's section in docs/rules.md.
 func (r Rule) HelpURI() string { return RulesURL + "#" + r.Name }
@@ -82,15 +89,27 @@ func (r Rule) HelpText() string {
 	return b.String()
 }
 
+// level is the severity as the rules page shows it: a policy rule is off
+// unless the configuration turns it on.
+func (r Rule) level() string {
+	if r.Policy {
+		return "policy (" + r.Severity.String() + " when on)"
+	}
+	return r.Severity.String()
+}
+
 // HelpMarkdown is the body of the rule's section in docs/rules.md (without
 // its heading): what it checks, why, how to fix it and the example.
 func (r Rule) HelpMarkdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**%s.** %s\n", r.Severity, r.Description)
+	fmt.Fprintf(&b, "**%s.** %s\n", r.level(), r.Description)
 	if r.Why != "" {
 		fmt.Fprintf(&b, "\n**Why:** %s\n", r.Why)
 	}
 	fmt.Fprintf(&b, "\n**Fix:** %s\n", r.Fix)
+	if r.Policy {
+		fmt.Fprintf(&b, "\n**Turn it on** in `.cjm.yaml` with `rules: {%s: warning}` (or `error`), or a preset such as `policy: b2b` ([config.md](%s)).\n", r.Name, ConfigURL)
+	}
 	if r.Example != "" {
 		lang := "yaml"
 		if r.Shell {
@@ -111,7 +130,12 @@ Every finding of ` + "`cjm validate`" + ` (and of every command that reads a map
 stable rule names, in brackets in the text output and as ` + "`rule`" + ` / ` + "`ruleId`" + ` in JSON, SARIF, GitHub
 and GitLab output. Errors fail ` + "`cjm validate`" + ` (exit 1); warnings fail it only under ` + "`--strict`" + `.
 The loader's rules come first (the file as text and YAML, then each key), then the validator's
-(the map as a whole). What each rule decides in detail is in [format.md](format.md).
+(the map as a whole), then the policy rules, off unless the project configuration
+(` + "`" + `.cjm.yaml` + "`" + `, [config.md](config.md)) turns them on, and the rules of inline suppressions and
+of the configuration itself. The configuration can set every warning and policy rule ` + "`" + `off` + "`" + `,
+` + "`" + `warning` + "`" + ` or ` + "`" + `error` + "`" + `, and a ` + "`" + `# cjm:ignore RULE -- reason` + "`" + ` comment can suppress their findings;
+errors of the loader and the validator are fixed. What each rule decides in detail is in
+[format.md](format.md).
 
 This page is generated from the rule registry (` + "`validate.Rules`" + `, pkg/validate/rules.go) by
 ` + "`go test ./pkg/validate -update`" + `; a test fails when the two differ, and another runs every
@@ -122,7 +146,7 @@ YAML example below and checks that it reports its rule. SARIF output links each 
 |---|---|---|
 `)
 	for _, r := range Rules {
-		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s |\n", r.Name, r.Name, r.Severity, strings.ReplaceAll(r.Description, "|", `\|`))
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s |\n", r.Name, r.Name, r.level(), strings.ReplaceAll(r.Description, "|", `\|`))
 	}
 	for _, r := range Rules {
 		fmt.Fprintf(&b, "\n## %s\n\n%s", r.Name, r.HelpMarkdown())

@@ -19,6 +19,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/atomicfile"
 	"github.com/cjm-dev/cjm/pkg/check"
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
+	"github.com/cjm-dev/cjm/pkg/config"
 	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/findings"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
@@ -42,6 +43,9 @@ type Options struct {
 	Check   bool
 	// MaxBytes is --max-size: the largest file read.
 	MaxBytes int64
+	// Configs finds each input's project configuration (.cjm.yaml): its
+	// rule levels and policy decide what is an error. Nil: none.
+	Configs *config.Finder
 
 	// NewRenderer picks where Graphviz runs for about `layouts` layouts
 	// with `workers` parallel jobs, and returns a function that releases
@@ -77,6 +81,27 @@ date and exits 1 if there are any; it writes nothing.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.Root = f.Root
+			// The project configuration's render defaults, for the flags
+			// not given (those of the first PATH's configuration).
+			today, err := config.Today(os.Getenv)
+			if err != nil {
+				return cmdutil.FlagErrorf("%s", err)
+			}
+			opts.Configs = &config.Finder{Root: f.Root, Explicit: f.Config, Disabled: f.NoConfig, MaxBytes: opts.MaxBytes, Today: today}
+			cfg, err := opts.Configs.For(args[0])
+			if err != nil {
+				return err // --config names no file
+			}
+			formats, views, out := cfg.Defaults()
+			if fl := cmd.Flags(); !fl.Changed("format") && len(formats) > 0 {
+				opts.Formats = formats
+			}
+			if fl := cmd.Flags(); !fl.Changed("view") && len(views) > 0 {
+				opts.Views = views
+			}
+			if fl := cmd.Flags(); !fl.Changed("out") && out != "" {
+				opts.OutDir = out
+			}
 			if opts.Jobs < 0 {
 				return cmdutil.FlagErrorf("-j must be 1 or more, not %d", opts.Jobs)
 			}
@@ -403,7 +428,12 @@ func planOutputs(input, outDir string, formats []Format, viewList []string) []ou
 // renderInput checks one input and makes, writes or compares its outputs.
 func renderInput(ctx context.Context, opts *Options, input string, outs []output, viewList []string, r graphviz.Renderer) *result {
 	res := &result{path: input}
-	chk := check.File(input, load.Options{Root: opts.Root, MaxBytes: opts.MaxBytes})
+	set, cds, csrcs := opts.Configs.Check(input)
+	if cds.HasErrors() { // a broken .cjm.yaml: nothing is checked as the team meant
+		res.diags, res.sources, res.invalid = cds, csrcs, true
+		return res
+	}
+	chk := check.File(input, load.Options{Root: opts.Root, MaxBytes: opts.MaxBytes, Rules: set})
 	res.diags, res.sources = chk.Diags, chk.Sources
 	if chk.Map == nil || chk.Diags.HasErrors() {
 		res.invalid = true

@@ -63,7 +63,8 @@ func isUsageError(err error) bool {
 	msg := err.Error()
 	return strings.HasPrefix(msg, "unknown command ") ||
 		strings.HasPrefix(msg, "unknown flag") ||
-		strings.HasPrefix(msg, "unknown shorthand flag")
+		strings.HasPrefix(msg, "unknown shorthand flag") ||
+		strings.HasPrefix(msg, "if any flags in the group") // --config with --no-config
 }
 
 // NewCmdRoot builds the command tree. f.Root, f.IO.Quiet and f.IO.NoColor
@@ -102,6 +103,9 @@ Reference: docs/cli.md.`,
 
 	pf := cmd.PersistentFlags()
 	pf.StringVar(&f.Root, "root", "", "`DIR` that include paths may not leave (default: top of the git work tree, else the working directory)")
+	pf.StringVar(&f.Config, "config", "", "project configuration `FILE` for every map (default: the nearest .cjm.yaml of each map, up to --root)")
+	pf.BoolVar(&f.NoConfig, "no-config", false, "read no project configuration (.cjm.yaml)")
+	cmd.MarkFlagsMutuallyExclusive("config", "no-config")
 	pf.BoolVarP(&f.IO.Quiet, "quiet", "q", false, "print no progress or summary lines")
 	pf.BoolVar(&f.IO.NoColor, "no-color", f.IO.NoColor, "never colour the output (also set by NO_COLOR)")
 

@@ -11,6 +11,8 @@ import (
 // Options are the dependencies of `cjm schema`.
 type Options struct {
 	IO *iostreams.IOStreams
+	// Config is --config: the schema of .cjm.yaml instead of the map's.
+	Config bool
 }
 
 // NewCmdSchema builds `cjm schema`. runF replaces schemaRun in tests.
@@ -29,9 +31,14 @@ type. Save it next to your maps and point the files at it with a modeline:
     # yaml-language-server: $schema=cjm.schema.json
 
 The schema catches unknown keys, bad ids, wrong types and values; cjm
-validate also checks references, duplicates and includes. See docs/editors.md.`,
-		Example: `  cjm schema > cjm.schema.json`,
-		Args:    cobra.NoArgs,
+validate also checks references, duplicates and includes. See docs/editors.md.
+
+With --config it prints the schema of the project configuration, .cjm.yaml
+(docs/config.md), for the modeline
+    # yaml-language-server: $schema=cjm-config.schema.json`,
+		Example: `  cjm schema > cjm.schema.json
+  cjm schema --config > cjm-config.schema.json`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -39,10 +46,17 @@ validate also checks references, duplicates and includes. See docs/editors.md.`,
 			return schemaRun(opts)
 		},
 	}
+	// Not the global --config FILE: a local flag of the same name, so
+	// `cjm schema --config` reads as it is meant.
+	cmd.Flags().BoolVar(&opts.Config, "config", false, "print the schema of the project configuration (.cjm.yaml)")
 	return cmd
 }
 
 func schemaRun(opts *Options) error {
-	_, err := opts.IO.Out.Write(schema.JSON())
+	out := schema.JSON()
+	if opts.Config {
+		out = schema.ConfigJSON()
+	}
+	_, err := opts.IO.Out.Write(out)
 	return err
 }

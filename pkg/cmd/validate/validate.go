@@ -8,16 +8,19 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cjm-dev/cjm/pkg/check"
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
+	"github.com/cjm-dev/cjm/pkg/config"
 	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/findings"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
 	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/paths"
+	"github.com/cjm-dev/cjm/pkg/ruleset"
 	rules "github.com/cjm-dev/cjm/pkg/validate"
 )
 
@@ -26,6 +29,11 @@ type Options struct {
 	IO *iostreams.IOStreams
 	// Root is the --root flag (empty: the loader's default).
 	Root string
+	// Config and NoConfig are the --config and --no-config flags.
+	Config   string
+	NoConfig bool
+	// Today, when set, is the day evidence ages are measured from (tests).
+	Today time.Time
 	// Getenv reads the environment (GITHUB_STEP_SUMMARY); os.Getenv by
 	// default, replaced in tests.
 	Getenv func(string) string
@@ -37,6 +45,29 @@ type Options struct {
 	Format   string
 	Strict   bool
 	MaxBytes int64
+
+	// suppressed are the findings inline comments suppressed (SARIF
+	// lists them as suppressed results).
+	suppressed []ruleset.Suppressed
+}
+
+// loadConfigs loads the project configuration of every file before any is
+// checked. It returns the files to check, leaving out those whose
+// configuration has errors (no map is checked otherwise than the team
+// meant), and the configurations' findings, which are reported with the
+// maps' (exit 1). A --config that names no file stops the command (exit 2).
+func loadConfigs(opts *Options, finder *config.Finder, files []string) ([]string, diag.Diagnostics, diag.Sources, error) {
+	keep := files[:0:0]
+	for _, file := range files {
+		if _, err := finder.For(file); err != nil {
+			return nil, nil, nil, emptyReport(opts, err)
+		}
+		if _, cds, _ := finder.Check(file); !cds.HasErrors() {
+			keep = append(keep, file)
+		}
+	}
+	ds, srcs := finder.Findings()
+	return keep, ds, srcs, nil
 }
 
 // NewCmdValidate builds `cjm validate`. runF replaces validateRun in tests
@@ -59,6 +90,11 @@ formats go to stdout:
   sarif   SARIF 2.1.0 for code scanning; URIs relative to the repository
   gitlab  GitLab Code Quality report
 
+The nearest .cjm.yaml above each file (or --config FILE; none with
+--no-config) sets rule levels and turns policy rules on; a comment
+"# cjm:ignore RULE -- reason" suppresses a finding on its line or the next
+(SARIF keeps it, marked suppressed). See docs/config.md.
+
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 the
 command could not run (a missing path, a file that cannot be read, no
 journey file in the paths, a bad flag).`,
@@ -74,6 +110,12 @@ journey file in the paths, a bad flag).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.Root = f.Root
+			opts.Config, opts.NoConfig = f.Config, f.NoConfig
+			today, err := config.Today(opts.Getenv)
+			if err != nil {
+				return cmdutil.FlagErrorf("%s", err)
+			}
+			opts.Today = today
 			if !slices.Contains(findings.Formats, opts.Format) {
 				return cmdutil.FlagErrorf("invalid --format %q: want one of %s", opts.Format, strings.Join(findings.Formats, ", "))
 			}
@@ -105,7 +147,19 @@ func validateRun(opts *Options) error {
 		return emptyReport(opts, err)
 	}
 
-	ds, srcs := checkAll(files, check.Options{Root: opts.Root, MaxBytes: opts.MaxBytes})
+	finder := &config.Finder{Root: opts.Root, Explicit: opts.Config, Disabled: opts.NoConfig, MaxBytes: opts.MaxBytes, Today: opts.Today}
+	checked, cds, csrcs, err := loadConfigs(opts, finder, files)
+	if err != nil {
+		return err
+	}
+	ds, srcs, sup := checkAll(checked, check.Options{Root: opts.Root, MaxBytes: opts.MaxBytes}, finder.Set)
+	opts.suppressed = sup
+	if len(cds) > 0 {
+		ds = append(ds, cds...).Normalize()
+		for name, src := range csrcs {
+			srcs[name] = src
+		}
+	}
 
 	if err := write(opts, ds, srcs, len(files)); err != nil {
 		return err
@@ -143,7 +197,7 @@ func unreadable(ds diag.Diagnostics) error {
 // returns all findings sorted by path, line and column (a finding in a
 // catalogue that several maps include is reported once), with the sources
 // of the files that have findings.
-func checkAll(files []string, lo check.Options) (diag.Diagnostics, diag.Sources) {
+func checkAll(files []string, lo check.Options, rulesFor func(string) *ruleset.Set) (diag.Diagnostics, diag.Sources, []ruleset.Suppressed) {
 	results := make([]check.Result, len(files))
 	workers := min(runtime.GOMAXPROCS(0), len(files))
 	next := make(chan int)
@@ -151,9 +205,13 @@ func checkAll(files []string, lo check.Options) (diag.Diagnostics, diag.Sources)
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				r := check.File(files[i], lo)
+				o := lo
+				if rulesFor != nil {
+					o.Rules = rulesFor(files[i])
+				}
+				r := check.File(files[i], o)
 				r.Map = nil // only findings are printed; let the model go
-				if len(r.Diags) == 0 {
+				if len(r.Diags) == 0 && len(r.Suppressed) == 0 {
 					r.Sources = nil
 				}
 				results[i] = r
@@ -167,14 +225,32 @@ func checkAll(files []string, lo check.Options) (diag.Diagnostics, diag.Sources)
 	wg.Wait()
 
 	var ds diag.Diagnostics
+	var sup []ruleset.Suppressed
 	srcs := diag.Sources{}
+	seen := map[string]bool{} // a suppressed finding of a shared catalogue, once
 	for _, r := range results {
 		ds = append(ds, r.Diags...)
+		for _, s := range r.Suppressed {
+			k := s.Diag.Error()
+			if !seen[k] {
+				seen[k] = true
+				sup = append(sup, s)
+			}
+		}
 		for name, src := range r.Sources {
 			srcs[name] = src
 		}
 	}
-	return ds.Normalize(), srcs
+	slices.SortStableFunc(sup, func(a, b ruleset.Suppressed) int {
+		switch {
+		case diag.Less(a.Diag, b.Diag):
+			return -1
+		case diag.Less(b.Diag, a.Diag):
+			return 1
+		}
+		return 0
+	})
+	return ds.Normalize(), srcs, sup
 }
 
 // emptyReport writes the report of no findings in the machine formats
@@ -224,6 +300,7 @@ func report(opts *Options, ds diag.Diagnostics, srcs diag.Sources) error {
 	case "sarif":
 		return findings.WriteSARIF(out, ds, findings.SARIFOptions{
 			Root: repoRoot(opts.Root), Rules: ruleRegistry(), Version: opts.Version, Sources: srcs,
+			Suppressed: opts.suppressed,
 		})
 	case "gitlab":
 		return findings.WriteGitLab(out, ds, findings.GitLabOptions{Root: repoRoot(opts.Root)})

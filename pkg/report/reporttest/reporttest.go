@@ -33,7 +33,7 @@ type Example struct {
 func Examples(t testing.TB) []Example {
 	t.Helper()
 	root := RepoRoot(t)
-	files, err := filepath.Glob(filepath.Join(root, "examples", "*.yaml"))
+	files, err := filepath.Glob(filepath.Join(root, "examples", "[^.]*.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}

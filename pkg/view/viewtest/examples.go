@@ -16,7 +16,7 @@ import (
 // the folder of a view package (pkg/view/<name>), where its tests run.
 func Examples(t testing.TB) []string {
 	t.Helper()
-	files, err := filepath.Glob("../../../examples/*.yaml")
+	files, err := filepath.Glob("../../../examples/[^.]*.yaml")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no examples: %v", err)
 	}

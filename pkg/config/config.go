@@ -1,0 +1,421 @@
+package config
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/cjm-dev/cjm/pkg/diag"
+	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/load"
+	"github.com/cjm-dev/cjm/pkg/ruleset"
+	"github.com/cjm-dev/cjm/pkg/suggest"
+	"github.com/cjm-dev/cjm/pkg/validate"
+)
+
+// FileName is the name of the configuration file.
+const FileName = ".cjm.yaml"
+
+// Formats and Views are the values `render.formats` and `render.views`
+// accept: the formats and views of `cjm render` (a test of pkg/cmd/root
+// keeps them equal).
+var (
+	Formats = []string{"svg", "png", "pdf", "dot", "md", "html", "mermaid", "csv", "json"}
+	Views   = []string{"flow", "map"}
+	// PageSizes and Themes are the values of `render.page-size` and
+	// `render.theme`. They are stored and checked only: no output uses
+	// them yet (docs/config.md).
+	PageSizes = []string{"a3", "a4", "legal", "letter"}
+	Themes    = []string{"dark", "light"}
+)
+
+// Presets are the names `policy:` and `policy.preset` accept.
+var Presets = []string{"b2b"}
+
+// Config is one configuration file, as loaded.
+type Config struct {
+	// File is the path of the file; empty for the zero configuration (no
+	// file applies, or --no-config).
+	File string
+	// Lang is the default `lang` of maps that do not set one; empty: en.
+	Lang string
+	// Preset is the policy preset (`b2b`) or empty.
+	Preset string
+	// Render holds the defaults of `cjm render`.
+	Render Render
+	// Set is what the file decides about rules, preset, policy
+	// parameters and `rules:` merged; nil for the zero configuration.
+	Set *ruleset.Set
+}
+
+// Render is the `render:` section. Formats, Views and Output are the
+// defaults of `cjm render -f`, `--view` and `-o`; Output is relative to
+// the configuration file's directory (Defaults joins it). PageSize and
+// Theme are checked and stored; no output uses them yet.
+type Render struct {
+	Formats  []string
+	Views    []string
+	Output   string
+	PageSize string
+	Theme    string
+}
+
+// Defaults returns the defaults `cjm render` takes for flags not given:
+// formats, views, and the output directory (joined to the configuration
+// file's directory; empty: next to each input). A nil Config has none.
+func (c *Config) Defaults() (formats, views []string, outDir string) {
+	if c == nil {
+		return nil, nil, ""
+	}
+	outDir = c.Render.Output
+	if outDir != "" && outDir != "-" && !filepath.IsAbs(outDir) && c.File != "" {
+		outDir = filepath.Join(filepath.Dir(c.File), outDir)
+	}
+	return c.Render.Formats, c.Render.Views, outDir
+}
+
+// Rules returns the rule set of c (nil for a nil Config).
+func (c *Config) Rules() *ruleset.Set {
+	if c == nil {
+		return nil
+	}
+	return c.Set
+}
+
+// Keys of the file, by section, in the order docs/config.md lists them.
+var (
+	topKeys    = []string{"lang", "rules", "policy", "render"}
+	renderKeys = []string{"formats", "views", "output", "page-size", "theme"}
+	policyKeys = []string{"preset", "max-assumed", "max-evidence-age", "persona-fields", "feedback-metrics"}
+)
+
+// File reads and loads the configuration file at path, reading at most
+// limit bytes (0 or less: no limit). The Config is nil when the file has
+// errors; the sources hold its bytes for the findings' source lines.
+func File(path string, limit int64) (*Config, diag.Diagnostics, diag.Sources) {
+	src, d := load.ReadFile(path, limit)
+	if d != nil {
+		return nil, diag.Diagnostics{d}, nil
+	}
+	c, ds := Bytes(path, src)
+	return c, ds, diag.Sources{path: src}
+}
+
+// Bytes loads a configuration file whose content is src, named filename in
+// findings. The Config is nil when there are errors.
+func Bytes(filename string, src []byte) (*Config, diag.Diagnostics) {
+	if ds := load.SyntaxErrors(filename, src); len(ds) > 0 {
+		return nil, ds
+	}
+	p := &parser{name: filename, cfg: &Config{File: filename}, rules: map[string]ruleset.Level{}}
+	var doc yaml.Node
+	if len(bytes.TrimSpace(src)) > 0 {
+		if err := yaml.Unmarshal(src, &doc); err != nil {
+			return nil, diag.Diagnostics{diag.Errorf(diag.Range{Filename: filename, Start: diag.Pos{Line: 1, Column: 1}}, load.RuleYAMLSyntax, "%s", err)}
+		}
+	}
+	if len(doc.Content) > 0 && !(doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].ShortTag() == "!!null") {
+		p.top(doc.Content[0])
+	}
+	p.finish()
+	if p.diags.HasErrors() {
+		return nil, p.diags
+	}
+	return p.cfg, p.diags
+}
+
+type parser struct {
+	name  string
+	cfg   *Config
+	diags diag.Diagnostics
+	// rules are the levels `rules:` gives; policy holds the parameters.
+	rules  map[string]ruleset.Level
+	params ruleset.Set
+	// given lists the parameters written, turning their rules on.
+	given []string
+}
+
+func (p *parser) at(n *yaml.Node) diag.Range {
+	return diag.Range{Filename: p.name, Start: diag.Pos{Line: n.Line, Column: n.Column}}
+}
+
+func (p *parser) errorf(n *yaml.Node, rule, format string, args ...any) {
+	p.diags = append(p.diags, diag.Errorf(p.at(n), rule, format, args...))
+}
+
+// fields walks a mapping and returns its key and value nodes, reporting
+// unknown and repeated keys, aliases and values that are not a mapping.
+func (p *parser) fields(n *yaml.Node, what string, known []string) [][2]*yaml.Node {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		p.errorf(n, load.RuleAlias, "anchors and aliases are not supported in %s; write the value out", FileName)
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		p.errorf(n, load.RuleWrongType, "%s must be a mapping (`key: value` lines), not %s", what, describe(n))
+		return nil
+	}
+	var out [][2]*yaml.Node
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch {
+		case known != nil && !slices.Contains(known, k.Value):
+			p.errorf(k, load.RuleUnknownKey, "unknown key `%s` in %s%s", k.Value, what, hint(k.Value, known))
+		case seen[k.Value]:
+			p.errorf(k, load.RuleDuplicateKey, "`%s` is given twice in %s; keep one", k.Value, what)
+		case v.Kind == yaml.AliasNode || v.Anchor != "":
+			p.errorf(v, load.RuleAlias, "anchors and aliases are not supported in %s; write the value out", FileName)
+		default:
+			seen[k.Value] = true
+			out = append(out, [2]*yaml.Node{k, v})
+		}
+	}
+	return out
+}
+
+// hint is "; did you mean `x`?", or the list of known values.
+func hint(s string, known []string) string {
+	if h := suggest.DidYouMean(s, known); h != "" {
+		return h
+	}
+	return "; use one of " + quote(known)
+}
+
+func quote(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = "`" + x + "`"
+	}
+	return strings.Join(q, ", ")
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	switch n.ShortTag() {
+	case "!!null":
+		return "nothing"
+	case "!!int", "!!float":
+		return "the number " + n.Value
+	case "!!bool":
+		return n.Value
+	}
+	return fmt.Sprintf("the text %q", n.Value)
+}
+
+func (p *parser) top(n *yaml.Node) {
+	for _, kv := range p.fields(n, FileName, topKeys) {
+		k, v := kv[0], kv[1]
+		switch k.Value {
+		case "lang":
+			p.cfg.Lang = p.enum(v, "lang", journey.Languages)
+		case "rules":
+			p.rulesSection(v)
+		case "policy":
+			p.policy(v)
+		case "render":
+			p.render(v)
+		}
+	}
+}
+
+// text returns a scalar's text, reporting other nodes.
+func (p *parser) text(v *yaml.Node, key string) (string, bool) {
+	if v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" || v.ShortTag() == "!!map" {
+		p.errorf(v, load.RuleWrongType, "`%s` must be a text, not %s", key, describe(v))
+		return "", false
+	}
+	return v.Value, true
+}
+
+func (p *parser) enum(v *yaml.Node, key string, allowed []string) string {
+	s, ok := p.text(v, key)
+	if !ok {
+		return ""
+	}
+	if !slices.Contains(allowed, s) {
+		p.errorf(v, load.RuleBadEnum, "`%s: %s` is not allowed%s", key, s, hint(s, allowed))
+		return ""
+	}
+	return s
+}
+
+// list returns the items of a list of texts (a single text is a list of
+// one), each one of allowed unless allowed is nil.
+func (p *parser) list(v *yaml.Node, key string, allowed []string) []string {
+	items := []*yaml.Node{v}
+	if v.Kind == yaml.SequenceNode {
+		items = v.Content
+	}
+	out := []string{}
+	for _, it := range items {
+		var s string
+		if allowed == nil {
+			var ok bool
+			if s, ok = p.text(it, key); !ok {
+				continue
+			}
+		} else if s = p.enum(it, key, allowed); s == "" {
+			continue
+		}
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (p *parser) rulesSection(v *yaml.Node) {
+	for _, kv := range p.fields(v, "`rules`", nil) {
+		k, v := kv[0], kv[1]
+		r, ok := validate.Lookup(k.Value)
+		switch {
+		case !ok:
+			p.errorf(k, validate.RuleUnknownRule, "unknown rule `%s`%s", k.Value, ruleHint(k.Value))
+			continue
+		case !r.Adjustable():
+			p.errorf(k, validate.RuleFixedRule, "`%s` is an error that cannot be changed; only warnings and policy rules can be set (docs/rules.md)", k.Value)
+			continue
+		}
+		s := ""
+		if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!bool" && (v.Value == "false" || v.Value == "off") {
+			s = "off" // YAML 1.1 readers take `off` for false
+		} else if s = p.enum(v, k.Value, ruleset.Levels); s == "" {
+			continue
+		}
+		l, _ := ruleset.ParseLevel(s)
+		p.rules[k.Value] = l
+	}
+}
+
+// ruleHint suggests the closest adjustable rule.
+func ruleHint(name string) string {
+	var names []string
+	for _, r := range validate.Rules {
+		names = append(names, r.Name)
+	}
+	if h := suggest.DidYouMean(name, names); h != "" {
+		return h
+	}
+	return "; the rules are listed in docs/rules.md"
+}
+
+func (p *parser) policy(v *yaml.Node) {
+	if v.Kind == yaml.ScalarNode {
+		p.cfg.Preset = p.enum(v, "policy", Presets)
+		return
+	}
+	for _, kv := range p.fields(v, "`policy`", policyKeys) {
+		k, v := kv[0], kv[1]
+		switch k.Value {
+		case "preset":
+			p.cfg.Preset = p.enum(v, "preset", Presets)
+		case "max-assumed":
+			if x, ok := p.number(v, k.Value, 0, 100); ok {
+				p.params.MaxAssumed = x
+				p.given = append(p.given, validate.RuleTooManyAssumed)
+			}
+		case "max-evidence-age":
+			if x, ok := p.number(v, k.Value, 1, 36500); ok {
+				if x != math.Trunc(x) {
+					p.errorf(v, load.RuleWrongType, "`max-evidence-age` is a whole number of days, not %s", v.Value)
+					continue
+				}
+				p.params.MaxEvidenceAge = int(x)
+				p.given = append(p.given, validate.RuleStaleEvidence)
+			}
+		case "persona-fields":
+			p.params.PersonaFields = p.list(v, k.Value, validate.PersonaFields)
+			p.given = append(p.given, validate.RulePersonaNoField)
+		case "feedback-metrics":
+			p.params.FeedbackMetrics = p.list(v, k.Value, nil)
+			p.given = append(p.given, validate.RuleNoFeedback)
+		}
+	}
+}
+
+func (p *parser) number(v *yaml.Node, key string, lo, hi float64) (float64, bool) {
+	tag := v.ShortTag()
+	if v.Kind != yaml.ScalarNode || (tag != "!!int" && tag != "!!float") {
+		p.errorf(v, load.RuleWrongType, "`%s` must be a number, not %s", key, describe(v))
+		return 0, false
+	}
+	x, err := strconv.ParseFloat(v.Value, 64)
+	if err != nil || math.IsNaN(x) || x < lo || x > hi {
+		p.errorf(v, load.RuleBadEnum, "`%s: %s` is out of range; use a number from %g to %g", key, v.Value, lo, hi)
+		return 0, false
+	}
+	return x, true
+}
+
+func (p *parser) render(v *yaml.Node) {
+	r := &p.cfg.Render
+	for _, kv := range p.fields(v, "`render`", renderKeys) {
+		k, v := kv[0], kv[1]
+		switch k.Value {
+		case "formats":
+			r.Formats = p.list(v, "formats", Formats)
+		case "views":
+			r.Views = p.list(v, "views", Views)
+		case "output":
+			if s, ok := p.text(v, "output"); ok {
+				switch {
+				case strings.TrimSpace(s) == "":
+					p.errorf(v, load.RuleMissingKey, "`output` is empty; name a directory, or remove the key to write next to each input")
+				case s == "-":
+					p.errorf(v, load.RuleBadEnum, "`output: -` would send every render to stdout; name a directory (`render -o -` remains a command-line choice)")
+				}
+				r.Output = s
+			}
+		case "page-size":
+			r.PageSize = p.enum(v, "page-size", PageSizes)
+		case "theme":
+			r.Theme = p.enum(v, "theme", Themes)
+		}
+	}
+}
+
+// finish merges the preset, the parameters given and `rules:` into the
+// rule set: the preset first, then each parameter given turns its rule on
+// (as a warning), then `rules:` has the last word.
+func (p *parser) finish() {
+	set := &ruleset.Set{Rules: map[string]ruleset.Level{}, Lang: p.cfg.Lang,
+		MaxAssumed: ruleset.DefaultMaxAssumed, MaxEvidenceAge: ruleset.DefaultMaxEvidenceAge}
+	if pr, ok := presets[p.cfg.Preset]; ok {
+		for r, l := range pr.rules {
+			set.Rules[r] = l
+		}
+		pr.params(set)
+	}
+	if p.params.MaxAssumed != 0 || slices.Contains(p.given, validate.RuleTooManyAssumed) {
+		set.MaxAssumed = p.params.MaxAssumed
+	}
+	if p.params.MaxEvidenceAge != 0 {
+		set.MaxEvidenceAge = p.params.MaxEvidenceAge
+	}
+	if p.params.PersonaFields != nil {
+		set.PersonaFields = p.params.PersonaFields
+	}
+	if p.params.FeedbackMetrics != nil {
+		set.FeedbackMetrics = p.params.FeedbackMetrics
+	}
+	for _, r := range p.given {
+		if set.Rules[r] == ruleset.Default {
+			set.Rules[r] = ruleset.Warning
+		}
+	}
+	for r, l := range p.rules {
+		set.Rules[r] = l
+	}
+	p.cfg.Set = set
+}
