@@ -8,6 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"runtime/metrics"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -281,4 +284,44 @@ func renderRaw(dot []byte) ([]byte, error) {
 	mu.Lock()
 	defer mu.Unlock()
 	return renderLocked(context.Background(), dot, "dot", "svg")
+}
+
+// TestReserve: once the engine runs, the heap reserve is live (the
+// collector's goal is above it, so it waits for more garbage than the
+// few-megabyte live heap would allow) and costs no resident memory.
+func TestReserve(t *testing.T) {
+	if _, err := Render(context.Background(), []byte(sample), "dot", "svg"); err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	goal := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
+	metrics.Read(goal)
+	if g := goal[0].Value.Uint64(); g < reserveBytes {
+		t.Errorf("heap goal %d MB with the engine running, want at least %d MB", g>>20, reserveBytes>>20)
+	}
+	if runtime.GOOS != "linux" {
+		return
+	}
+	before := residentBytes(t)
+	r := newReserve()
+	after := residentBytes(t)
+	runtime.KeepAlive(r)
+	if after-before > reserveBytes/4 {
+		t.Errorf("the reserve made the process %d MB larger in memory; it should not be touched", (after-before)>>20)
+	}
+}
+
+// residentBytes is this process's resident set, from /proc/self/statm.
+func residentBytes(t *testing.T) int64 {
+	t.Helper()
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		t.Skip(err)
+	}
+	f := strings.Fields(string(b))
+	pages, err := strconv.ParseInt(f[1], 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages * int64(os.Getpagesize())
 }
