@@ -10,6 +10,9 @@ import (
 
 	gv "github.com/goccy/go-graphviz"
 
+	// Imported for its init: a heap reserve that halves the collections
+	// go-graphviz's garbage causes (see the package).
+	_ "github.com/cjm-dev/cjm/pkg/graphviz/internal/heapreserve"
 	"github.com/cjm-dev/cjm/pkg/graphviz/internal/wasmcache"
 )
 
@@ -58,26 +61,7 @@ var (
 	gvc    *gv.Graphviz
 	broken bool
 	count  int
-	// reserve is held from the engine's start to the end of the process;
-	// see newReserve.
-	reserve []byte
 )
-
-// reserveBytes is the size of the heap reserve held while the engine runs.
-const reserveBytes = 16 << 20
-
-// newReserve returns the heap reserve: a block that is never read or
-// written, so it costs address space but no resident memory, and counts
-// as live heap. go-graphviz allocates a fresh 10 kB stack for every call
-// into WebAssembly (several per node of the graph, 50 kB and more per
-// node) on a live heap of a few megabytes, so the collector ran every few
-// megabytes: 9 collections in `cjm render` of one small map's two views,
-// 35 for the map view of 1,000 touchpoints, up to a fifth of the process's
-// CPU (docs/rendering.md, "Speed"). With 16 MB more live heap the
-// collector waits for 16 MB more garbage: 5 and 18 collections. Unlike
-// GOGC or GOMAXPROCS this sets nothing for the process; it costs at most
-// 16 MB of garbage not yet collected (10-15 MB of peak RSS, measured).
-func newReserve() []byte { return make([]byte, reserveBytes) }
 
 // Render lays out dot with engine and returns it in format. SVG output is
 // passed through NormalizeSVG with no id prefix (the caller adds one with
@@ -134,7 +118,6 @@ func renderLocked(ctx context.Context, dot []byte, engine, format string) (out [
 			return nil, fmt.Errorf("graphviz: cannot start: %w", err)
 		}
 		gvc = g
-		reserve = newReserve()
 	}
 	count++
 	graph, err := gv.ParseBytes(dot)

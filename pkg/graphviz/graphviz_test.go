@@ -10,9 +10,10 @@ import (
 	"regexp"
 	"runtime"
 	"runtime/metrics"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/cjm-dev/cjm/pkg/graphviz/internal/heapreserve"
 )
 
 const sample = `digraph G {
@@ -286,42 +287,12 @@ func renderRaw(dot []byte) ([]byte, error) {
 	return renderLocked(context.Background(), dot, "dot", "svg")
 }
 
-// TestReserve: once the engine runs, the heap reserve is live (the
-// collector's goal is above it, so it waits for more garbage than the
-// few-megabyte live heap would allow) and costs no resident memory.
-func TestReserve(t *testing.T) {
-	if _, err := Render(context.Background(), []byte(sample), "dot", "svg"); err != nil {
-		t.Fatal(err)
-	}
+// TestHeapReserve: the heap reserve is part of every program that draws.
+func TestHeapReserve(t *testing.T) {
 	runtime.GC()
 	goal := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
 	metrics.Read(goal)
-	if g := goal[0].Value.Uint64(); g < reserveBytes {
-		t.Errorf("heap goal %d MB with the engine running, want at least %d MB", g>>20, reserveBytes>>20)
+	if g := goal[0].Value.Uint64(); g < heapreserve.Bytes {
+		t.Errorf("heap goal %d MB, want at least the %d MB reserve", g>>20, heapreserve.Bytes>>20)
 	}
-	if runtime.GOOS != "linux" {
-		return
-	}
-	before := residentBytes(t)
-	r := newReserve()
-	after := residentBytes(t)
-	runtime.KeepAlive(r)
-	if after-before > reserveBytes/4 {
-		t.Errorf("the reserve made the process %d MB larger in memory; it should not be touched", (after-before)>>20)
-	}
-}
-
-// residentBytes is this process's resident set, from /proc/self/statm.
-func residentBytes(t *testing.T) int64 {
-	t.Helper()
-	b, err := os.ReadFile("/proc/self/statm")
-	if err != nil {
-		t.Skip(err)
-	}
-	f := strings.Fields(string(b))
-	pages, err := strconv.ParseInt(f[1], 10, 64)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pages * int64(os.Getpagesize())
 }
