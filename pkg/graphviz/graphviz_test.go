@@ -4,11 +4,16 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
+
+	"github.com/cjm-dev/cjm/pkg/graphviz/internal/heapreserve"
 )
 
 const sample = `digraph G {
@@ -224,5 +229,92 @@ func TestCacheDir(t *testing.T) {
 	}
 	if os.Getenv("TMPDIR") == dir {
 		t.Errorf("TMPDIR still points at the cache directory")
+	}
+}
+
+// renumberRegexp is renumberGradients as it was written with regular
+// expressions; the byte scan must agree with it.
+func renumberRegexp(svg []byte) []byte {
+	gradientID := regexp.MustCompile(`<(?:linear|radial)Gradient id="([^"]*?)([lr])_(\d+)"`)
+	ms := gradientID.FindAllSubmatch(svg, -1)
+	if len(ms) == 0 {
+		return svg
+	}
+	rename := map[string]string{}
+	for i, m := range ms {
+		rename[string(m[1])+string(m[2])+"_"+string(m[3])] = fmt.Sprintf("%s%s_%d", m[1], m[2], i)
+	}
+	svg = gradientID.ReplaceAllFunc(svg, func(m []byte) []byte {
+		sub := gradientID.FindSubmatch(m)
+		old := string(sub[1]) + string(sub[2]) + "_" + string(sub[3])
+		head := m[:bytes.Index(m, []byte(`id="`))+len(`id="`)]
+		return append(append(append([]byte{}, head...), rename[old]...), '"')
+	})
+	return replaceRef(svg, []byte(`url(#`), ')', func(id []byte) []byte {
+		if n, ok := rename[string(id)]; ok {
+			return []byte(n)
+		}
+		return id
+	})
+}
+
+func TestRenumberGradients(t *testing.T) {
+	tests := []string{
+		``,
+		`<svg><g id="a_l_3"/></svg>`,
+		`<linearGradient id="m-b_l_7" x1="0"><stop/></linearGradient><path fill="url(#m-b_l_7)"/><radialGradient id="m-c_r_12"/><path fill="url(#m-c_r_12)"/>`,
+		// Repeated ids, ids that are not Graphviz's counters, references to
+		// unknown ids, an unterminated value.
+		`<linearGradient id="x_l_1"/><linearGradient id="x_l_1"/><path fill="url(#x_l_1)"/>`,
+		`<linearGradient id="plain"/><linearGradient id="a_x_1"/><radialGradient id="l_"/><radialGradient id="_5"/><linearGradient id="l_5"/><path fill="url(#l_5)"/><path fill="url(#nowhere)"/>`,
+		`<fooGradient id="a_l_1"/><linearGradient id="a_l_22a"/><linearGradient id="b_l_2"/><path fill="url(#b_l_2)"/><linearGradient id="c_l_3`,
+		`<linearGradient id="a_l_1"/>` + strings.Repeat(`<radialGradient id="n_r_9"/><path fill="url(#n_r_9)"/>`, 3),
+	}
+	for _, in := range tests {
+		if got, want := string(renumberGradients([]byte(in))), string(renumberRegexp([]byte(in))); got != want {
+			t.Errorf("renumberGradients(%s)\n got  %s\n want %s", in, got, want)
+		}
+	}
+	out, err := Render(context.Background(), []byte(`digraph { a [style=filled fillcolor="red:blue"]; b [style=radial fillcolor="red:blue"] }`), "dot", "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(out, []byte(`_l_0"`)) || !bytes.Contains(out, []byte(`_r_1"`)) {
+		t.Errorf("gradients not numbered from 0:\n%s", out)
+	}
+}
+
+// BenchmarkNormalizeSVG normalises the SVG of a graph with 1,000 gradients.
+func BenchmarkNormalizeSVG(b *testing.B) {
+	var dot strings.Builder
+	dot.WriteString("digraph {\n")
+	for i := range 1000 {
+		fmt.Fprintf(&dot, "n%d [id=\"m-n%d\" style=filled fillcolor=\"red:blue\" label=\"node %d\"];\n", i, i, i)
+	}
+	dot.WriteString("}\n")
+	raw, err := renderRaw([]byte(dot.String()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		NormalizeSVG(append([]byte(nil), raw...))
+	}
+}
+
+// renderRaw lays out dot as SVG without normalising it.
+func renderRaw(dot []byte) ([]byte, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	return renderLocked(context.Background(), dot, "dot", "svg")
+}
+
+// TestHeapReserve: the heap reserve is part of every program that draws.
+func TestHeapReserve(t *testing.T) {
+	runtime.GC()
+	goal := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
+	metrics.Read(goal)
+	if g := goal[0].Value.Uint64(); g < heapreserve.Bytes {
+		t.Errorf("heap goal %d MB, want at least the %d MB reserve", g>>20, heapreserve.Bytes>>20)
 	}
 }

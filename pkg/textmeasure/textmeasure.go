@@ -1,8 +1,10 @@
 package textmeasure
 
 import (
+	"math"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,8 +17,9 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// denseLimit bounds the runes whose advances are tabled when the font is
-// first used: Latin, Greek, Cyrillic, punctuation, arrows and shapes.
+// denseLimit bounds the runes whose advances are kept in a table indexed
+// by rune (Latin, Greek, Cyrillic, punctuation, arrows and shapes); others
+// go to a map.
 const denseLimit = 0x2800
 
 // LineHeight is the height of one line of text as a multiple of the font
@@ -34,8 +37,13 @@ type face struct {
 	font     *sfnt.Font
 	upem     float64
 
+	// dense holds the advances of runes below denseLimit, each measured on
+	// first use and stored as its float64 bits plus one (zero: not yet
+	// measured). Filling the whole table up front cost 20 ms of every
+	// process that measures text, for the few dozen runes a map uses.
+	dense []atomic.Uint64
+
 	mu    sync.RWMutex
-	dense []float64 // advances of runes below denseLimit, filled at parse time
 	cache map[rune]float64
 }
 
@@ -55,12 +63,8 @@ func (f *face) load() {
 		}
 		f.font = fnt
 		f.upem = float64(fnt.UnitsPerEm())
-		if f.sparse {
-			return
-		}
-		f.dense = make([]float64, denseLimit)
-		for r := rune(0); r < denseLimit; r++ {
-			f.dense[r] = f.lookup(r)
+		if !f.sparse {
+			f.dense = make([]atomic.Uint64, denseLimit)
 		}
 	})
 }
@@ -105,7 +109,12 @@ func (f *face) glyphAdvance(r rune) (float64, bool) {
 func (f *face) advance(r rune) float64 {
 	f.load()
 	if r >= 0 && int(r) < len(f.dense) {
-		return f.dense[r]
+		if v := f.dense[r].Load(); v != 0 {
+			return math.Float64frombits(v - 1)
+		}
+		a := f.lookup(r)
+		f.dense[r].Store(math.Float64bits(a) + 1)
+		return a
 	}
 	f.mu.RLock()
 	a, ok := f.cache[r]

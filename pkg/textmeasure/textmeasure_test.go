@@ -240,3 +240,44 @@ func TestMixedLabel(t *testing.T) {
 		t.Errorf("Width = %v, sum of characters %v", got, want)
 	}
 }
+
+// TestDenseTableLazy: measuring a label measures its own runes only, not
+// the whole table below denseLimit (which cost 20 ms of every process that
+// draws), and gives the same widths as a face measured up front.
+func TestDenseTableLazy(t *testing.T) {
+	f := &face{ttf: regular.ttf, fallback: regular.fallback}
+	s := "Путь ₽ a"
+	em := 0.0
+	for _, r := range s {
+		em += f.advance(r)
+	}
+	filled := 0
+	for i := range f.dense {
+		if f.dense[i].Load() != 0 {
+			filled++
+		}
+	}
+	if want := 7; filled != want { // П у т ь ₽ a and the space
+		t.Errorf("%d runes measured, want %d", filled, want)
+	}
+	if got, want := em*10, Width(s, 10, false); got != want {
+		t.Errorf("width %v, want %v", got, want)
+	}
+	// Cached advances are the measured ones, bit for bit.
+	for _, r := range s {
+		if a, b := f.advance(r), f.lookup(r); a != b {
+			t.Errorf("advance(%q) = %v from the table, %v measured", r, a, b)
+		}
+	}
+}
+
+// BenchmarkFirstUse measures a label in a face used for the first time,
+// as every cjm process does once.
+func BenchmarkFirstUse(b *testing.B) {
+	for b.Loop() {
+		f := &face{ttf: regular.ttf, fallback: &face{ttf: regular.fallback.ttf, sparse: true}}
+		for _, r := range "Путь B2B-клиента — платформа аналитики «Индикатор»" {
+			f.advance(r)
+		}
+	}
+}
