@@ -33,6 +33,7 @@ func Serve(r io.Reader, w io.Writer) error {
 		resp.Data = data
 		if err != nil {
 			resp.Err = err.Error()
+			resp.Kind = kindOf(err)
 			resp.Broken = errors.Is(err, graphviz.ErrBroken)
 		}
 		resp.RSS = rss()
