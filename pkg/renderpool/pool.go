@@ -191,7 +191,7 @@ func (p *Pool) Render(ctx context.Context, dot []byte, engine, format string) ([
 		p.mu.Lock()
 		p.stats.Killed++
 		p.mu.Unlock()
-		return nil, graphviz.TimeoutError(p.opts.LayoutTimeout)
+		return nil, fmt.Errorf("%w; its worker process was killed", graphviz.TimeoutError(p.opts.LayoutTimeout))
 	case r := <-ch:
 		if r.err != nil {
 			w.kill()

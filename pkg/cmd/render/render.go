@@ -573,7 +573,7 @@ func (d *deadline) Render(ctx context.Context, dot []byte, engine, format string
 	case r := <-ch:
 		return r.data, r.err
 	case <-t.C:
-		err := graphviz.TimeoutError(d.timeout)
+		err := fmt.Errorf("%w; it cannot be stopped in this process", graphviz.TimeoutError(d.timeout))
 		d.mu.Lock()
 		d.stuck = err
 		d.mu.Unlock()
