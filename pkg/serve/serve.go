@@ -39,8 +39,9 @@ type Options struct {
 	// name.
 	Views []View
 	// Debounce is how long the server waits after the last file event
-	// before it renders; 0 means 100ms. A save is usually several events
-	// (write, rename, chmod) within a few milliseconds.
+	// before it renders; 0 means 50ms. A save is usually several events
+	// (write, rename, chmod) within a few milliseconds; the interval is
+	// part of the latency a user sees after a save (docs/rendering.md).
 	Debounce time.Duration
 	// Deps, when set, returns the other files the last render of file read
 	// (its included catalogues). The server watches their directories and
@@ -96,7 +97,7 @@ func New(opts Options) (*Server, error) {
 		return nil, errors.New("serve: no renderer")
 	}
 	if opts.Debounce <= 0 {
-		opts.Debounce = 100 * time.Millisecond
+		opts.Debounce = 50 * time.Millisecond
 	}
 	fi, err := os.Stat(opts.Path)
 	if err != nil {
