@@ -46,6 +46,9 @@ type Output struct {
 // errors of the outputs that could not be made, or says what is wrong
 // with the request.
 func Render(ctx context.Context, m *journey.Map, opts Options) ([]Output, error) {
+	if m == nil {
+		return nil, errors.New("render: no map")
+	}
 	p, err := NewPlan(opts.Views, opts.Formats)
 	if err != nil {
 		return nil, err

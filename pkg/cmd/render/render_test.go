@@ -17,6 +17,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
+	"github.com/cjm-dev/cjm/pkg/render"
 	"github.com/cjm-dev/cjm/pkg/renderpool"
 )
 
@@ -451,5 +452,25 @@ func TestSameBaseName(t *testing.T) {
 	// Next to each input there is no clash.
 	if _, stderr, code := run(t, inProcess, dir); code != 0 {
 		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
+
+// TestHelpNamesEveryFormat: the help names every format of the registry
+// (issue 9 #25: it named only SVG, PNG, PDF or DOT).
+func TestHelpNamesEveryFormat(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	cmd := NewCmdRender(&cmdutil.Factory{IO: ios}, nil)
+	short := strings.ToLower(cmd.Short)
+	for _, f := range render.Formats() {
+		if !strings.Contains(cmd.Long, f.Name) {
+			t.Errorf("the long help does not name the format %s", f.Name)
+		}
+		word := map[string]string{"md": "markdown"}[f.Name]
+		if word == "" {
+			word = f.Name
+		}
+		if !strings.Contains(short, word) {
+			t.Errorf("the short help %q does not name %s", cmd.Short, f.Name)
+		}
 	}
 }
