@@ -70,8 +70,8 @@ Output names are <base>.<ext> for the map view and <base>.<view>.<ext> for
 the others; md, html, mermaid (.mmd), json and csv describe the whole map
 and take no view suffix. The Markdown report links the SVG of each --view
 by the name -f svg gives it, whether or not svg is asked for in the same
-call. An output path that is one of the inputs is refused. Files are written atomically and only when their content
-changes. An input with errors is not rendered: its findings are printed as
+call. An output path that is one of the inputs is refused. Files are
+written atomically and only when their content changes. An input with errors is not rendered: its findings are printed as
 validate prints them and the command exits 1.
 
 --check renders in memory, lists the outputs that are missing or out of
