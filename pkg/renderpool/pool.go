@@ -29,6 +29,11 @@ const (
 	DefaultMaxRSS     = 160 << 20
 )
 
+// DefaultLayoutTimeout is the deadline of a layout that cjm's commands
+// use unless told otherwise (cjm render --layout-timeout, cjm serve). A
+// zero Options.LayoutTimeout means no deadline.
+const DefaultLayoutTimeout = 60 * time.Second
+
 // Options tune a Pool.
 type Options struct {
 	// Workers is the largest number of worker processes running at once;

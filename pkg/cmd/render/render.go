@@ -51,7 +51,7 @@ type Options struct {
 }
 
 // DefaultLayoutTimeout is the default of --layout-timeout.
-const DefaultLayoutTimeout = 60 * time.Second
+const DefaultLayoutTimeout = renderpool.DefaultLayoutTimeout
 
 // NewCmdRender builds `cjm render`. runF replaces the run function in
 // flag-parsing tests.

@@ -164,8 +164,10 @@ func (p *Pipeline) Deps(path string) []string {
 func serveRun(ctx context.Context, opts *Options) error {
 	rnd, deps := opts.Render, opts.Deps
 	if rnd == nil {
-		// One worker: the preview renders one file at a time.
-		pool := renderpool.New(renderpool.Options{Workers: 1, MaxRSS: WorkerMaxRSS})
+		// One worker: the preview renders one file at a time. A layout
+		// that runs away is stopped after the same deadline as cjm
+		// render's, and the page shows the error.
+		pool := renderpool.New(renderpool.Options{Workers: 1, MaxRSS: WorkerMaxRSS, LayoutTimeout: renderpool.DefaultLayoutTimeout})
 		defer pool.Close()
 		p := &Pipeline{Root: opts.Root, Renderer: pool}
 		rnd, deps = p.Render, p.Deps
