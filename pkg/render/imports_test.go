@@ -26,6 +26,22 @@ func TestImports(t *testing.T) {
 			t.Errorf("pkg/render imports %s", d)
 		}
 	}
+	// Only the commands know cobra.
+	list, err := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", mod+"pkg/...").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(list)), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || strings.HasPrefix(f[0], mod+"pkg/cmd/") {
+			continue
+		}
+		for _, imp := range f[1:] {
+			if strings.Contains(imp, "spf13/cobra") {
+				t.Errorf("the library package %s imports cobra", f[0])
+			}
+		}
+	}
 	out, err := exec.Command("go", "list", mod+"pkg/cmd/...").Output()
 	if err != nil {
 		t.Fatal(err)
