@@ -57,6 +57,9 @@ var viewLabels = map[string]map[string]string{
 		"flow.within":       "× %s within the stage",
 		"legend.fwd_pairs":  "links to a later stage (× n)",
 		"legend.back_pairs": "links back (× n)",
+
+		"view.heading.map":  "Journey map",
+		"view.heading.flow": "Touchpoint flow",
 	},
 	"ru": {
 		"lane.goal":          "Цель",
@@ -113,5 +116,8 @@ var viewLabels = map[string]map[string]string{
 		"flow.within":       "× %s внутри этапа",
 		"legend.fwd_pairs":  "связи с последующим этапом (× n)",
 		"legend.back_pairs": "связи назад (× n)",
+
+		"view.heading.map":  "Карта пути",
+		"view.heading.flow": "Поток точек контакта",
 	},
 }

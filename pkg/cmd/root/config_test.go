@@ -5,7 +5,7 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/cjm-dev/cjm/pkg/cmd/render"
+	"github.com/cjm-dev/cjm/pkg/render"
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
 	"github.com/cjm-dev/cjm/pkg/config"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
@@ -14,10 +14,7 @@ import (
 // TestConfigKnowsRender keeps the values .cjm.yaml accepts under render:
 // equal to the formats and views of `cjm render`.
 func TestConfigKnowsRender(t *testing.T) {
-	var formats []string
-	for _, f := range render.Formats {
-		formats = append(formats, f.Name)
-	}
+	formats := render.FormatNames()
 	if !slices.Equal(sorted(formats), sorted(config.Formats)) {
 		t.Errorf("config.Formats = %v, render's are %v", config.Formats, formats)
 	}
