@@ -29,6 +29,9 @@ type Options struct {
 	// Background fills the page before drawing; the zero value means
 	// white. Graphviz draws its own background polygon anyway.
 	Background color.RGBA
+	// Missing, if not nil, collects the characters no font has (drawn as
+	// boxes), for the caller to warn about.
+	Missing *Missing
 }
 
 // DefaultDPI is the PNG resolution when Options.DPI is zero: twice a
@@ -113,6 +116,7 @@ func draw(svg []byte, opts Options, forPDF bool) (c *canvas.Canvas, err error) {
 	if err := d.parse(svg); err != nil {
 		return nil, err
 	}
+	opts.Missing.add(d.fonts.missing)
 	if d.c == nil {
 		return nil, errors.New("not an SVG document: no <svg> element")
 	}
@@ -553,17 +557,12 @@ func (d *drawer) drawText(t *textState, s string) {
 	// Several fonts or right-to-left text: each run is a line of its own,
 	// placed side by side in visual order, the whole shifted by the total
 	// width as above.
-	faces := [3]*canvas.FontFace{ownFont: face}
+	faces := map[int]*canvas.FontFace{ownFont: face}
 	total := 0.0
 	for i := range runs {
 		r := &runs[i]
 		if faces[r.font] == nil {
-			var f *canvas.Font
-			if r.font == fallbackStyled {
-				f = d.fonts.fallbackFont(style)
-			} else {
-				f = d.fonts.fallbackFont(style &^ canvas.FontItalic)
-			}
+			f := d.fonts.font(face.Font, style, r.font)
 			decos := make([]canvas.FontDecorator, 0, len(deco))
 			for _, dc := range deco {
 				decos = append(decos, dc.(canvas.FontDecorator))
@@ -601,7 +600,7 @@ func runWidth(face *canvas.FontFace, r fontRun) float64 {
 // fontRun is a stretch of text drawn in one font at one bidi level.
 type fontRun struct {
 	text  string
-	font  int // ownFont, fallbackStyled or fallbackUpright
+	font  int // ownFont, fallbackStyled, fallbackUpright or firstExtra+i
 	level int // Unicode bidi embedding level
 	width float64
 }

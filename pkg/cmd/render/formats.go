@@ -40,14 +40,14 @@ var Formats = []Format{
 		if err != nil {
 			return nil, err
 		}
-		return raster.PNG(svg, raster.Options{})
+		return raster.PNG(svg, raster.Options{Missing: &j.shared.missing})
 	}},
 	{Name: "pdf", Ext: "pdf", Render: func(ctx context.Context, j *Job) ([]byte, error) {
 		svg, err := j.SVG(ctx, j.View)
 		if err != nil {
 			return nil, err
 		}
-		return raster.PDF(svg, raster.Options{})
+		return raster.PDF(svg, raster.Options{Missing: &j.shared.missing})
 	}},
 	{Name: "dot", Ext: "dot", Render: func(ctx context.Context, j *Job) ([]byte, error) { return j.DOT(ctx, j.View) }},
 	{Name: "md", Ext: "md", Report: true, Render: func(ctx context.Context, j *Job) ([]byte, error) {
@@ -115,6 +115,9 @@ type jobShared struct {
 	idBase   string
 	mu       sync.Mutex
 	views    map[string]*viewResult
+	// missing collects the characters no font drew in this map's PNG and
+	// PDF outputs, for one warning per map.
+	missing raster.Missing
 }
 
 type viewResult struct {

@@ -26,6 +26,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/paths"
 	"github.com/cjm-dev/cjm/pkg/renderpool"
+	"github.com/cjm-dev/cjm/pkg/textmeasure"
 	"github.com/cjm-dev/cjm/pkg/view"
 )
 
@@ -42,6 +43,9 @@ type Options struct {
 	Check   bool
 	// MaxBytes is --max-size: the largest file read.
 	MaxBytes int64
+	// Fonts are --font files: fallback fonts for PNG and PDF, consulted
+	// before the system's.
+	Fonts []string
 
 	// NewRenderer picks where Graphviz runs for about `layouts` layouts
 	// with `workers` parallel jobs, and returns a function that releases
@@ -98,6 +102,7 @@ date and exits 1 if there are any; it writes nothing.`,
 	fl.StringSliceVarP(&opts.Formats, "format", "f", []string{"svg"}, "output `FORMAT`: "+formatNames()+" (repeatable or comma-separated)")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "render `N` maps in parallel (default: the number of CPUs)")
 	cmdutil.AddMaxSizeFlag(fl, &opts.MaxBytes)
+	fl.StringArrayVar(&opts.Fonts, "font", nil, "draw characters the bundled fonts lack with the TrueType font `FILE` before any system font, in PNG and PDF (repeatable)")
 	fl.BoolVar(&opts.Check, "check", false, "write nothing; list missing or out-of-date outputs and exit 1 if any")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		// -f takes a comma-separated list: complete its last item.
@@ -133,6 +138,7 @@ type result struct {
 	invalid  bool // has errors: not rendered
 	skipped  string
 	failures []string // outputs that could not be made or written
+	warnings []string
 	written  []string
 	same     []string
 	stale    []string // --check
@@ -160,6 +166,9 @@ func renderRun(ctx context.Context, opts *Options) error {
 	}
 	if len(formats) == 0 || len(viewList) == 0 {
 		return cmdutil.FlagErrorf("nothing to render: give at least one --format and one --view")
+	}
+	if err := textmeasure.SetFonts(textmeasure.FontConfig{Files: opts.Fonts}); err != nil {
+		return cmdutil.FlagErrorf("%s", err)
 	}
 	inputs, err := paths.Journeys(opts.Paths)
 	if err != nil {
@@ -287,7 +296,7 @@ type summary struct {
 
 func report(opts *Options, r *result, sum *summary, bar *progressbar.ProgressBar) {
 	errOut := opts.IO.ErrOut
-	if bar != nil && (r.invalid || r.skipped != "" || len(r.failures) > 0 || len(r.stale)+len(r.missing) > 0) {
+	if bar != nil && (r.invalid || r.skipped != "" || len(r.failures)+len(r.warnings) > 0 || len(r.stale)+len(r.missing) > 0) {
 		bar.Clear()
 	}
 	switch {
@@ -307,6 +316,9 @@ func report(opts *Options, r *result, sum *summary, bar *progressbar.ProgressBar
 			fmt.Fprintf(errOut, "%s: skipped: %s\n", r.path, r.skipped)
 		}
 		return
+	}
+	for _, w := range r.warnings {
+		fmt.Fprintf(errOut, "%s: warning: %s\n", r.path, w)
 	}
 	for _, f := range r.failures {
 		fmt.Fprintf(errOut, "cjm: %s\n", f)
@@ -458,6 +470,9 @@ func renderInput(ctx context.Context, opts *Options, input string, outs []output
 			}
 			res.written = append(res.written, o.path)
 		}
+	}
+	if w := shared.missing.Warning(); w != "" {
+		res.warnings = append(res.warnings, w)
 	}
 	return res
 }
