@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"golang.org/x/image/font/sfnt"
 )
@@ -34,8 +35,9 @@ type Font struct {
 	// Bold is true when the face's file name says it is bold.
 	Bold bool
 
-	sfnt *sfnt.Font
-	upem float64
+	sfnt  *sfnt.Font
+	upem  float64
+	cover map[*unicode.RangeTable]bool // by script, under the chain's lock
 }
 
 // FontConfig says where the fallback chain finds its fonts.
@@ -152,16 +154,30 @@ func (c *chain) find(r rune, isBold bool) *Font {
 		c.files = listFonts(dirs)
 		c.listed = true
 	}
-	var other *Font
+	// The first face that has r, of the requested weight, and covers r's
+	// script wins. Failing that, the best of the others in this order:
+	// covers the script in the other weight, has r in the requested
+	// weight, has r at all. Covering the script keeps a label in one
+	// font: Symbola has 中 among its symbols, Droid Sans Fallback has the
+	// CJK ideographs.
+	script := scriptOf(r)
+	var second [3]*Font
 	try := func(f *Font) bool {
 		if !f.has(r) {
 			return false
 		}
-		if f.Bold == isBold {
+		covers := f.covers(script)
+		rank := 2
+		switch {
+		case covers && f.Bold == isBold:
 			return true
+		case covers:
+			rank = 0
+		case f.Bold == isBold:
+			rank = 1
 		}
-		if other == nil {
-			other = f
+		if second[rank] == nil {
+			second[rank] = f
 		}
 		return false
 	}
@@ -181,7 +197,83 @@ func (c *chain) find(r rune, isBold bool) *Font {
 			}
 		}
 	}
-	return other
+	for _, f := range second {
+		if f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// scripts are the Unicode scripts in name order, without Common and
+// Inherited (symbols, punctuation, emoji, marks: any font that has the
+// character will do).
+var scripts = func() []*unicode.RangeTable {
+	names := make([]string, 0, len(unicode.Scripts))
+	for n := range unicode.Scripts {
+		if n != "Common" && n != "Inherited" {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	out := make([]*unicode.RangeTable, len(names))
+	for i, n := range names {
+		out[i] = unicode.Scripts[n]
+	}
+	return out
+}()
+
+// scriptOf returns the script of r, or nil for Common and Inherited.
+func scriptOf(r rune) *unicode.RangeTable {
+	for _, t := range scripts {
+		if unicode.Is(t, r) {
+			return t
+		}
+	}
+	return nil
+}
+
+// coverSamples is the number of code points of a script (in the Basic
+// Multilingual Plane) a face is checked for.
+const coverSamples = 256
+
+// covers reports whether the face has at least half of a sample of the
+// script's code points in the Basic Multilingual Plane (all of them for a
+// small script), or script is nil.
+func (f *Font) covers(script *unicode.RangeTable) bool {
+	if script == nil {
+		return true
+	}
+	if v, ok := f.cover[script]; ok {
+		return v
+	}
+	var cps []rune
+	for _, r16 := range script.R16 {
+		for r := rune(r16.Lo); r <= rune(r16.Hi); r += rune(r16.Stride) {
+			cps = append(cps, r)
+		}
+	}
+	if len(cps) == 0 {
+		for _, r32 := range script.R32 {
+			for r := rune(r32.Lo); r <= rune(r32.Hi) && len(cps) < 1<<16; r += rune(r32.Stride) {
+				cps = append(cps, r)
+			}
+		}
+	}
+	step := max(1, len(cps)/coverSamples)
+	n, has := 0, 0
+	for i := 0; i < len(cps); i += step {
+		n++
+		if f.has(cps[i]) {
+			has++
+		}
+	}
+	v := n > 0 && 2*has >= n
+	if f.cover == nil {
+		f.cover = map[*unicode.RangeTable]bool{}
+	}
+	f.cover[script] = v
+	return v
 }
 
 func (f *Font) has(r rune) bool {

@@ -169,3 +169,36 @@ func TestHasGlyf(t *testing.T) {
 		}
 	}
 }
+
+// A face that has a character among its symbols but not its script (中 in
+// Symbola) gives way to a later face that covers the script, so a Chinese
+// label is drawn in one font.
+func TestScriptCoverage(t *testing.T) {
+	han := requireFallback(t, '中', false)
+	emoji := requireFallback(t, '🙂', false)
+	if !emoji.Has('中') {
+		t.Skipf("%s lacks 中: nothing to choose between", emoji)
+	}
+	if han == emoji || !han.covers(scriptOf('中')) || emoji.covers(scriptOf('中')) {
+		t.Errorf("中 from %s, which covers Han: %v", han, han.covers(scriptOf('中')))
+	}
+	// The emoji font first in path order: Han still comes from the CJK font.
+	dir := t.TempDir()
+	for name, f := range map[string]*Font{"a.ttf": emoji, "b.ttf": han} {
+		if err := os.WriteFile(filepath.Join(dir, name), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { _ = SetFonts(FontConfig{}) })
+	if err := SetFonts(FontConfig{Dirs: []string{dir}}); err != nil {
+		t.Fatal(err)
+	}
+	for r, want := range map[rune]string{'中': "b.ttf", '本': "b.ttf", '🙂': "a.ttf"} {
+		if f := FallbackFont(r, false); f == nil || filepath.Base(f.Path) != want {
+			t.Errorf("%c from %v, want %s", r, f, want)
+		}
+	}
+	if scriptOf('🙂') != nil || scriptOf('a') == nil {
+		t.Error("emoji have no script of their own; Latin has one")
+	}
+}
