@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -51,11 +52,29 @@ type FontConfig struct {
 }
 
 // DefaultFontDirs are the directories system fonts are read from, without
-// fontconfig: the XDG and Debian locations.
+// fontconfig: on Linux and the BSDs the XDG and Debian locations, on macOS
+// and Windows the system's and the user's font folders.
 func DefaultFontDirs() []string {
-	dirs := []string{"/usr/share/fonts", "/usr/local/share/fonts"}
-	if home, err := os.UserHomeDir(); err == nil {
-		dirs = append(dirs, filepath.Join(home, ".fonts"), filepath.Join(home, ".local", "share", "fonts"))
+	home, _ := os.UserHomeDir()
+	var dirs []string
+	switch runtime.GOOS {
+	case "darwin":
+		dirs = []string{"/System/Library/Fonts", "/Library/Fonts"}
+		if home != "" {
+			dirs = append(dirs, filepath.Join(home, "Library", "Fonts"))
+		}
+	case "windows":
+		if w := os.Getenv("WINDIR"); w != "" {
+			dirs = append(dirs, filepath.Join(w, "Fonts"))
+		}
+		if l := os.Getenv("LOCALAPPDATA"); l != "" {
+			dirs = append(dirs, filepath.Join(l, "Microsoft", "Windows", "Fonts"))
+		}
+	default:
+		dirs = []string{"/usr/share/fonts", "/usr/local/share/fonts"}
+		if home != "" {
+			dirs = append(dirs, filepath.Join(home, ".fonts"), filepath.Join(home, ".local", "share", "fonts"))
+		}
 	}
 	return dirs
 }
