@@ -159,9 +159,9 @@ func TestFallbackGlyphs(t *testing.T) {
 
 // TestFallbackInk: ₽, ★, ↶ and the other characters Liberation lacks are
 // drawn as themselves, not as the missing-glyph box that a character in
-// neither font (一) still gets.
+// font has (U+10FFFD, private use) still gets.
 func TestFallbackInk(t *testing.T) {
-	notdef := pngImage(t, textSVG("一", "start", ""))
+	notdef := pngImage(t, textSVG("\U0010FFFD", "start", ""))
 	if _, n := ink(notdef); n == 0 {
 		t.Fatal("the missing-glyph box draws nothing")
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/cjm-dev/cjm/pkg/textmeasure"
+
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/dejavu/dejavusansbold"
 	"github.com/go-fonts/dejavu/dejavusansboldoblique"
@@ -29,16 +31,35 @@ type fontSet struct {
 	// fallback holds the DejaVu Sans faces loaded so far, by style: they
 	// draw the characters the Liberation family lacks.
 	fallback map[canvas.FontStyle]*canvas.Font
+	// extra holds the faces of the fallback chain (pinned --font files,
+	// system fonts; see textmeasure.FallbackFont) loaded so far; font
+	// numbers from firstExtra on index it. version is the chain's.
+	extra   []extraFont
+	version int
+	// missing collects, during one drawing, the characters no font has.
+	missing map[rune]bool
+}
+
+type extraFont struct {
+	src  *textmeasure.Font
+	font *canvas.Font
 }
 
 var freeFonts = make(chan *fontSet, 16)
 
 func getFonts() *fontSet {
-	select {
-	case s := <-freeFonts:
-		return s
-	default:
-		return &fontSet{}
+	v := textmeasure.FontsVersion()
+	for {
+		select {
+		case s := <-freeFonts:
+			if s.version != v {
+				continue // made for another chain (SetFonts was called)
+			}
+			s.missing = nil
+			return s
+		default:
+			return &fontSet{version: v}
+		}
 	}
 }
 
@@ -139,32 +160,58 @@ func (s *fontSet) fallbackFont(style canvas.FontStyle) *canvas.Font {
 func hasGlyph(f *canvas.Font, r rune) bool { return f.SFNT.GlyphIndex(r) != 0 }
 
 // Which font draws a character: the family's own, then DejaVu Sans in the
-// same style, then (for italics) upright DejaVu Sans of the same weight.
-// The numbers index fontChain's result.
+// same style, then (for italics) upright DejaVu Sans of the same weight,
+// then a font of the fallback chain (firstExtra + its index in extra).
 const (
 	ownFont = iota
 	fallbackStyled
 	fallbackUpright
+	firstExtra
 )
 
-// fontFor picks the font that draws r in the chain (own, DejaVu in style,
-// DejaVu upright); prev is the choice for the character before (-1 at the
-// start). A combining mark, joiner or variation selector stays with the
-// character before when that font has it or no font does, so that it is
-// shaped with its base. A character no font has (CJK, colour emoji) is
-// left to the family's own font, which draws its missing-glyph box.
-func (s *fontSet) fontFor(own *canvas.Font, style canvas.FontStyle, r rune, prev int) int {
-	attached := prev >= 0 && isAttached(r)
-	chain := func(i int) *canvas.Font {
-		switch i {
-		case ownFont:
-			return own
-		case fallbackStyled:
-			return s.fallbackFont(style)
-		}
+// font returns the font numbered i (see ownFont).
+func (s *fontSet) font(own *canvas.Font, style canvas.FontStyle, i int) *canvas.Font {
+	switch i {
+	case ownFont:
+		return own
+	case fallbackStyled:
+		return s.fallbackFont(style)
+	case fallbackUpright:
 		return s.fallbackFont(style &^ canvas.FontItalic)
 	}
-	if attached && hasGlyph(chain(prev), r) {
+	return s.extra[i-firstExtra].font
+}
+
+// extraFor returns the number of the chain's font that draws r, loading
+// it on first use, or -1 when no font of the chain has r.
+func (s *fontSet) extraFor(r rune, style canvas.FontStyle) int {
+	x := textmeasure.FallbackFont(r, style&canvas.FontBold != 0)
+	if x == nil {
+		return -1
+	}
+	for i, e := range s.extra {
+		if e.src == x {
+			return firstExtra + i
+		}
+	}
+	f, err := canvas.LoadFont(x.Data, x.Index, canvas.FontRegular)
+	if err != nil {
+		return -1 // textmeasure parsed it; canvas cannot: leave r a box
+	}
+	s.extra = append(s.extra, extraFont{src: x, font: f})
+	return firstExtra + len(s.extra) - 1
+}
+
+// fontFor picks the font that draws r: the family's own, DejaVu in
+// style, DejaVu upright, then the fallback chain; prev is the choice for
+// the character before (-1 at the start). A combining mark, joiner or
+// variation selector stays with the character before when that font has
+// it or no font does, so that it is shaped with its base. A character no
+// font has is left to the family's own font, which draws its
+// missing-glyph box, and noted in s.missing.
+func (s *fontSet) fontFor(own *canvas.Font, style canvas.FontStyle, r rune, prev int) int {
+	attached := prev >= 0 && isAttached(r)
+	if attached && hasGlyph(s.font(own, style, prev), r) {
 		return prev
 	}
 	last := fallbackStyled
@@ -172,12 +219,21 @@ func (s *fontSet) fontFor(own *canvas.Font, style canvas.FontStyle, r rune, prev
 		last = fallbackUpright
 	}
 	for i := ownFont; i <= last; i++ {
-		if hasGlyph(chain(i), r) {
+		if hasGlyph(s.font(own, style, i), r) {
 			return i
 		}
 	}
 	if attached {
 		return prev
+	}
+	if i := s.extraFor(r, style); i >= 0 {
+		return i
+	}
+	if !unicode.IsSpace(r) && !unicode.IsControl(r) && !isAttached(r) {
+		if s.missing == nil {
+			s.missing = map[rune]bool{}
+		}
+		s.missing[r] = true
 	}
 	return ownFont
 }

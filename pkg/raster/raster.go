@@ -29,6 +29,9 @@ type Options struct {
 	// Background fills the page before drawing; the zero value means
 	// white. Graphviz draws its own background polygon anyway.
 	Background color.RGBA
+	// Missing, if not nil, collects the characters no font has (drawn as
+	// boxes), for the caller to warn about.
+	Missing *Missing
 }
 
 // DefaultDPI is the PNG resolution when Options.DPI is zero: twice a
@@ -50,7 +53,7 @@ func PNG(svg []byte, opts Options) (out []byte, err error) {
 	if dpi < 1 || dpi > 2400 {
 		return nil, fmt.Errorf("png: resolution %g dpi is out of range (1-2400)", dpi)
 	}
-	c, err := draw(svg, opts)
+	c, err := draw(svg, opts, false)
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +75,7 @@ func PNG(svg []byte, opts Options) (out []byte, err error) {
 // used glyphs of the bundled fonts embedded (text stays selectable and
 // searchable). The output holds no date, so it is the same on every run.
 func PDF(svg []byte, opts Options) (out []byte, err error) {
-	c, err := draw(svg, opts)
+	c, err := draw(svg, opts, true)
 	if err != nil {
 		return nil, err
 	}
@@ -104,14 +107,16 @@ func catch(err *error) {
 }
 
 // draw parses the SVG subset Graphviz writes and draws it on a canvas
-// whose units are millimetres with the origin at the bottom left.
-func draw(svg []byte, opts Options) (c *canvas.Canvas, err error) {
+// whose units are millimetres with the origin at the bottom left. forPDF
+// draws for the PDF writer (see gradient.canvasGradient).
+func draw(svg []byte, opts Options, forPDF bool) (c *canvas.Canvas, err error) {
 	defer catch(&err)
-	d := &drawer{grads: map[string]gradient{}, fonts: getFonts(), bg: opts.Background}
+	d := &drawer{grads: map[string]gradient{}, fonts: getFonts(), bg: opts.Background, forPDF: forPDF}
 	defer putFonts(d.fonts)
 	if err := d.parse(svg); err != nil {
 		return nil, err
 	}
+	opts.Missing.add(d.fonts.missing)
 	if d.c == nil {
 		return nil, errors.New("not an SVG document: no <svg> element")
 	}
@@ -138,6 +143,8 @@ type drawer struct {
 	tags  []string
 	grads map[string]gradient
 	fonts *fontSet
+	// forPDF: the canvas is for the PDF writer, not the rasteriser.
+	forPDF bool
 
 	// current gradient being defined
 	grad   *gradient
@@ -336,7 +343,7 @@ func scaleOf(m canvas.Matrix) float64 {
 func (d *drawer) paint(v, def, opac, all string, m canvas.Matrix) canvas.Paint {
 	if id, ok := urlID(v); ok {
 		if g, ok := d.grads[id]; ok && len(g.stops) > 0 {
-			return canvas.Paint{Gradient: g.canvasGradient(opacity(opac) * opacity(all))}
+			return canvas.Paint{Gradient: g.canvasGradient(opacity(opac)*opacity(all), d.forPDF)}
 		}
 		return canvas.Paint{}
 	}
@@ -347,22 +354,37 @@ func (d *drawer) paint(v, def, opac, all string, m canvas.Matrix) canvas.Paint {
 	return canvas.Paint{Color: col}
 }
 
-func (g gradient) canvasGradient(alpha float64) canvas.Gradient {
+// canvasGradient converts g for canvas. For the PDF writer (forPDF), the
+// first and last colours are repeated at offsets 0 and 1: canvas gives the
+// shading's function the domain [first offset, last offset], and poppler
+// and MuPDF then spread that function over the whole axis, so a card whose
+// header is a hard stop at 0.219/0.220 (two stops) was painted entirely in
+// the header's colour. With stops at 0 and 1 the function is a stitching
+// function over [0, 1] whose pieces are constant outside the stops, which
+// every viewer draws as SVG means it (a colour before the first stop and
+// after the last). The rasteriser already clamps to the end stops and is
+// left alone, so PNGs keep their bytes (repeating a stop there would round
+// 255 to 254).
+func (g gradient) canvasGradient(alpha float64, forPDF bool) canvas.Gradient {
+	var grad canvas.Grad
+	for _, s := range g.stops {
+		grad.Add(s.offset, fade(s.color, alpha))
+	}
+	if forPDF && len(grad) > 0 {
+		if first := grad[0]; first.Offset > 0 {
+			grad = append(canvas.Grad{{Offset: 0, Color: first.Color}}, grad...)
+		}
+		if last := grad[len(grad)-1]; last.Offset < 1 {
+			grad = append(grad, canvas.Stop{Offset: 1, Color: last.Color})
+		}
+	}
 	if g.linear {
 		p0 := g.m.Dot(canvas.Point{X: g.x1, Y: g.y1})
 		p1 := g.m.Dot(canvas.Point{X: g.x2, Y: g.y2})
-		lg := canvas.NewLinearGradient(p0, p1)
-		for _, s := range g.stops {
-			lg.Add(s.offset, fade(s.color, alpha))
-		}
-		return lg
+		return grad.ToLinear(p0, p1)
 	}
 	c := g.m.Dot(canvas.Point{X: g.cx, Y: g.cy})
-	rg := canvas.NewRadialGradient(c, 0, c, g.r*scaleOf(g.m))
-	for _, s := range g.stops {
-		rg.Add(s.offset, fade(s.color, alpha))
-	}
-	return rg
+	return grad.ToRadial(c, 0, c, g.r*scaleOf(g.m))
 }
 
 func (d *drawer) drawPath(p *canvas.Path, a map[string]string, m canvas.Matrix, open bool) {
@@ -390,7 +412,106 @@ func (d *drawer) drawPath(p *canvas.Path, a map[string]string, m canvas.Matrix, 
 	if !style.HasFill() && !style.HasStroke() {
 		return
 	}
+	if d.forPDF && d.drawBands(p, a, style) {
+		return
+	}
 	d.c.RenderPath(p, style, canvas.Identity)
+}
+
+// drawBands draws, for the PDF, a path filled with a linear gradient made
+// of hard stops along a horizontal or vertical axis (a card: the channel
+// header over the body) as solid shapes: the path in the last colour, then
+// each other band clipped out of it (whose path is cut to the band's
+// rectangle), then the stroke. Viewers sample a shading's colours at a
+// resolution of their own (MuPDF uses 256 samples over the axis), which
+// put the header's edge a pixel or more away from where cjm's PNG and the
+// browser put it; solid shapes are placed exactly everywhere. It reports
+// whether it drew the path.
+func (d *drawer) drawBands(p *canvas.Path, a map[string]string, style canvas.Style) bool {
+	id, ok := urlID(a["fill"])
+	if !ok {
+		return false
+	}
+	g, ok := d.grads[id]
+	if !ok || !g.linear || style.Fill.Gradient == nil {
+		return false
+	}
+	bands := g.bands()
+	if bands == nil {
+		return false
+	}
+	p0 := g.m.Dot(canvas.Point{X: g.x1, Y: g.y1})
+	p1 := g.m.Dot(canvas.Point{X: g.x2, Y: g.y2})
+	vertical, horizontal := canvas.Equal(p0.X, p1.X), canvas.Equal(p0.Y, p1.Y)
+	if vertical == horizontal {
+		return false // diagonal, or no axis at all
+	}
+	alpha := opacity(a["fill-opacity"]) * opacity(a["opacity"])
+	bb := p.Bounds()
+	solid := style
+	solid.Stroke = canvas.Paint{}
+	last := bands[len(bands)-1]
+	solid.Fill = canvas.Paint{Color: fade(last.color, alpha)}
+	d.c.RenderPath(p, solid, canvas.Identity)
+	for _, b := range bands[:len(bands)-1] {
+		var q *canvas.Path
+		if vertical {
+			y0, y1 := p0.Y+b.from*(p1.Y-p0.Y), p0.Y+b.to*(p1.Y-p0.Y)
+			q = p.Clip(bb.X0-1, y0, bb.X1+1, y1)
+		} else {
+			x0, x1 := p0.X+b.from*(p1.X-p0.X), p0.X+b.to*(p1.X-p0.X)
+			q = p.Clip(x0, bb.Y0-1, x1, bb.Y1+1)
+		}
+		if q.Empty() {
+			continue
+		}
+		solid.Fill = canvas.Paint{Color: fade(b.color, alpha)}
+		d.c.RenderPath(q, solid, canvas.Identity)
+	}
+	if style.HasStroke() {
+		outline := style
+		outline.Fill = canvas.Paint{}
+		d.c.RenderPath(p, outline, canvas.Identity)
+	}
+	return true
+}
+
+// band is a stretch of a gradient's axis in one colour.
+type band struct {
+	from, to float64 // offsets along the axis; unbounded at the ends
+	color    color.RGBA
+}
+
+// hardStop is the widest transition between two colours that is drawn as
+// a sharp edge: Graphviz writes a split fill as stops 0.001 apart.
+const hardStop = 0.0015
+
+// bands returns the gradient as bands of one colour when every transition
+// between two different colours is a hard stop, else nil. An edge lies
+// half-way between the two stops of its transition; the first band starts
+// at -1e9 and the last ends at 1e9 (SVG pads with the end colours).
+func (g gradient) bands() []band {
+	if len(g.stops) < 2 {
+		return nil
+	}
+	out := []band{{from: -1e9, color: g.stops[0].color}}
+	for i := 1; i < len(g.stops); i++ {
+		a, b := g.stops[i-1], g.stops[i]
+		if a.color == b.color {
+			continue
+		}
+		if b.offset-a.offset > hardStop || b.offset < a.offset {
+			return nil
+		}
+		edge := (a.offset + b.offset) / 2
+		out[len(out)-1].to = edge
+		out = append(out, band{from: edge, color: b.color})
+	}
+	out[len(out)-1].to = 1e9
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
 
 func (d *drawer) drawText(t *textState, s string) {
@@ -436,17 +557,12 @@ func (d *drawer) drawText(t *textState, s string) {
 	// Several fonts or right-to-left text: each run is a line of its own,
 	// placed side by side in visual order, the whole shifted by the total
 	// width as above.
-	faces := [3]*canvas.FontFace{ownFont: face}
+	faces := map[int]*canvas.FontFace{ownFont: face}
 	total := 0.0
 	for i := range runs {
 		r := &runs[i]
 		if faces[r.font] == nil {
-			var f *canvas.Font
-			if r.font == fallbackStyled {
-				f = d.fonts.fallbackFont(style)
-			} else {
-				f = d.fonts.fallbackFont(style &^ canvas.FontItalic)
-			}
+			f := d.fonts.font(face.Font, style, r.font)
 			decos := make([]canvas.FontDecorator, 0, len(deco))
 			for _, dc := range deco {
 				decos = append(decos, dc.(canvas.FontDecorator))
@@ -484,7 +600,7 @@ func runWidth(face *canvas.FontFace, r fontRun) float64 {
 // fontRun is a stretch of text drawn in one font at one bidi level.
 type fontRun struct {
 	text  string
-	font  int // ownFont, fallbackStyled or fallbackUpright
+	font  int // ownFont, fallbackStyled, fallbackUpright or firstExtra+i
 	level int // Unicode bidi embedding level
 	width float64
 }

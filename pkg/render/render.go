@@ -11,6 +11,7 @@ import (
 
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/raster"
 )
 
 // Options are what Render is asked for.
@@ -25,6 +26,9 @@ type Options struct {
 	File string
 	// Renderer runs Graphviz; nil means graphviz.InProcess.
 	Renderer graphviz.Renderer
+	// Missing, when set, collects the characters that no font could draw
+	// in the PNG and PDF outputs (raster.Missing.Warning says what to do).
+	Missing *raster.Missing
 }
 
 // Output is one output of a map.
@@ -57,7 +61,7 @@ func Render(ctx context.Context, m *journey.Map, opts Options) ([]Output, error)
 	if file == "" {
 		file = m.File
 	}
-	outs := p.Render(ctx, m, file, opts.Renderer)
+	outs := p.Render(ctx, m, file, opts.Renderer, opts.Missing)
 	var errs []error
 	for _, o := range outs {
 		if o.Err != nil {
@@ -167,12 +171,13 @@ func (p *Plan) Layouts() int {
 // Render makes every output of the plan for the loaded, valid map m read
 // from file, with Graphviz running in r (nil: graphviz.InProcess). Each
 // view is built and drawn at most once. An output that cannot be made has
-// Err set; a panic in a format becomes such an error.
-func (p *Plan) Render(ctx context.Context, m *journey.Map, file string, r graphviz.Renderer) []Output {
+// Err set; a panic in a format becomes such an error. missing, when not
+// nil, collects the characters no font drew in PNG and PDF outputs.
+func (p *Plan) Render(ctx context.Context, m *journey.Map, file string, r graphviz.Renderer, missing *raster.Missing) []Output {
 	if r == nil {
 		r = graphviz.InProcess
 	}
-	c := &cache{renderer: r, file: file, views: map[string]*viewResult{}}
+	c := &cache{renderer: r, file: file, views: map[string]*viewResult{}, missing: missing}
 	outs := p.Outputs(file)
 	viewNames := p.Views()
 	for i := range outs {
@@ -239,6 +244,7 @@ func (j *Job) OutputName(view, ext string) string { return outputName(baseName(j
 type cache struct {
 	renderer graphviz.Renderer
 	file     string
+	missing  *raster.Missing
 	mu       sync.Mutex
 	views    map[string]*viewResult
 }

@@ -61,7 +61,7 @@ func TestLayouts(t *testing.T) {
 				t.Errorf("Layouts = %d, want %d", got, tc.want)
 			}
 			c := &counting{}
-			for _, o := range p.Render(context.Background(), smallMap(), "small.yaml", c) {
+			for _, o := range p.Render(context.Background(), smallMap(), "small.yaml", c, nil) {
 				if o.Err != nil {
 					t.Fatalf("%s: %v", o.Name, o.Err)
 				}

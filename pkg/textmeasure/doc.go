@@ -11,9 +11,12 @@
 // A character Liberation Sans lacks (₽, ★, ↶, Arabic, Armenian, Georgian,
 // box drawing, many symbols) is measured in DejaVu Sans (bundled through
 // github.com/go-fonts/dejavu), the fallback pkg/raster draws it with, so
-// the layout matches the PNG and PDF. Characters neither font has are
-// estimated: East Asian wide characters (CJK) as 1 em, emoji as 1.25 em,
-// combining marks and joiners as zero, anything else as 0.6 em. Estimates
-// err on the wide side, so text fits its box in any reasonable fallback
-// font.
+// the layout matches the PNG and PDF. Characters neither font has (CJK,
+// emoji, Thai, ...) are measured in the font of the fallback chain that
+// draws them (FallbackFont): pinned font files (SetFonts, from cjm render
+// --font), then TrueType fonts found in the system's font directories in
+// a fixed order. Only characters no font has are estimated: East Asian
+// wide characters (CJK) as 1 em, emoji as 1.25 em, combining marks and
+// joiners as zero, anything else as 0.6 em. Estimates err on the wide
+// side, so text fits its box in any reasonable fallback font.
 package textmeasure

@@ -28,19 +28,23 @@ const LineHeight = 1.2
 
 // face holds one parsed font and a cache of advances (in em) per rune.
 // A rune the font lacks is measured in fallback, the font pkg/raster draws
-// it with, and estimated only when neither has it.
+// it with, then in the font of the fallback chain that draws it (see
+// FallbackFont), and estimated only when none has it.
 type face struct {
 	ttf      []byte
+	bold     bool
 	fallback *face
 	sparse   bool // no dense table: a fallback is only asked for single runes
 	once     sync.Once
 	font     *sfnt.Font
 	upem     float64
 
-	// dense holds the advances of runes below denseLimit, each measured on
-	// first use and stored as its float64 bits plus one (zero: not yet
-	// measured). Filling the whole table up front cost 20 ms of every
-	// process that measures text, for the few dozen runes a map uses.
+	// dense holds the advances of runes below denseLimit in the bundled
+	// fonts, each measured on first use and stored as its float64 bits
+	// plus one (zero: not yet measured; -1: the bundled fonts lack it, ask
+	// the fallback chain through cache). Filling the whole table up front
+	// cost 20 ms of every process that measures text, for the few dozen
+	// runes a map uses.
 	dense []atomic.Uint64
 
 	mu    sync.RWMutex
@@ -49,7 +53,7 @@ type face struct {
 
 var (
 	regular = &face{ttf: liberationsansregular.TTF, fallback: &face{ttf: dejavusans.TTF, sparse: true}}
-	bold    = &face{ttf: liberationsansbold.TTF, fallback: &face{ttf: dejavusansbold.TTF, sparse: true}}
+	bold    = &face{ttf: liberationsansbold.TTF, bold: true, fallback: &face{ttf: dejavusansbold.TTF, sparse: true}}
 )
 
 func (f *face) load() {
@@ -69,22 +73,58 @@ func (f *face) load() {
 	})
 }
 
-// lookup returns the advance of r in em: from the font, else from the
-// fallback font, else estimated.
-func (f *face) lookup(r rune) float64 {
+// reset forgets the advances measured in the fallback chain.
+func (f *face) reset() {
+	f.load()
+	f.mu.Lock()
+	f.cache = make(map[rune]float64)
+	f.mu.Unlock()
+}
+
+// bundled returns the advance of r in em in the bundled fonts (the face,
+// then its DejaVu fallback); zero-width runes are 0.
+func (f *face) bundled(r rune) (float64, bool) {
 	if zeroWidth(r) {
-		return 0
+		return 0, true
 	}
 	if a, ok := f.glyphAdvance(r); ok {
-		return a
+		return a, true
 	}
 	if f.fallback != nil {
 		f.fallback.load()
 		if a, ok := f.fallback.glyphAdvance(r); ok {
+			return a, true
+		}
+	}
+	return 0, false
+}
+
+// lookup returns the advance of r in em: from the bundled fonts, else from
+// the fallback chain, else estimated.
+func (f *face) lookup(r rune) float64 {
+	if a, ok := f.bundled(r); ok {
+		return a
+	}
+	if x := FallbackFont(r, f.bold); x != nil {
+		if a, ok := x.advance(r); ok {
 			return a
 		}
 	}
 	return estimate(r)
+}
+
+// advance returns the advance of r in em in the chain's font.
+func (x *Font) advance(r rune) (float64, bool) {
+	var buf sfnt.Buffer
+	idx, err := x.sfnt.GlyphIndex(&buf, r)
+	if err != nil || idx == 0 {
+		return 0, false
+	}
+	adv, err := x.sfnt.GlyphAdvance(&buf, idx, fixed.Int26_6(x.upem*64), font.HintingNone)
+	if err != nil {
+		return 0, false
+	}
+	return float64(adv) / 64 / x.upem, true
 }
 
 // glyphAdvance returns the advance of r in em if the font has a glyph for
@@ -109,12 +149,18 @@ func (f *face) glyphAdvance(r rune) (float64, bool) {
 func (f *face) advance(r rune) float64 {
 	f.load()
 	if r >= 0 && int(r) < len(f.dense) {
-		if v := f.dense[r].Load(); v != 0 {
-			return math.Float64frombits(v - 1)
+		v := f.dense[r].Load()
+		if v == 0 {
+			a, ok := f.bundled(r)
+			if !ok {
+				a = -1
+			}
+			v = math.Float64bits(a) + 1
+			f.dense[r].Store(v)
 		}
-		a := f.lookup(r)
-		f.dense[r].Store(math.Float64bits(a) + 1)
-		return a
+		if a := math.Float64frombits(v - 1); a >= 0 {
+			return a
+		}
 	}
 	f.mu.RLock()
 	a, ok := f.cache[r]

@@ -17,6 +17,7 @@ import (
 )
 
 func TestWidth(t *testing.T) {
+	noSystemFonts(t) // CJK and emoji keep their estimates
 	tests := []struct {
 		name string
 		s    string
@@ -214,9 +215,10 @@ func TestFallbackWidths(t *testing.T) {
 	}
 }
 
-// TestNeitherFont: CJK and colour emoji are in neither bundled font and
-// keep their estimates.
+// TestNeitherFont: CJK and colour emoji are in neither bundled font and,
+// with no font of the fallback chain, keep their estimates.
 func TestNeitherFont(t *testing.T) {
+	noSystemFonts(t)
 	for _, r := range []rune{'日', '한', '🙂', '🚀'} {
 		if _, ok := advanceIn(t, dejavusans.TTF, r); ok {
 			t.Errorf("DejaVu Sans has %q now; update the documented limits", r)

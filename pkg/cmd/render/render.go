@@ -29,6 +29,8 @@ import (
 	"github.com/cjm-dev/cjm/pkg/paths"
 	"github.com/cjm-dev/cjm/pkg/render"
 	"github.com/cjm-dev/cjm/pkg/renderpool"
+	"github.com/cjm-dev/cjm/pkg/raster"
+	"github.com/cjm-dev/cjm/pkg/textmeasure"
 )
 
 // Options are the dependencies and flag values of `cjm render`.
@@ -49,6 +51,9 @@ type Options struct {
 	Configs *config.Finder
 	// LayoutTimeout bounds one Graphviz layout; 0 means no bound.
 	LayoutTimeout time.Duration
+	// Fonts are --font files: fallback fonts for PNG and PDF, consulted
+	// before the system's.
+	Fonts []string
 
 	// NewRenderer picks where Graphviz runs for `layouts` layouts with
 	// `workers` parallel jobs, each layout bounded by timeout, and returns
@@ -138,6 +143,7 @@ worker process is killed) and its input fails with an error.`,
 	fl.StringSliceVarP(&opts.Formats, "format", "f", []string{render.FormatNames()[0]}, "output `FORMAT`: "+strings.Join(render.FormatNames(), ", ")+" (repeatable or comma-separated)")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "render `N` maps in parallel (default: the number of CPUs)")
 	cmdutil.AddMaxSizeFlag(fl, &opts.MaxBytes)
+	fl.StringArrayVar(&opts.Fonts, "font", nil, "draw characters the bundled fonts lack with the TrueType font `FILE` before any system font, in PNG and PDF (repeatable)")
 	fl.BoolVar(&opts.Check, "check", false, "write nothing; list missing or out-of-date outputs and exit 1 if any")
 	fl.DurationVar(&opts.LayoutTimeout, "layout-timeout", DefaultLayoutTimeout, "stop a Graphviz layout after `DURATION` and fail its input (0: no limit)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -173,6 +179,7 @@ type result struct {
 	invalid  bool // has errors: not rendered
 	skipped  string
 	failures []string // outputs that could not be made or written
+	warnings []string
 	written  []string
 	same     []string
 	stale    []string // --check
@@ -197,6 +204,9 @@ func renderRun(ctx context.Context, opts *Options) error {
 	}
 	plan, err := render.NewPlan(views, formats)
 	if err != nil {
+		return cmdutil.FlagErrorf("%s", err)
+	}
+	if err := textmeasure.SetFonts(textmeasure.FontConfig{Files: opts.Fonts}); err != nil {
 		return cmdutil.FlagErrorf("%s", err)
 	}
 	inputs, err := paths.Journeys(opts.Paths)
@@ -330,7 +340,7 @@ type summary struct {
 
 func report(opts *Options, r *result, sum *summary, bar *progressbar.ProgressBar) {
 	errOut := opts.IO.ErrOut
-	if bar != nil && (r.invalid || r.skipped != "" || len(r.failures) > 0 || len(r.stale)+len(r.missing) > 0) {
+	if bar != nil && (r.invalid || r.skipped != "" || len(r.failures)+len(r.warnings) > 0 || len(r.stale)+len(r.missing) > 0) {
 		bar.Clear()
 	}
 	switch {
@@ -350,6 +360,9 @@ func report(opts *Options, r *result, sum *summary, bar *progressbar.ProgressBar
 			fmt.Fprintf(errOut, "%s: skipped: %s\n", r.path, r.skipped)
 		}
 		return
+	}
+	for _, w := range r.warnings {
+		fmt.Fprintf(errOut, "%s: warning: %s\n", r.path, w)
 	}
 	for _, f := range r.failures {
 		fmt.Fprintf(errOut, "cjm: %s\n", f)
@@ -489,7 +502,8 @@ func renderInput(ctx context.Context, opts *Options, input string, outs []output
 		res.skipped = "a catalogue (no stages) has nothing to draw"
 		return res
 	}
-	made := plan.Render(ctx, chk.Map, input, r)
+	var missing raster.Missing
+	made := plan.Render(ctx, chk.Map, input, r, &missing)
 	for i, o := range outs {
 		data, err := made[i].Data, made[i].Err
 		if err != nil {
@@ -523,6 +537,9 @@ func renderInput(ctx context.Context, opts *Options, input string, outs []output
 			}
 			res.written = append(res.written, o.path)
 		}
+	}
+	if w := missing.Warning(); w != "" {
+		res.warnings = append(res.warnings, w)
 	}
 	return res
 }
