@@ -510,7 +510,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 	for _, o := range b.m.Owners {
 		if usedOwn[o.ID] {
 			col := b.colors.Owner(o)
-			entries = append(entries, entry{b.doc.ID("legend", "owner", o.ID), o.Name, box(palette.Readable(col), palette.Readable(col), 9, 9)})
+			entries = append(entries, entry{b.doc.ID("legend", "owner", o.ID), o.Name, box(col, palette.Darken(col, 0.3), 9, 9)})
 		}
 	}
 	if pain {

@@ -27,12 +27,14 @@ const (
 )
 
 var (
-	titleStyle   = view.Style{Size: 18, Bold: true, Color: palette.Text}
-	stageStyle   = view.Style{Size: 11, Bold: true, Color: palette.Text}
-	nameStyle    = view.Style{Size: 9.5, Bold: true, Color: palette.Text}
-	refStyle     = view.Style{Size: 8.5, Bold: true, Color: palette.TextMuted}
-	barStyle     = view.Style{Size: 8.5, Bold: true}
-	ownerStyle   = view.Style{Size: 8, Color: palette.TextMuted}
+	titleStyle = view.Style{Size: 18, Bold: true, Color: palette.Text}
+	stageStyle = view.Style{Size: 11, Bold: true, Color: palette.Text}
+	nameStyle  = view.Style{Size: 9.5, Bold: true, Color: palette.Text}
+	refStyle   = view.Style{Size: 8.5, Bold: true, Color: palette.TextMuted}
+	barStyle   = view.Style{Size: 8.5, Bold: true}
+	ownerStyle = view.Style{Size: 8, Color: palette.TextMuted}
+	// ownerMarkW is the room of the owner's coloured mark before its name.
+	ownerMarkW   = view.Ceil(ownerStyle.Width(view.OwnerMark)) + 3
 	emoStyle     = view.Style{Size: 8.5, Bold: true}
 	backStyle    = view.Style{Size: 8, Color: "#8A3A0E"}
 	skipStyle    = view.Style{Size: 8, Color: "#24506F"}
@@ -306,7 +308,11 @@ func (b *builder) card(i int, t *journey.Touchpoint) card {
 	c.name = nameStyle.Wrap(b.ref[i]+"  "+t.Name, nameW)
 	c.nameH = view.Ceil(nameStyle.Height(len(c.name)))
 	if bd.Owner != "" {
-		c.owner = ownerStyle.Wrap(bd.Owner, textW)
+		ow := textW
+		if bd.OwnerColor != "" {
+			ow -= ownerMarkW
+		}
+		c.owner = ownerStyle.Wrap(bd.Owner, ow)
 		c.ownH = view.Ceil(ownerStyle.Height(len(c.owner))) + 2
 	}
 	c.h = barH + padV + c.nameH + c.ownH + padV + 1
@@ -345,11 +351,14 @@ func (b *builder) drawCard(i int) {
 		b.doc.Centred(id+"-emotion", x+cardW-4-emoW/2, ty, []string{c.emo}, st)
 	}
 	if c.ownH > 0 {
-		st := ownerStyle
-		if c.ownColor != "#FFFFFF" {
-			st.Color = palette.Readable(c.ownColor)
+		ox := tx
+		if c.ownColor != "" {
+			mst := ownerStyle
+			mst.Color = c.ownColor
+			b.doc.TextAt(id+"-owner-mark", tx, ty+c.nameH+1, []string{view.OwnerMark}, mst)
+			ox += ownerMarkW
 		}
-		b.doc.TextAt(id+"-owner", tx, ty+c.nameH+1, c.owner, st)
+		b.doc.TextAt(id+"-owner", ox, ty+c.nameH+1, c.owner, ownerStyle)
 	}
 	if t.IsMomentOfTruth() {
 		b.star(id+"-mot", view.Point{X: x + cardW - 3, Y: y - 1}, 17)

@@ -158,7 +158,7 @@ func (l *emotionLane) draw(b *builder) {
 		}
 		color, style, pen := "#4D4D4D", "solid", "1.5"
 		if c.persona != nil {
-			color, style, pen = personaColor(c.index), personaStyle(c.index), "1.75"
+			color, style, pen = b.personaColor(c.index), personaStyle(c.index), "1.75"
 		}
 		// In pieces of at most curveChunk segments: Graphviz before 2.44
 		// reads no quoted string over 16 kB, and `cjm render -f dot` is for
@@ -189,7 +189,7 @@ func (l *emotionLane) draw(b *builder) {
 		for _, c := range l.curves {
 			shape, outline := "circle", "#333333"
 			if c.persona != nil {
-				shape, outline = personaShape(c.index), personaColor(c.index)
+				shape, outline = personaShape(c.index), b.personaColor(c.index)
 			}
 			for _, p := range c.pts {
 				if p.stage != stage {

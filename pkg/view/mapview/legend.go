@@ -111,7 +111,7 @@ func (b *builder) legendGroups() []legendGroup {
 		g := legendGroup{key: "legend.owners"}
 		for _, o := range b.m.Owners {
 			if usedOwn[o.ID] {
-				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "owner", o.ID), text: o.Name, swatch: swatchBox(palette.Readable(b.colors.Owner(o)), 9, 9)})
+				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "owner", o.ID), text: o.Name, swatch: swatchBox(b.colors.Owner(o), 9, 9)})
 			}
 		}
 		groups = append(groups, g)
@@ -146,7 +146,7 @@ func (b *builder) legendGroups() []legendGroup {
 			g := legendGroup{key: "legend.personas"}
 			for _, c := range e.curves {
 				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "persona", c.persona.ID), text: c.persona.Name,
-					swatch: swatchMarker(personaShape(c.index), personaColor(c.index), personaColor(c.index))})
+					swatch: swatchMarker(personaShape(c.index), b.personaColor(c.index), b.personaColor(c.index))})
 			}
 			groups = append(groups, g)
 		}
