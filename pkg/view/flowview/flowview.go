@@ -168,7 +168,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 			b.byID[t.ID] = len(b.tps)
 			b.tps = append(b.tps, t)
 			b.stageOf = append(b.stageOf, si)
-			b.ref = append(b.ref, strconv.Itoa(si+1)+"."+strconv.Itoa(ti+1))
+			b.ref = append(b.ref, journey.Ref(si, ti))
 		}
 	}
 	// A link (i, j) can only come from touchpoint i, so duplicates are
@@ -201,7 +201,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		lines := stageStyle.Wrap(name, cardW)
 		hd := header{lines: lines, w: cardW, h: view.Ceil(stageStyle.Height(len(lines)))}
 		if b.simplified && b.within[i] > 0 {
-			hd.within = withinStyle.Ellipsize(strings.Replace(b.t("flow.within"), "%s", view.FormatNumber(float64(b.within[i]), b.lang), 1), cardW)
+			hd.within = withinStyle.Ellipsize(strings.Replace(b.t("flow.within"), "%s", i18n.Number(b.lang, float64(b.within[i])), 1), cardW)
 			hd.h += view.Ceil(withinStyle.LineHeight()) + 2
 		}
 		b.headers = append(b.headers, hd)
@@ -389,13 +389,7 @@ func fillOf(t *journey.Touchpoint) string {
 	return "#FFFFFF"
 }
 
-func signed(v float64, lang string) string {
-	s := view.FormatNumber(v, lang)
-	if v > 0 {
-		s = "+" + s
-	}
-	return s
-}
+func signed(v float64, lang string) string { return i18n.Signed(lang, v) }
 
 // dotLayout runs the first pass: dot on the forward graph, clusters per
 // stage, then reads the positions.

@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"github.com/cjm-dev/cjm/pkg/i18n"
 	"strconv"
 
 	"github.com/cjm-dev/cjm/pkg/journey"
@@ -196,7 +197,7 @@ func (l *emotionLane) draw(b *builder) {
 					continue
 				}
 				fill := palette.Emotion(p.v)
-				tip := p.what + ": " + view.FormatNumber(p.v, b.lang)
+				tip := p.what + ": " + i18n.Signed(b.lang, p.v)
 				if c.persona != nil {
 					tip = c.persona.Name + " — " + tip
 				}

@@ -116,7 +116,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 	for si, s := range m.Stages {
 		k := len(s.Touchpoints)
 		for ti, t := range s.Touchpoints {
-			b.ref[t] = strconv.Itoa(si+1) + "." + strconv.Itoa(ti+1)
+			b.ref[t] = journey.Ref(si, ti)
 			b.tpX[t] = b.colX(si) + (float64(ti)+0.5)*cw/float64(k)
 		}
 	}

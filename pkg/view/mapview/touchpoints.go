@@ -58,7 +58,7 @@ func (l *touchpointLane) draw(b *builder) {
 		h = math.Max(h, ch)
 	}
 	h = view.Ceil(h + 2*pad)
-	b.laneHeader("lane.touchpoints", h)
+	b.laneHeader("touchpoints", h)
 	for i := range b.m.Stages {
 		y := b.y + pad
 		for _, c := range chips[i] {
@@ -149,14 +149,14 @@ func (b *builder) drawChip(c chip, x, y, w float64) {
 func (b *builder) tooltip(t *journey.Touchpoint) string {
 	parts := []string{b.ref[t] + " " + t.Name}
 	if t.MomentOfTruth != nil {
-		s := b.t("legend.moment_of_truth")
+		s := b.t("mot")
 		if t.MomentOfTruth.Reason != "" {
 			s += ": " + t.MomentOfTruth.Reason
 		}
 		parts = append(parts, s)
 	}
 	if t.Evidence != "" {
-		s := b.t("legend.evidence") + ": " + b.t("evidence."+t.Evidence)
+		s := b.t("evidence") + ": " + b.t("evidence."+t.Evidence)
 		if t.Source != "" {
 			s += " (" + t.Source + ")"
 		}
