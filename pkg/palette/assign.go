@@ -37,6 +37,10 @@ const (
 	MinDeltaEDeutan = 10.0 // CIEDE2000, under the deuteranopia simulation
 )
 
+// MaxSearch is the number of entries past which Assign no longer searches
+// (colours repeat long before): it hands the set out in turn.
+const MaxSearch = 64
+
 // MaxDistinct is the number of entries up to which Assign keeps the bounds
 // between every two of them. Past it, it keeps them within each kind and
 // half of them across kinds.
@@ -68,21 +72,39 @@ type Entry struct {
 // persona's as its curve and markers. The result depends only on the entries and their order.
 func Assign(entries []Entry) []string {
 	out := make([]string, len(entries))
-	var drawn []RGB
-	var kinds []string
+	if len(entries) > MaxSearch {
+		// Colours repeat anyway; a search would cost the square of the
+		// entries.
+		k := 0
+		for i, e := range entries {
+			if c, ok := Parse(e.Explicit); ok {
+				out[i] = c.Hex()
+				continue
+			}
+			out[i] = Set[k%len(Set)]
+			k++
+		}
+		return out
+	}
+	type mark struct {
+		lab, deutan Lab
+		kind        string
+	}
+	var drawn []mark
 	for i, e := range entries {
 		if c, ok := Parse(e.Explicit); ok {
 			out[i] = c.Hex()
-			drawn, kinds = append(drawn, c), append(kinds, e.Kind)
+			drawn = append(drawn, mark{c.Lab(), c.Deuteranopia(), e.Kind})
 		}
 	}
 	cross := 1.0 // the share of the bounds kept between kinds
 	if len(entries) > MaxDistinct {
 		cross = 0.5
 	}
-	set := make([]RGB, len(Set))
+	set := make([]mark, len(Set))
 	for k, h := range Set {
-		set[k], _ = Parse(h)
+		c, _ := Parse(h)
+		set[k] = mark{c.Lab(), c.Deuteranopia(), ""}
 	}
 	for i, e := range entries {
 		if out[i] != "" {
@@ -91,13 +113,14 @@ func Assign(entries []Entry) []string {
 		best, bestScore := 0, -1.0
 		for k, c := range set {
 			score := math.Inf(1)
-			for j, d := range drawn {
-				n, dd := Distance(c, d)
+			for _, d := range drawn {
 				f := 1.0
-				if kinds[j] != e.Kind {
+				if d.kind != e.Kind {
 					f = cross
 				}
-				score = math.Min(score, math.Min(n/(f*MinDeltaE), dd/(f*MinDeltaEDeutan)))
+				n := DeltaE2000(c.lab, d.lab) / (f * MinDeltaE)
+				dd := DeltaE2000(c.deutan, d.deutan) / (f * MinDeltaEDeutan)
+				score = math.Min(score, math.Min(n, dd))
 			}
 			if score >= 1 {
 				best = k
@@ -107,8 +130,8 @@ func Assign(entries []Entry) []string {
 				best, bestScore = k, score
 			}
 		}
-		out[i] = set[best].Hex()
-		drawn, kinds = append(drawn, set[best]), append(kinds, e.Kind)
+		out[i] = Set[best]
+		drawn = append(drawn, mark{set[best].lab, set[best].deutan, e.Kind})
 	}
 	return out
 }

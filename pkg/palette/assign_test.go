@@ -3,6 +3,7 @@ package palette
 import (
 	"fmt"
 	"testing"
+	"time"
 )
 
 // CheckBounds reports the pairs of colours closer than the bounds.
@@ -91,5 +92,29 @@ func TestAssignExplicitAndDeterministic(t *testing.T) {
 		if _, ok := Parse(c); !ok {
 			t.Errorf("entry %d: %q is not a colour", i, c)
 		}
+	}
+}
+
+// A map with thousands of channels is coloured at once (a search over
+// every pair would take minutes), and an explicit colour is still kept.
+func TestAssignMany(t *testing.T) {
+	var es []Entry
+	for i := 0; i < 5000; i++ {
+		es = append(es, Entry{Kind: "channel", ID: fmt.Sprintf("c%d", i)})
+	}
+	es[7].Explicit = "#123456"
+	start := time.Now()
+	got := Assign(es)
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("5,000 entries took %v", d)
+	}
+	if got[7] != "#123456" || got[0] != Set[0] || got[8] != Set[7] {
+		t.Errorf("got %s, %s, %s", got[7], got[0], got[8])
+	}
+	// At MaxSearch entries the search still runs, quickly.
+	start = time.Now()
+	Assign(es[:MaxSearch])
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("%d entries took %v", MaxSearch, d)
 	}
 }
