@@ -10,9 +10,11 @@ import (
 	"testing"
 
 	"github.com/cjm-dev/cjm/pkg/i18n"
+	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/report/html"
 	"github.com/cjm-dev/cjm/pkg/report/markdown"
 	"github.com/cjm-dev/cjm/pkg/report/outline"
+	"github.com/cjm-dev/cjm/pkg/report/reporttest"
 	"github.com/cjm-dev/cjm/pkg/view"
 	"github.com/cjm-dev/cjm/pkg/view/flowview"
 	"github.com/cjm-dev/cjm/pkg/view/mapview"
@@ -43,10 +45,17 @@ func TestOutputsAgree(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no examples")
 	}
+	maps := map[string]func(t *testing.T) *journey.Map{
+		// A map with every field, and one whose every label is hostile.
+		"full":    func(*testing.T) *journey.Map { return reporttest.FullMap() },
+		"hostile": func(*testing.T) *journey.Map { return reporttest.HostileMap() },
+	}
 	for _, f := range files {
-		name := strings.TrimSuffix(filepath.Base(f), ".yaml")
+		maps[strings.TrimSuffix(filepath.Base(f), ".yaml")] = func(t *testing.T) *journey.Map { return viewtest.Load(t, f) }
+	}
+	for name, load := range maps {
 		t.Run(name, func(t *testing.T) {
-			m := viewtest.Load(t, f)
+			m := load(t)
 			opts := view.Options{IDPrefix: name}
 			mapDOT, err := mapview.Build(m, opts)
 			if err != nil {
@@ -156,6 +165,10 @@ func TestOutputsAgree(t *testing.T) {
 					t.Errorf("map: stage %s shows %q, the reports %q", st.Name, marks, wantMarks)
 				}
 			}
+			if len(r.Inventory) == 0 || len(r.KPIs) == 0 {
+				t.Errorf("%d touchpoints and %d KPIs: nothing to compare", len(r.Inventory), len(r.KPIs))
+			}
+			t.Logf("%d touchpoints and %d KPIs agree", len(r.Inventory), len(r.KPIs))
 			// The legend says what ▲ and ▼ mean in the reports' words.
 			for _, k := range r.KPIs {
 				if k.StatusKey() == "" {
