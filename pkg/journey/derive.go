@@ -1,5 +1,7 @@
 package journey
 
+import "strconv"
+
 // IsPerPersona reports whether the emotion gives each persona its own value.
 func (e *Emotion) IsPerPersona() bool { return e != nil && e.PerPersona != nil }
 
@@ -123,17 +125,43 @@ func (m *Metric) LowerIsBetter() bool { return m.Better == "lower" }
 // HasStatus reports whether the metric has both a value and a target.
 func (m *Metric) HasStatus() bool { return m.Value != nil && m.Target != nil }
 
-// OffTarget reports whether the value misses the target in the wrong
-// direction: below it when higher is better, above it when lower is.
-func (m *Metric) OffTarget() bool {
+// Status says how a metric stands against its target.
+type Status int
+
+// The statuses of a metric.
+const (
+	NoStatus  Status = iota // no value or no target
+	OnTarget                // meets the target or beats it
+	OffTarget               // misses it in the wrong direction
+)
+
+// Status decides whether the metric is on target: the one place every
+// view, report and export asks. A value equal to the target is on target;
+// a value above it is on target when higher is better and off it when
+// lower is better (a response time of 2 h against a target of 4 h is on
+// target), and the other way round below it.
+func (m *Metric) Status() Status {
 	if !m.HasStatus() {
-		return false
+		return NoStatus
 	}
+	miss := *m.Value < *m.Target
 	if m.LowerIsBetter() {
-		return *m.Value > *m.Target
+		miss = *m.Value > *m.Target
 	}
-	return *m.Value < *m.Target
+	if miss {
+		return OffTarget
+	}
+	return OnTarget
 }
+
+// OffTarget reports whether the value misses the target in the wrong
+// direction (Status is OffTarget).
+func (m *Metric) OffTarget() bool { return m.Status() == OffTarget }
+
+// Ref is the number the outputs give the ti-th touchpoint (from 0) of the
+// si-th stage (from 0): "stage.touchpoint", both from 1, e.g. "2.1". The
+// map, the flow, the reports and the CSV all number touchpoints with it.
+func Ref(si, ti int) string { return strconv.Itoa(si+1) + "." + strconv.Itoa(ti+1) }
 
 // Touchpoints returns every touchpoint of the map in order, stage by stage.
 func (m *Map) Touchpoints() []*Touchpoint {

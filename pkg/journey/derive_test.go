@@ -65,3 +65,45 @@ func TestStageEmotion(t *testing.T) {
 		})
 	}
 }
+
+func TestMetricStatus(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		name          string
+		value, target *float64
+		better        string
+		want          Status
+	}{
+		{"higher is better, above", f(12), f(10), "higher", OnTarget},
+		{"higher is better, below", f(8), f(10), "higher", OffTarget},
+		{"higher is better, exactly on", f(10), f(10), "higher", OnTarget},
+		{"lower is better, below (2 h against 4 h)", f(2), f(4), "lower", OnTarget},
+		{"lower is better, above", f(6), f(4), "lower", OffTarget},
+		{"lower is better, exactly on", f(4), f(4), "lower", OnTarget},
+		{"better left empty means higher", f(8), f(10), "", OffTarget},
+		{"negative values", f(-3), f(-5), "lower", OffTarget},
+		{"no target", f(3), nil, "higher", NoStatus},
+		{"no value", nil, f(3), "lower", NoStatus},
+		{"neither", nil, nil, "higher", NoStatus},
+	}
+	for _, tt := range tests {
+		m := &Metric{Value: tt.value, Target: tt.target, Better: tt.better}
+		if got := m.Status(); got != tt.want {
+			t.Errorf("%s: Status = %d, want %d", tt.name, got, tt.want)
+		}
+		if m.OffTarget() != (tt.want == OffTarget) {
+			t.Errorf("%s: OffTarget disagrees with Status", tt.name)
+		}
+	}
+}
+
+func TestRef(t *testing.T) {
+	for _, tt := range []struct {
+		si, ti int
+		want   string
+	}{{0, 0, "1.1"}, {1, 0, "2.1"}, {5, 1, "6.2"}, {11, 24, "12.25"}} {
+		if got := Ref(tt.si, tt.ti); got != tt.want {
+			t.Errorf("Ref(%d, %d) = %q, want %q", tt.si, tt.ti, got, tt.want)
+		}
+	}
+}

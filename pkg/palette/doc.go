@@ -2,9 +2,10 @@
 // print-safe set for channels, owners and personas, the emotion colours,
 // and a text colour with enough contrast on any fill.
 //
-// A channel or owner without a `color` gets a colour from its id's hash,
-// not from its position in the file: adding, removing or reordering
-// channels never recolours the others. Two ids may hash to the same colour;
-// every coloured element also carries its name, and a `color` in the file
-// settles a clash.
+// Assign colours a map's channels, owners and personas in one pass, in
+// source order, keeping a CIEDE2000 distance (DeltaE2000, on CIELAB from
+// sRGB) of MinDeltaE between any two, and MinDeltaEDeutan as a
+// deuteranope sees them (Machado et al. 2009), for up to MaxDistinct
+// entries. A `color` in the file is kept; every coloured element also
+// carries its name.
 package palette

@@ -2,35 +2,10 @@ package palette
 
 import (
 	"fmt"
-	"hash/fnv"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 )
-
-// Categorical is the set stable colours are drawn from: Paul Tol's
-// "muted" scheme (designed to stay distinct for colour-blind readers and in
-// print) without its grey, which means "neutral" here, extended with
-// Okabe–Ito orange and the pear, pink and light blue of Tol's "light"
-// scheme, so that ids collide less often. The order is part of the
-// contract: changing it recolours every map.
-var Categorical = []string{
-	"#332288", // indigo
-	"#88CCEE", // cyan
-	"#44AA99", // teal
-	"#117733", // green
-	"#999933", // olive
-	"#DDCC77", // sand
-	"#CC6677", // rose
-	"#882255", // wine
-	"#AA4499", // purple
-	"#E69F00", // orange
-	"#BBCC33", // pear
-	"#FFAABB", // pink
-	"#77AADD", // light blue
-	"#4477AA", // steel blue
-}
 
 // Emotion colours: pain and delight are Okabe–Ito vermillion and blue, a
 // pair colour-blind readers tell apart; neutral is a mid grey.
@@ -55,68 +30,6 @@ const (
 	Header    = "#E9ECF1"
 	Band      = "#D5DBE5"
 )
-
-// Stable returns the colour for an element with the given id: explicit when
-// it is a valid "#rrggbb", else picked from Categorical by a hash of the id.
-func Stable(id, explicit string) string {
-	if c, ok := Parse(explicit); ok {
-		return c.Hex()
-	}
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	return Categorical[h.Sum32()%uint32(len(Categorical))]
-}
-
-// Assign gives each of a map's ids a colour: its explicit colour when that
-// is a valid "#rrggbb", else a Categorical colour that no other id of the
-// same list has, as long as there are colours left. Each id starts at the
-// slot its hash picks (Stable's colour) and, when an explicit colour or an
-// id earlier in sorted order holds that slot, takes the next free one. So
-// colours stay put as a map grows: adding an id recolours at most the ids
-// whose slot it takes. Past len(Categorical) ids, colours repeat (names are
-// always printed beside them). The result is in the order of ids.
-func Assign(ids, explicit []string) []string {
-	out := make([]string, len(ids))
-	used := make([]bool, len(Categorical))
-	free := len(Categorical)
-	slotOf := func(c string) int {
-		for i, k := range Categorical {
-			if strings.EqualFold(k, c) {
-				return i
-			}
-		}
-		return -1
-	}
-	var auto []int
-	for i := range ids {
-		var ex string
-		if i < len(explicit) {
-			ex = explicit[i]
-		}
-		if c, ok := Parse(ex); ok {
-			out[i] = c.Hex()
-			if s := slotOf(out[i]); s >= 0 && !used[s] {
-				used[s] = true
-				free--
-			}
-			continue
-		}
-		auto = append(auto, i)
-	}
-	sort.SliceStable(auto, func(a, b int) bool { return ids[auto[a]] < ids[auto[b]] })
-	for _, i := range auto {
-		s := slotOf(Stable(ids[i], ""))
-		if free > 0 {
-			for used[s] {
-				s = (s + 1) % len(Categorical)
-			}
-			used[s] = true
-			free--
-		}
-		out[i] = Categorical[s]
-	}
-	return out
-}
 
 // Emotion returns the colour of an emotion value: pain below zero, delight
 // above, neutral at zero.

@@ -48,7 +48,7 @@ func label(lang, key, fallback string) string {
 
 // views is the registry, in the order every output shows them.
 var views = []View{
-	{Name: "map", TitleKey: "report.view.map", HeadingKey: "view.heading.map", Build: buildMapView},
+	{Name: "map", TitleKey: "report.view.map", HeadingKey: "report.view.map", Build: buildMapView},
 	{Name: "flow", TitleKey: "report.view.flow", HeadingKey: "view.heading.flow", BuildLayouts: 1, Build: buildFlowView},
 }
 

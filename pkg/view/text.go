@@ -2,7 +2,6 @@ package view
 
 import (
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/cjm-dev/cjm/pkg/textmeasure"
@@ -130,41 +129,6 @@ func (s Style) CenterLines(lines []string) string {
 // Ceil rounds a size up to whole points (HTML-like labels take integer
 // sizes).
 func Ceil(x float64) float64 { return math.Ceil(x - 1e-9) }
-
-// FormatNumber writes v the way the language does: "12,000.5" in English,
-// "12 000,5" (no-break space) in Russian, with up to two decimals.
-func FormatNumber(v float64, lang string) string {
-	neg := v < 0
-	v = math.Abs(v)
-	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	sep, dec := ",", "."
-	if lang == "ru" {
-		sep, dec = "\u00a0", ","
-	}
-	if len(intPart) > 4 || (len(intPart) == 4 && lang != "ru") {
-		var b strings.Builder
-		pre := len(intPart) % 3
-		if pre > 0 {
-			b.WriteString(intPart[:pre])
-		}
-		for i := pre; i < len(intPart); i += 3 {
-			if b.Len() > 0 {
-				b.WriteString(sep)
-			}
-			b.WriteString(intPart[i : i+3])
-		}
-		intPart = b.String()
-	}
-	out := intPart
-	if frac != "" {
-		out += dec + frac
-	}
-	if neg && out != "0" {
-		out = "−" + out
-	}
-	return out
-}
 
 // TextBoxWidth returns the width to give a node holding left-aligned text
 // measured w wide. Graphviz starts a \l line at the left edge of a

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/cjm-dev/cjm/pkg/i18n"
 	"path/filepath"
 	"strings"
 
@@ -79,7 +80,7 @@ func (o Options) CheckSize(m *journey.Map) error {
 	}
 	if max := bound(o.MaxStages, DefaultMaxStages); max >= 0 && len(m.Stages) > max {
 		return fmt.Errorf("%w: the map has %s stages and a diagram is drawn of at most %s; split it into several maps",
-			ErrTooManyTouchpoints, FormatNumber(float64(len(m.Stages)), "en"), FormatNumber(float64(max), "en"))
+			ErrTooManyTouchpoints, i18n.Number("en", float64(len(m.Stages))), i18n.Number("en", float64(max)))
 	}
 	max := bound(o.MaxTouchpoints, DefaultMaxTouchpoints)
 	if max < 0 {
@@ -93,7 +94,7 @@ func (o Options) CheckSize(m *journey.Map) error {
 		return nil
 	}
 	return fmt.Errorf("%w: the map has %s touchpoints and a diagram is drawn of at most %s; split it into several maps (one per phase or segment, say)",
-		ErrTooManyTouchpoints, FormatNumber(float64(n), "en"), FormatNumber(float64(max), "en"))
+		ErrTooManyTouchpoints, i18n.Number("en", float64(n)), i18n.Number("en", float64(max)))
 }
 
 // The bounds of the flow view's links (issue 9 #5). Dot's layout of the

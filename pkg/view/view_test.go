@@ -77,29 +77,6 @@ func TestPrefix(t *testing.T) {
 	}
 }
 
-func TestFormatNumber(t *testing.T) {
-	tests := []struct {
-		v    float64
-		lang string
-		want string
-	}{
-		{12000, "en", "12,000"},
-		{12000, "ru", "12\u00a0000"},
-		{1500, "en", "1,500"},
-		{1500, "ru", "1500"},
-		{2.1, "ru", "2,1"},
-		{0.35, "en", "0.35"},
-		{-3, "en", "−3"},
-		{1234567.891, "en", "1,234,567.89"},
-		{0, "en", "0"},
-	}
-	for _, tt := range tests {
-		if got := FormatNumber(tt.v, tt.lang); got != tt.want {
-			t.Errorf("FormatNumber(%v, %s) = %q, want %q", tt.v, tt.lang, got, tt.want)
-		}
-	}
-}
-
 func TestNum(t *testing.T) {
 	for in, want := range map[float64]string{0: "0", -0.001: "0", 1.005: "1", 2.5: "2.5", 100: "100", 1.236: "1.24"} {
 		if got := Num(in); got != want {

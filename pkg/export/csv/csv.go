@@ -15,6 +15,7 @@ import (
 var Header = []string{
 	"stage_id", "stage", "touchpoint_id", "touchpoint", "channel", "owner", "personas",
 	"emotion", "emotion_by_persona", "pains", "delights", "moment_of_truth", "evidence", "source",
+	"number",
 }
 
 // Separator joins the items of a list cell (personas, pains, delights,
@@ -33,9 +34,9 @@ func Render(m *journey.Map) ([]byte, error) {
 	if err := w.Write(Header); err != nil {
 		return nil, err
 	}
-	for _, s := range m.Stages {
-		for _, t := range s.Touchpoints {
-			if err := w.Write(row(m, ix, s, t)); err != nil {
+	for si, s := range m.Stages {
+		for ti, t := range s.Touchpoints {
+			if err := w.Write(row(m, ix, s, t, journey.Ref(si, ti))); err != nil {
 				return nil, err
 			}
 		}
@@ -47,7 +48,9 @@ func Render(m *journey.Map) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func row(m *journey.Map, ix *journey.Index, s *journey.Stage, t *journey.Touchpoint) []string {
+// row is a touchpoint's record; ref is its number ("2.1", journey.Ref),
+// the same as on the map and in the reports.
+func row(m *journey.Map, ix *journey.Index, s *journey.Stage, t *journey.Touchpoint, ref string) []string {
 	channel := t.Channel
 	if c := ix.Channel(t.Channel); c != nil {
 		channel = c.Name
@@ -87,7 +90,7 @@ func row(m *journey.Map, ix *journey.Index, s *journey.Stage, t *journey.Touchpo
 	cells := []string{
 		s.ID, s.Name, t.ID, t.Name, channel, owner, strings.Join(personas, Separator),
 		emotion, strings.Join(byPersona, Separator), strings.Join(t.Pains, Separator),
-		strings.Join(t.Delights, Separator), mot, t.Evidence, t.Source,
+		strings.Join(t.Delights, Separator), mot, t.Evidence, t.Source, ref,
 	}
 	for i, c := range cells {
 		cells[i] = Neutralise(c)

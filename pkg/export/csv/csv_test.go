@@ -3,7 +3,9 @@ package csv
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -156,5 +158,32 @@ func TestHostileLabels(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The number column is the touchpoint's number on the map and in the
+// reports ("stage.touchpoint", issue 10: the reports numbered 1–11).
+func TestNumberColumn(t *testing.T) {
+	m := reporttest.FullMap()
+	data, err := Render(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(recs[0], "number")
+	if col < 0 {
+		t.Fatalf("no number column in %q", recs[0])
+	}
+	i := 1
+	for si, s := range m.Stages {
+		for ti := range s.Touchpoints {
+			if got, want := recs[i][col], fmt.Sprintf("%d.%d", si+1, ti+1); got != want {
+				t.Errorf("record %d: number %q, want %q", i, got, want)
+			}
+			i++
+		}
 	}
 }

@@ -32,10 +32,8 @@ var source string
 var css string
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
-	"t":        func(lang, key string) string { return i18n.T(lang, key) },
-	"number":   outline.FormatNumber,
-	"quantity": outline.Quantity,
-	"join":     strings.Join,
+	"t":    func(lang, key string) string { return i18n.T(lang, key) },
+	"join": strings.Join,
 	"description": func(s string) template.HTML {
 		// goldmark with raw HTML off, unsafe links dropped: see markdown.DescriptionHTML.
 		return template.HTML(markdown.DescriptionHTML(s))
@@ -43,13 +41,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"inc":      func(i int) int { return i + 1 },
 	"emoclass": emotionClass,
 	"status":   status,
-	"direction": func(k outline.KPI) string {
-		if k.LowerIsBetter {
-			return "report.direction.lower"
-		}
-		return "report.direction.higher"
-	},
-	"kpiArgs": func(lang string, k outline.KPI) kpiArgs { return kpiArgs{lang, k} },
+	"kpiArgs":  func(lang string, k outline.KPI) kpiArgs { return kpiArgs{lang, k} },
 	"matrixArgs": func(lang, kind string, m outline.Matrix) matrixArgs {
 		return matrixArgs{lang, kind, m}
 	},

@@ -215,7 +215,7 @@ func TestRussianLabels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`<html lang="ru">`, ">Персоны</h2>", ">Реестр точек контакта</h2>", ">Возвраты назад</h2>"} {
+	for _, want := range []string{`<html lang="ru">`, ">Персоны</h2>", ">Реестр точек контакта</h2>", ">Шаги назад</h2>"} {
 		if !bytes.Contains(got, []byte(want)) {
 			t.Errorf("missing %q", want)
 		}

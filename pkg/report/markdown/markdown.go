@@ -122,13 +122,13 @@ func (w *writer) personas(r *outline.Report) {
 	if len(r.Personas) == 0 {
 		return
 	}
-	w.heading(2, w.t("report.personas"))
+	w.heading(2, w.t("personas"))
 	for _, p := range r.Personas {
 		w.heading(3, EscapeLine(p.Name))
 		w.field("", "report.role", p.Role)
 		w.list("", "report.goals", p.Goals)
 		w.list("", "report.needs", p.Needs)
-		w.list("", "report.painpoints", p.Pains)
+		w.list("", "pains", p.Pains)
 		if p.Role != "" || len(p.Goals)+len(p.Needs)+len(p.Pains) > 0 {
 			w.line()
 		}
@@ -152,15 +152,15 @@ func (w *writer) stages(r *outline.Report) {
 	for i, st := range r.Stages {
 		w.heading(3, strconv.Itoa(i+1)+"\\. "+EscapeLine(st.Name))
 		if st.Phase != "" {
-			w.field("", "report.phase", i18n.T(w.lang, "report.phase."+st.Phase))
+			w.field("", "report.phase", i18n.T(w.lang, "phase."+st.Phase))
 		}
-		w.field("", "report.goal", st.Goal)
-		w.field("", "report.emotion", w.emotion(st.Emotion))
-		w.list("", "report.actions", st.Actions)
-		w.list("", "report.thoughts", st.Thoughts)
-		w.list("", "report.feelings", st.Feelings)
-		w.list("", "report.opportunities", st.Opportunities)
-		w.list("", "report.strategies", st.Strategies)
+		w.field("", "goal", st.Goal)
+		w.field("", "emotion", w.emotion(st.Emotion))
+		w.list("", "actions", st.Actions)
+		w.list("", "thoughts", st.Thoughts)
+		w.list("", "feelings", st.Feelings)
+		w.list("", "opportunities", st.Opportunities)
+		w.list("", "strategies", st.Strategies)
 		for _, k := range st.Metrics {
 			w.line("- **", w.t("report.kpi"), ":** ", w.kpiText(k))
 		}
@@ -171,7 +171,7 @@ func (w *writer) stages(r *outline.Report) {
 			continue
 		}
 		for _, tp := range st.Touchpoints {
-			name := EscapeLine(tp.Name)
+			name := tp.Ref + " " + EscapeLine(tp.Name)
 			if tp.MomentOfTruth {
 				name += " ★"
 			}
@@ -179,22 +179,22 @@ func (w *writer) stages(r *outline.Report) {
 			w.field("", "report.channel", tp.Channel)
 			w.field("", "report.owner", tp.Owner)
 			if !tp.AllPersonas {
-				w.field("", "report.audience", strings.Join(tp.Personas, ", "))
+				w.field("", "personas", strings.Join(tp.Personas, ", "))
 			}
-			w.field("", "report.emotion", tp.Emotion.String())
+			w.field("", "emotion", tp.Emotion.String())
 			w.list("", "report.interactions", tp.Interactions)
-			w.list("", "report.painpoints", tp.Pains)
-			w.list("", "report.delights", tp.Delights)
+			w.list("", "pains", tp.Pains)
+			w.list("", "delights", tp.Delights)
 			if tp.MomentOfTruth {
 				reason := tp.MoTReason
 				if reason == "" {
 					reason = i18n.T(w.lang, "report.mot.yes")
 				}
-				w.field("", "report.mot", reason)
+				w.field("", "mot", reason)
 			}
-			w.list("", "report.backstage", tp.Backstage)
+			w.list("", "backstage", tp.Backstage)
 			if tp.Evidence != "" {
-				w.field("", "report.evidence", i18n.T(w.lang, "report.evidence."+tp.Evidence))
+				w.field("", "evidence", i18n.T(w.lang, "evidence."+tp.Evidence))
 			}
 			w.field("", "report.source", tp.Source)
 			w.field("", "report.next", strings.Join(tp.Next, ", "))
@@ -207,39 +207,32 @@ func (w *writer) stages(r *outline.Report) {
 	}
 }
 
-// kpiText is a KPI on one line: "Name: 42 accounts (target 60, ▲ higher) ✗ off target".
+// kpiText is a KPI on one line: "Name: 42 accounts (Target 60 accounts,
+// higher is better) ▼ off target".
 func (w *writer) kpiText(k outline.KPI) string {
 	s := Escape(k.Name)
-	if k.Value != nil {
-		s += ": " + Escape(outline.Quantity(k.Value, k.Unit))
+	if k.ValueText != "" {
+		s += ": " + Escape(k.ValueText)
 	}
 	var meta []string
-	if k.Target != nil {
-		meta = append(meta, w.t("report.target")+" "+Escape(outline.Quantity(k.Target, k.Unit)))
+	if k.TargetText != "" {
+		meta = append(meta, w.t("report.target")+" "+Escape(k.TargetText))
 	}
-	meta = append(meta, w.t(direction(k)))
+	meta = append(meta, w.t(k.DirectionKey()))
 	s += " (" + strings.Join(meta, ", ") + ")"
-	if st := status(k); st != "" {
-		s += " " + w.t(st)
+	if st := w.status(k); st != "" {
+		s += " " + st
 	}
 	return s
 }
 
-func direction(k outline.KPI) string {
-	if k.LowerIsBetter {
-		return "report.direction.lower"
+// status is the KPI's status as every output shows it: "▲ on target",
+// "▼ off target", "" without one.
+func (w *writer) status(k outline.KPI) string {
+	if k.StatusKey() == "" {
+		return ""
 	}
-	return "report.direction.higher"
-}
-
-func status(k outline.KPI) string {
-	switch k.Status {
-	case outline.OnTarget:
-		return "report.status.on"
-	case outline.OffTarget:
-		return "report.status.off"
-	}
-	return ""
+	return k.Mark() + " " + w.t(k.StatusKey())
 }
 
 // row writes a table row of already escaped cells.
@@ -265,9 +258,9 @@ func (w *writer) inventory(r *outline.Report) {
 	}
 	w.heading(2, w.t("report.inventory"))
 	w.row(`\#`, w.t("report.stage"), w.t("report.touchpoint"), w.t("report.channel"), w.t("report.owner"),
-		w.t("report.audience"), w.t("report.emotion"), w.t("report.painpoints"), w.t("report.mot"), w.t("report.evidence"))
+		w.t("personas"), w.t("emotion"), w.t("pains"), w.t("mot"), w.t("evidence"))
 	w.rule(10)
-	for i, tp := range r.Inventory {
+	for _, tp := range r.Inventory {
 		who := joinEscaped(tp.Personas, ", ")
 		if tp.AllPersonas {
 			who = w.t("report.everyone")
@@ -281,9 +274,9 @@ func (w *writer) inventory(r *outline.Report) {
 		}
 		ev := ""
 		if tp.Evidence != "" {
-			ev = w.t("report.evidence." + tp.Evidence)
+			ev = w.t("evidence." + tp.Evidence)
 		}
-		w.row(strconv.Itoa(i+1), Escape(tp.Stage), Escape(tp.Name), Escape(tp.Channel), Escape(tp.Owner),
+		w.row(tp.Ref, Escape(tp.Stage), Escape(tp.Name), Escape(tp.Channel), Escape(tp.Owner),
 			who, Escape(tp.Emotion.String()), joinEscaped(tp.Pains, "<br>"), mot, ev)
 	}
 	w.line()
@@ -306,17 +299,17 @@ func (w *writer) pains(r *outline.Report) {
 	if !w.section("report.pains", "report.nopains", len(r.Pains)) {
 		return
 	}
-	w.row(w.t("report.stage"), w.t("report.painpoints"), w.t("report.opportunities"))
+	w.row(w.t("report.stage"), w.t("pains"), w.t("opportunities"))
 	w.rule(3)
 	for _, row := range r.Pains {
 		var pains []string
 		for _, p := range row.Pains {
-			s := "**" + Escape(p.Touchpoint) + "**"
+			s := "**" + p.Ref + " " + Escape(p.Touchpoint) + "**"
 			switch {
 			case p.Text != "":
 				s += ": " + Escape(p.Text)
 			case p.Emotion.Set:
-				s += ": " + w.t("report.emotion") + " " + Escape(p.Emotion.String())
+				s += ": " + w.t("emotion") + " " + Escape(p.Emotion.String())
 			}
 			pains = append(pains, s)
 		}
@@ -326,19 +319,19 @@ func (w *writer) pains(r *outline.Report) {
 }
 
 func (w *writer) kpis(r *outline.Report) {
-	if !w.section("report.kpis", "report.nokpis", len(r.KPIs)) {
+	if !w.section("kpis", "report.nokpis", len(r.KPIs)) {
 		return
 	}
 	w.row(w.t("report.stage"), w.t("report.touchpoint"), w.t("report.kpi"), w.t("report.value"),
 		w.t("report.target"), w.t("report.direction"), w.t("report.status"))
 	w.rule(7)
 	for _, k := range r.KPIs {
-		st := ""
-		if s := status(k); s != "" {
-			st = w.t(s)
+		tp := Escape(k.Touchpoint)
+		if k.Ref != "" {
+			tp = k.Ref + " " + tp
 		}
-		w.row(Escape(k.Stage), Escape(k.Touchpoint), Escape(k.Name), Escape(outline.Quantity(k.Value, k.Unit)),
-			Escape(outline.Quantity(k.Target, k.Unit)), w.t(direction(k)), st)
+		w.row(Escape(k.Stage), tp, Escape(k.Name), Escape(k.ValueText),
+			Escape(k.TargetText), w.t(k.DirectionKey()), w.status(k))
 	}
 	w.line()
 }
@@ -368,7 +361,7 @@ func (w *writer) matrix(title string, mx outline.Matrix) {
 }
 
 func (w *writer) stepsBack(r *outline.Report) {
-	if !w.section("report.stepsback", "report.nostepsback", len(r.StepsBack)) {
+	if !w.section("steps_back", "report.nostepsback", len(r.StepsBack)) {
 		return
 	}
 	w.moves(r.StepsBack)
@@ -379,7 +372,7 @@ func (w *writer) skipsAhead(r *outline.Report) {
 	if len(r.SkipsAhead) == 0 {
 		return
 	}
-	w.heading(2, w.t("report.skipsahead"))
+	w.heading(2, w.t("skips_ahead"))
 	w.moves(r.SkipsAhead)
 }
 

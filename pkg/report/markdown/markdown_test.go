@@ -60,7 +60,7 @@ func TestRussianHeadings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"## Персоны", "## Этапы", "## Реестр точек контакта", "## Омниканальная матрица", "## Возвраты назад"} {
+	for _, want := range []string{"## Персоны", "## Этапы", "## Реестр точек контакта", "## Омниканальная матрица", "## Шаги назад"} {
 		if !strings.Contains(string(got), "\n"+want+"\n") {
 			t.Errorf("missing heading %q", want)
 		}

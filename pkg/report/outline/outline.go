@@ -1,11 +1,10 @@
 package outline
 
 import (
-	"math"
 	"sort"
-	"strconv"
 	"strings"
 
+	"github.com/cjm-dev/cjm/pkg/i18n"
 	"github.com/cjm-dev/cjm/pkg/journey"
 )
 
@@ -58,10 +57,13 @@ type Stage struct {
 // Touchpoint is a touchpoint with ids resolved to names.
 type Touchpoint struct {
 	ID, Name string
-	Stage    string // the stage's name
-	StageID  string
-	Channel  string // the channel's name, or ""
-	Owner    string // the owner's name, or ""
+	// Ref is its number, "stage.touchpoint" (journey.Ref): the same on the
+	// map, in the flow, in both reports and in the CSV.
+	Ref     string
+	Stage   string // the stage's name
+	StageID string
+	Channel string // the channel's name, or ""
+	Owner   string // the owner's name, or ""
 	// Personas are the names of the personas who meet it; AllPersonas is
 	// true when the touchpoint names none (every persona meets it).
 	Personas      []string
@@ -77,7 +79,7 @@ type Touchpoint struct {
 	Evidence  string
 	Source    string
 	Notes     string
-	Next      []string // names of the following touchpoints
+	Next      []string // the following touchpoints: "2.1 Name"
 	Metrics   []KPI
 	IsPain    bool
 	IsDelight bool
@@ -87,6 +89,9 @@ type Touchpoint struct {
 type Emotion struct {
 	// Set is false when there is no emotion.
 	Set bool
+	// Text is the emotion written out in the map's language: "+1", "−0.5",
+	// or "CIO +1, CFO −1" per persona; "" when there is none.
+	Text string
 	// Derived is true for a stage emotion computed from its touchpoints.
 	Derived bool
 	// Value is the single value, or the mean over the personas.
@@ -102,24 +107,30 @@ type PersonaValue struct {
 	Value   float64
 }
 
-// Status says how a KPI stands against its target.
-type Status int
+// Status says how a KPI stands against its target: journey.Metric.Status
+// decides it, for the views and the reports alike.
+type Status = journey.Status
 
 // The statuses of a KPI.
 const (
-	NoStatus  Status = iota // no value or no target
-	OnTarget                // meets or beats the target
-	OffTarget               // misses it in the wrong direction
+	NoStatus  = journey.NoStatus  // no value or no target
+	OnTarget  = journey.OnTarget  // meets or beats the target
+	OffTarget = journey.OffTarget // misses it in the wrong direction
 )
 
 // KPI is a metric of a stage or a touchpoint.
 type KPI struct {
 	Stage      string // stage name
 	Touchpoint string // touchpoint name, "" for a stage metric
-	ID, Name   string
-	Value      *float64
-	Target     *float64
-	Unit       string
+	// Ref is the touchpoint's number, "" for a stage metric.
+	Ref      string
+	ID, Name string
+	Value    *float64
+	Target   *float64
+	Unit     string
+	// ValueText and TargetText are the value and the target with the unit,
+	// as every output writes them (i18n.Quantity); "" when absent.
+	ValueText, TargetText string
 	// LowerIsBetter is true when the metric improves as it falls.
 	LowerIsBetter bool
 	Status        Status
@@ -136,6 +147,7 @@ type PainRow struct {
 // "" for a touchpoint that is a pain point only by its negative emotion.
 type Pain struct {
 	Touchpoint string
+	Ref        string // the touchpoint's number
 	Text       string
 	Emotion    Emotion
 }
@@ -162,7 +174,8 @@ type MatrixRow struct {
 // transition, or a touchpoint's `next`.
 type StepBack struct {
 	From, To string // stage names
-	// FromTouchpoint and ToTouchpoint are set for a `next` link.
+	// FromTouchpoint and ToTouchpoint are set for a `next` link: the
+	// touchpoint's number and name, "2.1 Name".
 	FromTouchpoint, ToTouchpoint string
 	Label                        string
 }
@@ -192,24 +205,32 @@ func Build(m *journey.Map) *Report {
 			Goals: p.Goals, Needs: p.Needs, Pains: p.Pains,
 		})
 	}
-	for _, s := range m.Stages {
+	refs := map[string]string{} // touchpoint id -> "2.1 Name"
+	for si, s := range m.Stages {
+		for ti, t := range s.Touchpoints {
+			if _, dup := refs[t.ID]; !dup {
+				refs[t.ID] = journey.Ref(si, ti) + " " + t.Name
+			}
+		}
+	}
+	for si, s := range m.Stages {
 		st := Stage{
 			ID: s.ID, Name: s.Name, Phase: s.Phase, Goal: s.Goal,
 			Actions: s.Actions, Thoughts: s.Thoughts, Feelings: s.Feelings,
 			Opportunities: s.Opportunities, Strategies: s.Strategies,
 		}
-		st.Emotion = resolveEmotion(m.StageEmotion(s), personaName)
+		st.Emotion = resolveEmotion(m.StageEmotion(s), personaName, r.Lang)
 		st.Emotion.Derived = st.Emotion.Set && s.Emotion == nil
 		for _, mt := range s.Metrics {
-			st.Metrics = append(st.Metrics, kpi(mt, s.Name, ""))
+			st.Metrics = append(st.Metrics, kpi(mt, s.Name, "", "", r.Lang))
 		}
-		for _, t := range s.Touchpoints {
+		for ti, t := range s.Touchpoints {
 			tp := &Touchpoint{
-				ID: t.ID, Name: t.Name, Stage: s.Name, StageID: s.ID,
+				ID: t.ID, Name: t.Name, Ref: journey.Ref(si, ti), Stage: s.Name, StageID: s.ID,
 				Interactions: t.Interactions, Pains: t.Pains, Delights: t.Delights,
 				Backstage: t.Backstage, Evidence: t.Evidence, Source: t.Source,
 				Notes: t.Notes, IsPain: t.IsPain(), IsDelight: t.IsDelight(),
-				Emotion:       resolveEmotion(t.Emotion, personaName),
+				Emotion:       resolveEmotion(t.Emotion, personaName, r.Lang),
 				MomentOfTruth: t.IsMomentOfTruth(),
 			}
 			if t.MomentOfTruth != nil {
@@ -239,13 +260,13 @@ func Build(m *journey.Map) *Report {
 			}
 			for _, id := range t.Next {
 				name := id
-				if n := ix.Touchpoint(id); n != nil {
-					name = n.Name
+				if n, ok := refs[id]; ok {
+					name = n
 				}
 				tp.Next = append(tp.Next, name)
 			}
 			for _, mt := range t.Metrics {
-				tp.Metrics = append(tp.Metrics, kpi(mt, s.Name, t.Name))
+				tp.Metrics = append(tp.Metrics, kpi(mt, s.Name, t.Name, tp.Ref, r.Lang))
 			}
 			st.Touchpoints = append(st.Touchpoints, tp)
 			r.Inventory = append(r.Inventory, tp)
@@ -267,10 +288,10 @@ func Build(m *journey.Map) *Report {
 				continue
 			}
 			if len(tp.Pains) == 0 {
-				row.Pains = append(row.Pains, Pain{Touchpoint: tp.Name, Emotion: tp.Emotion})
+				row.Pains = append(row.Pains, Pain{Touchpoint: tp.Name, Ref: tp.Ref, Emotion: tp.Emotion})
 			}
 			for _, p := range tp.Pains {
-				row.Pains = append(row.Pains, Pain{Touchpoint: tp.Name, Text: p, Emotion: tp.Emotion})
+				row.Pains = append(row.Pains, Pain{Touchpoint: tp.Name, Ref: tp.Ref, Text: p, Emotion: tp.Emotion})
 			}
 		}
 		if len(row.Pains) > 0 || len(row.Opportunities) > 0 {
@@ -309,7 +330,7 @@ func Build(m *journey.Map) *Report {
 				}
 				mv := StepBack{
 					From: s.Name, To: m.Stages[j].Name,
-					FromTouchpoint: t.Name, ToTouchpoint: ix.Touchpoint(id).Name,
+					FromTouchpoint: refs[t.ID], ToTouchpoint: refs[id],
 				}
 				if j < i {
 					r.StepsBack = append(r.StepsBack, mv)
@@ -322,7 +343,7 @@ func Build(m *journey.Map) *Report {
 	return r
 }
 
-func resolveEmotion(e *journey.Emotion, personaName func(string) string) Emotion {
+func resolveEmotion(e *journey.Emotion, personaName func(string) string, lang string) Emotion {
 	if e == nil {
 		return Emotion{}
 	}
@@ -330,30 +351,65 @@ func resolveEmotion(e *journey.Emotion, personaName func(string) string) Emotion
 	if !ok {
 		return Emotion{}
 	}
-	out := Emotion{Set: true, Value: v}
+	out := Emotion{Set: true, Value: v, Text: i18n.Signed(lang, v)}
 	if e.IsPerPersona() {
-		for _, pe := range e.PerPersona {
+		parts := make([]string, len(e.PerPersona))
+		for i, pe := range e.PerPersona {
 			out.PerPersona = append(out.PerPersona, PersonaValue{Persona: personaName(pe.Persona), Value: pe.Value})
+			parts[i] = personaName(pe.Persona) + " " + i18n.Signed(lang, pe.Value)
 		}
+		out.Text = strings.Join(parts, ", ")
 	}
 	return out
 }
 
-func kpi(mt *journey.Metric, stage, touchpoint string) KPI {
+func kpi(mt *journey.Metric, stage, touchpoint, ref, lang string) KPI {
 	k := KPI{
-		Stage: stage, Touchpoint: touchpoint, ID: mt.ID, Name: mt.Name,
+		Stage: stage, Touchpoint: touchpoint, Ref: ref, ID: mt.ID, Name: mt.Name,
 		Value: mt.Value, Target: mt.Target, Unit: mt.Unit,
 		LowerIsBetter: mt.LowerIsBetter(),
+		Status:        mt.Status(),
 	}
-	switch {
-	case !mt.HasStatus():
-		k.Status = NoStatus
-	case mt.OffTarget():
-		k.Status = OffTarget
-	default:
-		k.Status = OnTarget
+	if mt.Value != nil {
+		k.ValueText = i18n.Quantity(lang, *mt.Value, mt.Unit)
+	}
+	if mt.Target != nil {
+		k.TargetText = i18n.Quantity(lang, *mt.Target, mt.Unit)
 	}
 	return k
+}
+
+// Mark is the KPI's status symbol: ▲ on target, ▼ off target, "" without
+// a status (the same symbols as the map's).
+func (k KPI) Mark() string {
+	switch k.Status {
+	case OnTarget:
+		return i18n.MarkOn
+	case OffTarget:
+		return i18n.MarkOff
+	}
+	return ""
+}
+
+// StatusKey is the glossary key of the KPI's status ("kpi.on", "kpi.off"),
+// "" without one.
+func (k KPI) StatusKey() string {
+	switch k.Status {
+	case OnTarget:
+		return "kpi.on"
+	case OffTarget:
+		return "kpi.off"
+	}
+	return ""
+}
+
+// DirectionKey is the glossary key of the KPI's direction, said in words
+// ("higher is better", "lower is better").
+func (k KPI) DirectionKey() string {
+	if k.LowerIsBetter {
+		return "kpi.lower"
+	}
+	return "kpi.higher"
 }
 
 func matrix(m *journey.Map, ids, names []string, key func(*journey.Touchpoint) string) Matrix {
@@ -401,59 +457,8 @@ func matrix(m *journey.Map, ids, names []string, key func(*journey.Touchpoint) s
 	return mx
 }
 
-// FormatNumber formats a number the same way everywhere: at most two
-// decimals, no trailing zeros, a true minus sign (U+2212) for negatives.
-func FormatNumber(v float64) string {
-	v = math.Round(v*100) / 100
-	if v == 0 {
-		return "0" // also turns -0 into 0
-	}
-	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
-	if v < 0 {
-		return "\u2212" + s
-	}
-	return s
-}
-
-// FormatEmotion formats an emotion value with its sign: "+1", "−0.5", "0".
-func FormatEmotion(v float64) string {
-	s := FormatNumber(v)
-	if s != "0" && !strings.HasPrefix(s, "\u2212") {
-		return "+" + s
-	}
-	return s
-}
-
-// String formats the emotion: "+1", or "CIO +1, CFO −1" per persona, or ""
-// when there is none.
-func (e Emotion) String() string {
-	if !e.Set {
-		return ""
-	}
-	if e.PerPersona == nil {
-		return FormatEmotion(e.Value)
-	}
-	parts := make([]string, len(e.PerPersona))
-	for i, pv := range e.PerPersona {
-		parts[i] = pv.Persona + " " + FormatEmotion(pv.Value)
-	}
-	return strings.Join(parts, ", ")
-}
-
-// Quantity formats a metric value with its unit: "12000 visits/mo".
-func Quantity(v *float64, unit string) string {
-	if v == nil {
-		return ""
-	}
-	s := FormatNumber(*v)
-	if unit != "" {
-		if unit == "%" {
-			return s + "%"
-		}
-		s += " " + unit
-	}
-	return s
-}
+// String is the emotion as Text gives it.
+func (e Emotion) String() string { return e.Text }
 
 // View is one diagram a report shows: its name (the key of the report's
 // SVG or link map) and its caption in the report's language. The list and

@@ -61,7 +61,7 @@ func TestBuild(t *testing.T) {
 	if len(r.StepsBack) != 2 {
 		t.Fatalf("steps back = %+v, want the transition and the demo's next link", r.StepsBack)
 	}
-	if sb := r.StepsBack[1]; sb.FromTouchpoint != "Product demo" || sb.ToTouchpoint != "Blog article" {
+	if sb := r.StepsBack[1]; sb.FromTouchpoint != "2.1 Product demo" || sb.ToTouchpoint != "1.1 Blog article" {
 		t.Errorf("next link step back = %+v", sb)
 	}
 
@@ -85,27 +85,37 @@ func TestUnusedColumnsDropped(t *testing.T) {
 	}
 }
 
-func TestFormat(t *testing.T) {
-	for _, tc := range []struct {
-		in       float64
-		num, emo string
-	}{
-		{0, "0", "0"}, {1, "1", "+1"}, {-1, "\u22121", "\u22121"}, {0.5, "0.5", "+0.5"},
-		{1.0 / 3, "0.33", "+0.33"}, {-0.001, "0", "0"}, {12000, "12000", "+12000"},
-	} {
-		if got := FormatNumber(tc.in); got != tc.num {
-			t.Errorf("FormatNumber(%v) = %q, want %q", tc.in, got, tc.num)
-		}
-		if got := FormatEmotion(tc.in); got != tc.emo {
-			t.Errorf("FormatEmotion(%v) = %q, want %q", tc.in, got, tc.emo)
-		}
+// The outline writes numbers, quantities and emotions with i18n's one
+// formatter, in the map's language, and numbers touchpoints as the map
+// does.
+func TestFormattedInTheMapsLanguage(t *testing.T) {
+	v, tg := 12000.5, 2.1
+	m := &journey.Map{Version: 1, Lang: "ru", Stages: []*journey.Stage{
+		{ID: "a", Name: "A", Touchpoints: []*journey.Touchpoint{{ID: "x", Name: "X"}}},
+		{ID: "b", Name: "B", Touchpoints: []*journey.Touchpoint{
+			{ID: "y", Name: "Y", Emotion: &journey.Emotion{Value: -0.5}},
+			{ID: "z", Name: "Z", Metrics: []*journey.Metric{
+				{ID: "m", Name: "M", Value: &v, Target: &tg, Unit: "%", Better: "lower"},
+			}},
+		}},
+	}}
+	r := Build(m)
+	var refs []string
+	for _, tp := range r.Inventory {
+		refs = append(refs, tp.Ref)
 	}
-	v := 95.0
-	if got := Quantity(&v, "%"); got != "95%" {
-		t.Errorf("Quantity %% = %q", got)
+	if want := []string{"1.1", "2.1", "2.2"}; !slices.Equal(refs, want) {
+		t.Errorf("refs = %v, want %v", refs, want)
 	}
-	if got := Quantity(nil, "days"); got != "" {
-		t.Errorf("Quantity(nil) = %q", got)
+	if got := r.Inventory[1].Emotion.String(); got != "\u22120,5" {
+		t.Errorf("emotion = %q", got)
+	}
+	k := r.KPIs[0]
+	if k.ValueText != "12\u00a0000,5\u00a0%" || k.TargetText != "2,1\u00a0%" || k.Ref != "2.2" {
+		t.Errorf("KPI = %q / %q (ref %q)", k.ValueText, k.TargetText, k.Ref)
+	}
+	if k.Status != OffTarget || k.Mark() != "▼" || k.StatusKey() != "kpi.off" || k.DirectionKey() != "kpi.lower" {
+		t.Errorf("KPI status %v, mark %q, keys %q %q", k.Status, k.Mark(), k.StatusKey(), k.DirectionKey())
 	}
 }
 
@@ -136,7 +146,7 @@ func TestSkipsAhead(t *testing.T) {
 	r := Build(m)
 	want := []StepBack{
 		{From: "Awareness", To: "Purchase", Label: "Skips evaluation"},
-		{From: "Awareness", To: "Purchase", FromTouchpoint: "Ad", ToTouchpoint: "Checkout"},
+		{From: "Awareness", To: "Purchase", FromTouchpoint: "1.1 Ad", ToTouchpoint: "3.1 Checkout"},
 	}
 	if !reflect.DeepEqual(r.SkipsAhead, want) {
 		t.Errorf("skips ahead = %+v, want %+v", r.SkipsAhead, want)

@@ -1,6 +1,7 @@
 package flowview
 
 import (
+	"github.com/cjm-dev/cjm/pkg/i18n"
 	"math"
 	"sort"
 	"strings"
@@ -348,7 +349,7 @@ func (b *builder) pairRoutes(forward bool) []*backRoute {
 			continue
 		}
 		from, to := b.m.Stages[p.from], b.m.Stages[p.to]
-		n := view.FormatNumber(float64(p.n), b.lang)
+		n := i18n.Number(b.lang, float64(p.n))
 		r := &backRoute{
 			id:   b.doc.ID("links", from.ID, to.ID),
 			tail: b.doc.ID("stage", from.ID), head: b.doc.ID("stage", to.ID),
@@ -379,9 +380,9 @@ func (b *builder) pairRoutes(forward bool) []*backRoute {
 func (b *builder) note() string {
 	switch {
 	case b.simplified:
-		s := strings.Replace(b.t("flow.aggregated"), "%s", view.FormatNumber(float64(b.links), b.lang), 1)
+		s := strings.Replace(b.t("flow.aggregated"), "%s", i18n.Number(b.lang, float64(b.links)), 1)
 		if b.omitted > 0 {
-			s += "; " + strings.Replace(b.t("flow.not_drawn"), "%s", view.FormatNumber(float64(b.omitted), b.lang), 1)
+			s += "; " + strings.Replace(b.t("flow.not_drawn"), "%s", i18n.Number(b.lang, float64(b.omitted)), 1)
 		}
 		return s
 	case b.degraded:
@@ -432,7 +433,7 @@ func (b *builder) tooltip(i int) string {
 	t := b.tps[i]
 	parts := []string{b.ref[i] + " " + t.Name}
 	if t.MomentOfTruth != nil {
-		s := b.t("legend.moment_of_truth")
+		s := b.t("mot")
 		if t.MomentOfTruth.Reason != "" {
 			s += ": " + t.MomentOfTruth.Reason
 		}
@@ -445,7 +446,7 @@ func (b *builder) tooltip(i int) string {
 		parts = append(parts, "+ "+d)
 	}
 	if t.Evidence != "" {
-		s := b.t("legend.evidence") + ": " + b.t("evidence."+t.Evidence)
+		s := b.t("evidence") + ": " + b.t("evidence."+t.Evidence)
 		if t.Source != "" {
 			s += " (" + t.Source + ")"
 		}
@@ -510,7 +511,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 	for _, o := range b.m.Owners {
 		if usedOwn[o.ID] {
 			col := b.colors.Owner(o)
-			entries = append(entries, entry{b.doc.ID("legend", "owner", o.ID), o.Name, box(palette.Readable(col), palette.Readable(col), 9, 9)})
+			entries = append(entries, entry{b.doc.ID("legend", "owner", o.ID), o.Name, box(col, palette.Darken(col, 0.3), 9, 9)})
 		}
 	}
 	if pain {
@@ -520,7 +521,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 		entries = append(entries, entry{b.doc.ID("legend", "delight"), b.t("legend.delight"), box(palette.DelightTint, "#7D8694", 14, 10)})
 	}
 	if mot {
-		entries = append(entries, entry{b.doc.ID("legend", "mot"), b.t("legend.moment_of_truth"), func(id string, c view.Point) { b.star(id, c, 13) }})
+		entries = append(entries, entry{b.doc.ID("legend", "mot"), b.t("mot"), func(id string, c view.Point) { b.star(id, c, 13) }})
 	}
 	if evidence {
 		for _, e := range journey.EvidenceKinds {
@@ -550,7 +551,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 		entries = append(entries, entry{b.doc.ID("legend", "next"), b.t("legend.next"), edge(forwardColor, "solid")})
 	}
 	if len(b.back) > 0 || b.hasStageStepBack() {
-		entries = append(entries, entry{b.doc.ID("legend", "back"), b.t("legend.step_back"), edge(backColor, "dashed")})
+		entries = append(entries, entry{b.doc.ID("legend", "back"), b.t("step_back"), edge(backColor, "dashed")})
 	}
 	var fwdPairs, backPairs bool
 	for _, p := range b.pairs {
@@ -564,7 +565,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 		entries = append(entries, entry{b.doc.ID("legend", "links-back"), b.t("legend.back_pairs"), edge(backColor, "dashed")})
 	}
 	if b.hasSkip() {
-		entries = append(entries, entry{b.doc.ID("legend", "skip"), b.t("legend.skip_ahead"), edge(skipColor, "solid")})
+		entries = append(entries, entry{b.doc.ID("legend", "skip"), b.t("skip_ahead"), edge(skipColor, "solid")})
 	}
 	if len(entries) == 0 {
 		return y0

@@ -27,12 +27,14 @@ const (
 )
 
 var (
-	titleStyle   = view.Style{Size: 18, Bold: true, Color: palette.Text}
-	stageStyle   = view.Style{Size: 11, Bold: true, Color: palette.Text}
-	nameStyle    = view.Style{Size: 9.5, Bold: true, Color: palette.Text}
-	refStyle     = view.Style{Size: 8.5, Bold: true, Color: palette.TextMuted}
-	barStyle     = view.Style{Size: 8.5, Bold: true}
-	ownerStyle   = view.Style{Size: 8, Color: palette.TextMuted}
+	titleStyle = view.Style{Size: 18, Bold: true, Color: palette.Text}
+	stageStyle = view.Style{Size: 11, Bold: true, Color: palette.Text}
+	nameStyle  = view.Style{Size: 9.5, Bold: true, Color: palette.Text}
+	refStyle   = view.Style{Size: 8.5, Bold: true, Color: palette.TextMuted}
+	barStyle   = view.Style{Size: 8.5, Bold: true}
+	ownerStyle = view.Style{Size: 8, Color: palette.TextMuted}
+	// ownerMarkW is the room of the owner's coloured mark before its name.
+	ownerMarkW   = view.Ceil(ownerStyle.Width(view.OwnerMark)) + 3
 	emoStyle     = view.Style{Size: 8.5, Bold: true}
 	backStyle    = view.Style{Size: 8, Color: "#8A3A0E"}
 	skipStyle    = view.Style{Size: 8, Color: "#24506F"}
@@ -167,7 +169,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 			b.byID[t.ID] = len(b.tps)
 			b.tps = append(b.tps, t)
 			b.stageOf = append(b.stageOf, si)
-			b.ref = append(b.ref, strconv.Itoa(si+1)+"."+strconv.Itoa(ti+1))
+			b.ref = append(b.ref, journey.Ref(si, ti))
 		}
 	}
 	// A link (i, j) can only come from touchpoint i, so duplicates are
@@ -200,7 +202,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		lines := stageStyle.Wrap(name, cardW)
 		hd := header{lines: lines, w: cardW, h: view.Ceil(stageStyle.Height(len(lines)))}
 		if b.simplified && b.within[i] > 0 {
-			hd.within = withinStyle.Ellipsize(strings.Replace(b.t("flow.within"), "%s", view.FormatNumber(float64(b.within[i]), b.lang), 1), cardW)
+			hd.within = withinStyle.Ellipsize(strings.Replace(b.t("flow.within"), "%s", i18n.Number(b.lang, float64(b.within[i])), 1), cardW)
 			hd.h += view.Ceil(withinStyle.LineHeight()) + 2
 		}
 		b.headers = append(b.headers, hd)
@@ -307,7 +309,11 @@ func (b *builder) card(i int, t *journey.Touchpoint) card {
 	c.name = nameStyle.Wrap(b.ref[i]+"  "+t.Name, nameW)
 	c.nameH = view.Ceil(nameStyle.Height(len(c.name)))
 	if bd.Owner != "" {
-		c.owner = ownerStyle.Wrap(bd.Owner, textW)
+		ow := textW
+		if bd.OwnerColor != "" {
+			ow -= ownerMarkW
+		}
+		c.owner = ownerStyle.Wrap(bd.Owner, ow)
 		c.ownH = view.Ceil(ownerStyle.Height(len(c.owner))) + 2
 	}
 	c.h = barH + padV + c.nameH + c.ownH + padV + 1
@@ -346,11 +352,14 @@ func (b *builder) drawCard(i int) {
 		b.doc.Centred(id+"-emotion", x+cardW-4-emoW/2, ty, []string{c.emo}, st)
 	}
 	if c.ownH > 0 {
-		st := ownerStyle
-		if c.ownColor != "#FFFFFF" {
-			st.Color = palette.Readable(c.ownColor)
+		ox := tx
+		if c.ownColor != "" {
+			mst := ownerStyle
+			mst.Color = c.ownColor
+			b.doc.TextAt(id+"-owner-mark", tx, ty+c.nameH+1, []string{view.OwnerMark}, mst)
+			ox += ownerMarkW
 		}
-		b.doc.TextAt(id+"-owner", tx, ty+c.nameH+1, c.owner, st)
+		b.doc.TextAt(id+"-owner", ox, ty+c.nameH+1, c.owner, ownerStyle)
 	}
 	if t.IsMomentOfTruth() {
 		b.star(id+"-mot", view.Point{X: x + cardW - 3, Y: y - 1}, 17)
@@ -381,13 +390,7 @@ func fillOf(t *journey.Touchpoint) string {
 	return "#FFFFFF"
 }
 
-func signed(v float64, lang string) string {
-	s := view.FormatNumber(v, lang)
-	if v > 0 {
-		s = "+" + s
-	}
-	return s
-}
+func signed(v float64, lang string) string { return i18n.Signed(lang, v) }
 
 // dotLayout runs the first pass: dot on the forward graph, clusters per
 // stage, then reads the positions.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/cjm-dev/cjm/pkg/i18n"
 	"math"
 	"path/filepath"
 	"regexp"
@@ -395,7 +396,7 @@ func TestSimplifiedFlowManyStages(t *testing.T) {
 	if len(arrows) != maxPairs {
 		t.Errorf("%d arrows, want %d", len(arrows), maxPairs)
 	}
-	if !bytes.Contains(a, []byte(view.FormatNumber(float64(60*59-maxPairs), "en")+" more pairs of stages not drawn")) {
+	if !bytes.Contains(a, []byte(i18n.Number("en", float64(60*59-maxPairs))+" more pairs of stages not drawn")) {
 		t.Error("the note does not count the pairs left out")
 	}
 	for i := 0; i < 3; i++ {

@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"github.com/cjm-dev/cjm/pkg/i18n"
 	"strconv"
 
 	"github.com/cjm-dev/cjm/pkg/journey"
@@ -158,7 +159,7 @@ func (l *emotionLane) draw(b *builder) {
 		}
 		color, style, pen := "#4D4D4D", "solid", "1.5"
 		if c.persona != nil {
-			color, style, pen = personaColor(c.index), personaStyle(c.index), "1.75"
+			color, style, pen = b.personaColor(c.index), personaStyle(c.index), "1.75"
 		}
 		// In pieces of at most curveChunk segments: Graphviz before 2.44
 		// reads no quoted string over 16 kB, and `cjm render -f dot` is for
@@ -189,14 +190,14 @@ func (l *emotionLane) draw(b *builder) {
 		for _, c := range l.curves {
 			shape, outline := "circle", "#333333"
 			if c.persona != nil {
-				shape, outline = personaShape(c.index), personaColor(c.index)
+				shape, outline = personaShape(c.index), b.personaColor(c.index)
 			}
 			for _, p := range c.pts {
 				if p.stage != stage {
 					continue
 				}
 				fill := palette.Emotion(p.v)
-				tip := p.what + ": " + view.FormatNumber(p.v, b.lang)
+				tip := p.what + ": " + i18n.Signed(b.lang, p.v)
 				if c.persona != nil {
 					tip = c.persona.Name + " — " + tip
 				}

@@ -1,6 +1,9 @@
 package mapview
 
 import (
+	"github.com/cjm-dev/cjm/pkg/i18n"
+	"strings"
+
 	"math"
 	"strconv"
 
@@ -50,40 +53,40 @@ func (b *builder) lanes() []lane {
 		return items
 	}
 
-	add("lane.goal", perStage(func(s *journey.Stage) []item {
+	add("goal", perStage(func(s *journey.Stage) []item {
 		if s.Goal == "" {
 			return nil
 		}
 		return []item{bulleted("", bodyStyle, s.Goal, bodyStyle)}
 	}))
-	add("lane.actions", perStage(func(s *journey.Stage) []item { return bullets(s.Actions) }))
+	add("actions", perStage(func(s *journey.Stage) []item { return bullets(s.Actions) }))
 	if len(m.Touchpoints()) > 0 {
 		out = append(out, &touchpointLane{})
 	}
-	add("lane.thoughts", perStage(func(s *journey.Stage) []item {
+	add("thoughts", perStage(func(s *journey.Stage) []item {
 		var items []item
 		for _, t := range s.Thoughts {
 			items = append(items, bulleted("", bodyStyle, b.t("quote.open")+t+b.t("quote.close"), quoteStyle))
 		}
 		return items
 	}))
-	add("lane.feelings", perStage(func(s *journey.Stage) []item { return bullets(s.Feelings) }))
+	add("feelings", perStage(func(s *journey.Stage) []item { return bullets(s.Feelings) }))
 	if e := newEmotionLane(b); e != nil {
 		b.emotion = e
 		out = append(out, e)
 	}
-	add("lane.pains", perStage(func(s *journey.Stage) []item {
+	add("pains", perStage(func(s *journey.Stage) []item {
 		return fromTouchpoints(s, func(t *journey.Touchpoint) []string { return t.Pains })
 	}))
-	add("lane.delights", perStage(func(s *journey.Stage) []item {
+	add("delights", perStage(func(s *journey.Stage) []item {
 		return fromTouchpoints(s, func(t *journey.Touchpoint) []string { return t.Delights })
 	}))
-	add("lane.backstage", perStage(func(s *journey.Stage) []item {
+	add("backstage", perStage(func(s *journey.Stage) []item {
 		return fromTouchpoints(s, func(t *journey.Touchpoint) []string { return t.Backstage })
 	}))
-	add("lane.opportunities", perStage(func(s *journey.Stage) []item { return bullets(s.Opportunities) }))
-	add("lane.strategies", perStage(func(s *journey.Stage) []item { return bullets(s.Strategies) }))
-	add("lane.kpis", perStage(func(s *journey.Stage) []item {
+	add("opportunities", perStage(func(s *journey.Stage) []item { return bullets(s.Opportunities) }))
+	add("strategies", perStage(func(s *journey.Stage) []item { return bullets(s.Strategies) }))
+	add("kpis", perStage(func(s *journey.Stage) []item {
 		var items []item
 		for _, mt := range s.Metrics {
 			items = append(items, b.metricItem("", mt))
@@ -177,7 +180,7 @@ func (l *listLane) draw(b *builder) {
 		h = math.Max(h, ch)
 	}
 	h = math.Max(view.Ceil(h+2*pad), 28)
-	name := l.key[len("lane."):]
+	name := keyID(l.key)
 	b.laneHeader(l.key, h)
 	if l.uniform() {
 		l.drawMerged(b, laid, bw)
@@ -231,7 +234,7 @@ func (l *listLane) uniform() bool {
 // nodes, the faster Graphviz draws a big map. Items follow each other
 // without a gap; the bullets mark where each starts.
 func (l *listLane) drawMerged(b *builder, laid [][][]laidPara, bw float64) {
-	name := l.key[len("lane."):]
+	name := keyID(l.key)
 	for i, items := range laid {
 		var text, bullets []string
 		var st, bst view.Style
@@ -266,42 +269,44 @@ func (l *listLane) drawMerged(b *builder, laid [][][]laidPara, bw float64) {
 // laneHeader draws the lane's name cell.
 func (b *builder) laneHeader(key string, h float64) {
 	lines := laneStyle.Wrap(b.t(key), laneWidth-2*pad)
-	b.labelBox(b.doc.ID("lane", key[len("lane."):]), 0, b.y, laneWidth, h, palette.Header, lines, laneStyle)
+	b.labelBox(b.doc.ID("lane", keyID(key)), 0, b.y, laneWidth, h, palette.Header, lines, laneStyle)
 }
 
-// metricItem shows a KPI: its name, then value / target unit with ▲ when
-// on target and ▼ when off it (the glyphs carry the meaning in grey too).
+// metricItem shows a KPI: its name, then value / target, each with its
+// unit as every output writes it (i18n.Quantity), with ▲ when on target and
+// ▼ when off it (journey.Metric.Status; the glyphs carry the meaning in
+// grey too).
 func (b *builder) metricItem(ref string, mt *journey.Metric) item {
 	it := bulleted(ref, refStyle, mt.Name, bodyStyle)
-	num := func(v *float64) string {
+	q := func(v *float64) string {
 		if v == nil {
 			return "—"
 		}
-		return view.FormatNumber(*v, b.lang)
+		return i18n.Quantity(b.lang, *v, mt.Unit)
 	}
 	val := ""
 	switch {
 	case mt.Value != nil && mt.Target != nil:
-		val = num(mt.Value) + " / " + num(mt.Target)
+		val = q(mt.Value) + " / " + q(mt.Target)
 	case mt.Value != nil:
-		val = num(mt.Value)
+		val = q(mt.Value)
 	case mt.Target != nil:
-		val = "— / " + num(mt.Target)
+		val = "— / " + q(mt.Target)
 	}
 	if val == "" {
 		return it
 	}
-	if mt.Unit != "" {
-		val += " " + mt.Unit
-	}
 	p := para{text: val, st: view.Style{Size: 9.5, Bold: true, Color: palette.Text}}
-	if mt.HasStatus() {
-		if mt.OffTarget() {
-			p.bullet, p.bulletSt = "▼", view.Style{Size: 9.5, Bold: true, Color: palette.Pain}
-		} else {
-			p.bullet, p.bulletSt = "▲", view.Style{Size: 9.5, Bold: true, Color: palette.Delight}
-		}
+	switch mt.Status() {
+	case journey.OffTarget:
+		p.bullet, p.bulletSt = i18n.MarkOff, view.Style{Size: 9.5, Bold: true, Color: palette.Pain}
+	case journey.OnTarget:
+		p.bullet, p.bulletSt = i18n.MarkOn, view.Style{Size: 9.5, Bold: true, Color: palette.Delight}
 	}
 	it.paras = append(it.paras, p)
 	return it
 }
+
+// keyID is the part of a label key that names a lane or legend group in
+// ids: "lane.emotions" → "emotions", "kpis" → "kpis".
+func keyID(key string) string { return key[strings.LastIndex(key, ".")+1:] }

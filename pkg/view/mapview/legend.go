@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"github.com/cjm-dev/cjm/pkg/i18n"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/palette"
 	"github.com/cjm-dev/cjm/pkg/view"
@@ -53,7 +54,7 @@ func (b *builder) legend() {
 	for _, g := range groups {
 		lines := legendTitleStyle.Wrap(b.t(g.key)+":", titleW)
 		th := legendTitleStyle.Height(len(lines))
-		b.doc.TextAt(b.doc.ID("legend", g.key[len("legend."):]), pad, y+legendRow/2-legendTitleStyle.LineHeight()/2, lines, legendTitleStyle)
+		b.doc.TextAt(b.doc.ID("legend", keyID(g.key)), pad, y+legendRow/2-legendTitleStyle.LineHeight()/2, lines, legendTitleStyle)
 		x := x0
 		rowY := y
 		for _, e := range g.entries {
@@ -92,7 +93,7 @@ func (b *builder) legendGroups() []legendGroup {
 		evidence = evidence || view.EvidenceMarks[t.Evidence] != ""
 	}
 	if len(tps) > 0 {
-		g := legendGroup{key: "legend.channels"}
+		g := legendGroup{key: "channels"}
 		for _, c := range b.m.Channels {
 			if !usedCh[c.ID] {
 				continue
@@ -108,18 +109,18 @@ func (b *builder) legendGroups() []legendGroup {
 		}
 	}
 	if len(usedOwn) > 0 {
-		g := legendGroup{key: "legend.owners"}
+		g := legendGroup{key: "owners"}
 		for _, o := range b.m.Owners {
 			if usedOwn[o.ID] {
-				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "owner", o.ID), text: o.Name, swatch: swatchBox(palette.Readable(b.colors.Owner(o)), 9, 9)})
+				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "owner", o.ID), text: o.Name, swatch: swatchBox(b.colors.Owner(o), 9, 9)})
 			}
 		}
 		groups = append(groups, g)
 	}
 	if mot || evidence {
-		g := legendGroup{key: "legend.evidence"}
+		g := legendGroup{key: "evidence"}
 		if mot {
-			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "mot"), text: b.t("legend.moment_of_truth"),
+			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "mot"), text: b.t("mot"),
 				swatch: func(b *builder, id string, c view.Point) { b.star(id, c, 13) }})
 		}
 		if evidence {
@@ -130,7 +131,7 @@ func (b *builder) legendGroups() []legendGroup {
 		groups = append(groups, g)
 	}
 	if e := b.emotion; e != nil {
-		g := legendGroup{key: "legend.emotion"}
+		g := legendGroup{key: "emotion"}
 		g.entries = append(g.entries,
 			legendEntry{id: b.doc.ID("legend", "delight"), text: b.t("legend.delight"), swatch: swatchMarker("circle", palette.Delight, "#333333")},
 			legendEntry{id: b.doc.ID("legend", "pain"), text: b.t("legend.pain"), swatch: swatchMarker("circle", palette.Pain, "#333333")},
@@ -143,10 +144,10 @@ func (b *builder) legendGroups() []legendGroup {
 		}
 		groups = append(groups, g)
 		if b.perPersona {
-			g := legendGroup{key: "legend.personas"}
+			g := legendGroup{key: "personas"}
 			for _, c := range e.curves {
 				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "persona", c.persona.ID), text: c.persona.Name,
-					swatch: swatchMarker(personaShape(c.index), personaColor(c.index), personaColor(c.index))})
+					swatch: swatchMarker(personaShape(c.index), b.personaColor(c.index), b.personaColor(c.index))})
 			}
 			groups = append(groups, g)
 		}
@@ -163,9 +164,9 @@ func (b *builder) legendGroups() []legendGroup {
 		}
 	}
 	if kpi {
-		groups = append(groups, legendGroup{key: "lane.kpis", entries: []legendEntry{
-			{id: b.doc.ID("legend", "kpi-on"), text: b.t("legend.kpi_on"), swatch: swatchGlyphColor("▲", palette.Delight)},
-			{id: b.doc.ID("legend", "kpi-off"), text: b.t("legend.kpi_off"), swatch: swatchGlyphColor("▼", palette.Pain)},
+		groups = append(groups, legendGroup{key: "kpis", entries: []legendEntry{
+			{id: b.doc.ID("legend", "kpi-on"), text: b.t("kpi.on"), swatch: swatchGlyphColor(i18n.MarkOn, palette.Delight)},
+			{id: b.doc.ID("legend", "kpi-off"), text: b.t("kpi.off"), swatch: swatchGlyphColor(i18n.MarkOff, palette.Pain)},
 		}})
 	}
 	var back, fwd bool
@@ -176,10 +177,10 @@ func (b *builder) legendGroups() []legendGroup {
 	if back || fwd {
 		g := legendGroup{key: "legend.transitions"}
 		if back {
-			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "stepback"), text: b.t("legend.step_back"), swatch: swatchArrow(false)})
+			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "stepback"), text: b.t("step_back"), swatch: swatchArrow(false)})
 		}
 		if fwd {
-			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "skip"), text: b.t("legend.skip_ahead"), swatch: swatchArrow(true)})
+			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "skip"), text: b.t("skip_ahead"), swatch: swatchArrow(true)})
 		}
 		groups = append(groups, g)
 	}

@@ -116,7 +116,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 	for si, s := range m.Stages {
 		k := len(s.Touchpoints)
 		for ti, t := range s.Touchpoints {
-			b.ref[t] = strconv.Itoa(si+1) + "." + strconv.Itoa(ti+1)
+			b.ref[t] = journey.Ref(si, ti)
 			b.tpX[t] = b.colX(si) + (float64(ti)+0.5)*cw/float64(k)
 		}
 	}
@@ -237,11 +237,10 @@ var personaShapes = []string{"circle", "box", "diamond", "triangle", "invtriangl
 // personaStyles are the line styles of the per-persona curves.
 var personaStyles = []string{"solid", "dashed", "dotted", "solid", "dashed", "dotted", "solid", "dashed"}
 
-// personaColors are the colours of the persona curves, in declaration
-// order: a map's personas are few, and order keeps them distinct.
-var personaColors = []string{"#332288", "#117733", "#882255", "#997700", "#AA4499", "#44AA99", "#CC6677", "#555555"}
+// personaColor is the colour of the i-th persona's curve, markers and
+// chip: assigned with the channels and owners (view.Colors).
+func (b *builder) personaColor(i int) string { return b.colors.Persona(b.m.Personas[i]) }
 
-func personaColor(i int) string { return personaColors[i%len(personaColors)] }
 func personaShape(i int) string { return personaShapes[i%len(personaShapes)] }
 func personaStyle(i int) string { return personaStyles[i%len(personaStyles)] }
 
@@ -292,7 +291,7 @@ func (b *builder) personas() {
 			x = 0
 			b.y += h + 4
 		}
-		color := personaColor(i)
+		color := b.personaColor(i)
 		id := b.doc.ID("persona", p.ID)
 		b.doc.Node(id, view.Point{X: x + w/2, Y: b.y + h/2},
 			view.A("shape", "box"), view.A("style", "rounded,filled"),

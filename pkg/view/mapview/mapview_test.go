@@ -347,7 +347,7 @@ func TestStageEmotionWithTouchpoints(t *testing.T) {
 		if node == nil {
 			t.Fatalf("%s: no point for the evaluation stage's own emotion", p)
 		}
-		want := map[string]string{"cio": "−1", "analyst": "1"}[p]
+		want := map[string]string{"cio": "−1", "analyst": "+1"}[p]
 		if !strings.HasSuffix(string(node[1]), ": "+want) {
 			t.Errorf("%s: stage point says %q, want %s", p, node[1], want)
 		}

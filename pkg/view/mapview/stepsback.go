@@ -83,9 +83,9 @@ func laneKey(arcs []*arc) string {
 	case back && fwd:
 		return "lane.transitions"
 	case fwd:
-		return "lane.skips_ahead"
+		return "skips_ahead"
 	}
-	return "lane.steps_back"
+	return "steps_back"
 }
 
 // stepsBack draws the transitions between stages as arrows in a lane of

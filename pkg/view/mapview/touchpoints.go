@@ -20,6 +20,8 @@ var (
 	chipChannelStyle = view.Style{Size: 8.5, Bold: true}
 	chipInterStyle   = view.Style{Size: 8.5, Color: palette.Text}
 	chipOwnerStyle   = view.Style{Size: 8, Color: palette.TextMuted}
+	// ownerMarkW is the room of the owner's coloured mark before its name.
+	ownerMarkW = view.Ceil(chipOwnerStyle.Width(view.OwnerMark)) + 3
 )
 
 // touchpointLane shows a chip per touchpoint, stacked in its stage column.
@@ -27,8 +29,8 @@ type touchpointLane struct{}
 
 // chip is a touchpoint's card, laid out: a bar in the channel's colour
 // with the evidence dots and the channel's name, the reference and name,
-// the interactions, and the owner's name in the owner's colour (made dark
-// enough to read) after a square of it.
+// the interactions, and the owner's name after a square in the owner's
+// colour.
 type chip struct {
 	t                   *journey.Touchpoint
 	chColor, chInk      string
@@ -56,7 +58,7 @@ func (l *touchpointLane) draw(b *builder) {
 		h = math.Max(h, ch)
 	}
 	h = view.Ceil(h + 2*pad)
-	b.laneHeader("lane.touchpoints", h)
+	b.laneHeader("touchpoints", h)
 	for i := range b.m.Stages {
 		y := b.y + pad
 		for _, c := range chips[i] {
@@ -83,7 +85,11 @@ func (b *builder) chip(t *journey.Touchpoint, w float64) chip {
 	}
 	c.interH = view.Ceil(chipInterStyle.Height(len(c.inter)))
 	if bd.Owner != "" {
-		c.owner = chipOwnerStyle.Wrap(bd.Owner, textW)
+		ow := textW
+		if bd.OwnerColor != "" {
+			ow -= ownerMarkW
+		}
+		c.owner = chipOwnerStyle.Wrap(bd.Owner, ow)
 		c.ownH = view.Ceil(chipOwnerStyle.Height(len(c.owner))) + 2
 	}
 	c.h = chipBar + chipPadV + math.Max(c.nameH, 16) + c.interH + c.ownH + chipPadV + 1
@@ -128,12 +134,14 @@ func (b *builder) drawChip(c chip, x, y, w float64) {
 		ty += c.interH
 	}
 	if c.ownH > 0 {
-		st := chipOwnerStyle
-		st.Color = palette.Readable(c.ownColor)
-		if c.ownColor == "#FFFFFF" {
-			st.Color = palette.TextMuted
+		ox := tx
+		if c.ownColor != "" {
+			mst := chipOwnerStyle
+			mst.Color = c.ownColor
+			b.doc.TextAt(id+"-owner-mark", tx, ty+1, []string{view.OwnerMark}, mst)
+			ox += ownerMarkW
 		}
-		b.doc.TextAt(id+"-owner", tx, ty+1, c.owner, st)
+		b.doc.TextAt(id+"-owner", ox, ty+1, c.owner, chipOwnerStyle)
 	}
 }
 
@@ -141,14 +149,14 @@ func (b *builder) drawChip(c chip, x, y, w float64) {
 func (b *builder) tooltip(t *journey.Touchpoint) string {
 	parts := []string{b.ref[t] + " " + t.Name}
 	if t.MomentOfTruth != nil {
-		s := b.t("legend.moment_of_truth")
+		s := b.t("mot")
 		if t.MomentOfTruth.Reason != "" {
 			s += ": " + t.MomentOfTruth.Reason
 		}
 		parts = append(parts, s)
 	}
 	if t.Evidence != "" {
-		s := b.t("legend.evidence") + ": " + b.t("evidence."+t.Evidence)
+		s := b.t("evidence") + ": " + b.t("evidence."+t.Evidence)
 		if t.Source != "" {
 			s += " (" + t.Source + ")"
 		}
