@@ -17,6 +17,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -50,6 +53,7 @@ func TestServeInBrowser(t *testing.T) {
 			all = append(all, testExample(t, ctx, bin, name)...)
 		})
 	}
+	t.Run("out-of-order-responses", func(t *testing.T) { testOutOfOrder(t, ctx, bin) })
 	if len(all) > 0 {
 		t.Logf("all examples: median %v from a save to the new SVG in the page (%d saves)", median(all), len(all))
 	}
@@ -112,6 +116,101 @@ func testExample(t *testing.T, browserCtx context.Context, bin, name string) []t
 		t.Logf("%s: median %v, max %v from a save to the new SVG in the page (%d saves)", name, median(times), slices.Max(times), len(times))
 	}
 	return times
+}
+
+// testOutOfOrder saves twice while the page's fetch of the first new
+// content is held back (at the response stage, so it carries the first
+// save), lets the second fetch through first and then the first: the page
+// must keep showing the second save, not go back to the first.
+func testOutOfOrder(t *testing.T, browserCtx context.Context, bin string) {
+	file := copyExamples(t, "saas-onboarding")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := startServe(t, bin, file)
+	tab, cancel := chromedp.NewContext(browserCtx)
+	t.Cleanup(cancel)
+	pg := watchPage(t, tab)
+	paused := pump(tab, fetch.RequestPaused)
+	finished := pump(tab, network.LoadingFinished)
+	if err := chromedp.Do(tab, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("opening %s: %v", url, err)
+	}
+	pg.wait(t, viewsShow(""), 20*time.Second, "both views as inline SVG")
+	pg.wait(t, `document.getElementById("live").textContent === "live"`, 10*time.Second, `the page saying "live"`)
+	pg.setMarker(t)
+
+	if _, err := chromedp.Call(tab, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
+		{URLPattern: "*/fragment*", RequestStage: fetch.RequestStageResponse},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = chromedp.Call(tab, fetch.Disable, cdp.Empty{}) })
+	hold := func(stage string) fetch.EventRequestPaused {
+		t.Helper()
+		if err := writeAtomic(file, renameFirstStage(t, src, stage)); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case ev := <-paused:
+			return ev
+		case <-time.After(5 * time.Second):
+			t.Fatalf("the page fetched no new content within 5 s of the save of %s", stage)
+			return fetch.EventRequestPaused{}
+		}
+	}
+	release := func(ev fetch.EventRequestPaused) {
+		t.Helper()
+		if _, err := chromedp.Call(tab, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	older := hold("Older")
+	newer := hold("Newer")
+	release(newer)
+	pg.wait(t, viewsShow("Newer"), 5*time.Second, "the second save")
+	release(older)
+	// Wait until the older response has arrived, then a little for the
+	// page's handler to run.
+	for done := false; !done; {
+		select {
+		case ev := <-finished:
+			done = ev.RequestID == older.NetworkID
+		case <-time.After(5 * time.Second):
+			t.Fatal("the held-back response never finished loading")
+		}
+	}
+	shown, err := chromedp.Run(tab, chromedp.Evaluate[string](`new Promise(function (resolve) {
+  setTimeout(function () { resolve(document.getElementById("content").innerText); }, 200);
+})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(shown, "Older") || !strings.Contains(shown, "Newer") {
+		t.Errorf("a response that came back late replaced the newer content: the page shows the first of two saves (stage %q), want the second (%q)",
+			"Older", "Newer")
+	}
+	pg.check(t)
+}
+
+// pump delivers a tab's events of one kind on a channel.
+func pump[E any](tab context.Context, ev cdp.Event[E]) <-chan E {
+	ch := make(chan E, 64)
+	events := chromedp.Events(tab, ev) // subscribed from here on
+	go func() {
+		for e, err := range events {
+			if err != nil {
+				return
+			}
+			select {
+			case ch <- e:
+			case <-tab.Done():
+				return
+			}
+		}
+	}()
+	return ch
 }
 
 // chromiumPath finds Chromium, or skips the test, or in CI fails it.
