@@ -82,17 +82,33 @@ func testExample(t *testing.T, browserCtx context.Context, bin, name string) []t
 	pg.wait(t, `document.getElementById("live").textContent === "live"`, 10*time.Second, `the page saying "live" (its event stream open)`)
 	checkViewsDrawn(t, tab)
 	pg.setMarker(t)
+	// A second event stream, opened by the test, tells when serve
+	// announced each render: the time up to there is serve's (debounce and
+	// render), the rest the page's (fetch and DOM update).
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[int](`(function () {
+  window.__cjmEvent = 0;
+  var es = new EventSource("/events");
+  es.onopen = function () { window.__cjmProbe = true; };
+  es.addEventListener("update", function () { window.__cjmEvent = Date.now(); });
+  return 0;
+})()`)); err != nil {
+		t.Fatal(err)
+	}
+	pg.wait(t, `window.__cjmProbe === true`, 5*time.Second, "the test's own event stream open")
 
-	var times []time.Duration
+	var times, announced []time.Duration
 	for i := range *saves {
 		stage := fmt.Sprintf("Renamed-%d", i+1)
 		how := "atomically"
 		if i%2 == 1 {
 			how = "in place"
 		}
-		d := pg.save(t, file, renameFirstStage(t, src, stage), how, viewsShow(stage), updateBound,
+		s := pg.save(t, file, renameFirstStage(t, src, stage), how, viewsShow(stage), updateBound,
 			"both views with the stage renamed to "+stage)
-		times = append(times, d)
+		times = append(times, s.shown)
+		if s.announced > 0 {
+			announced = append(announced, s.announced)
+		}
 	}
 
 	// A YAML syntax error, saved in place: the findings replace the
@@ -114,6 +130,9 @@ func testExample(t *testing.T, browserCtx context.Context, bin, name string) []t
 	pg.check(t)
 	if len(times) > 0 {
 		t.Logf("%s: median %v, max %v from a save to the new SVG in the page (%d saves)", name, median(times), slices.Max(times), len(times))
+	}
+	if len(announced) > 0 {
+		t.Logf("%s: median %v from a save to serve's update event (%d saves)", name, median(announced), len(announced))
 	}
 	return times
 }
@@ -447,13 +466,14 @@ func (pg *pageWatch) check(t *testing.T) {
 // save writes data to file (atomically: a new file renamed over it; or in
 // place: truncated and rewritten), waits up to timeout for cond (a
 // JavaScript expression) to hold in the page, and returns the time from
-// the write to the DOM change. It fails the test if cond does not come in
+// the write to the DOM change (and to serve's update event, when the probe
+// stream of testExample is open). It fails the test if cond does not come in
 // time, and checks the page for reloads and console errors.
-func (pg *pageWatch) save(t *testing.T, file string, data []byte, how, cond string, timeout time.Duration, what string) time.Duration {
+func (pg *pageWatch) save(t *testing.T, file string, data []byte, how, cond string, timeout time.Duration, what string) saved {
 	t.Helper()
 	// Watch from before the write, in the page itself: the time is taken
 	// by the mutation that makes cond true, not by a poll.
-	if _, err := chromedp.Run(pg.tab, chromedp.Evaluate[int](waitJS(cond, 5*time.Second+timeout))); err != nil {
+	if _, err := chromedp.Run(pg.tab, chromedp.Evaluate[int]("window.__cjmEvent = 0; "+waitJS(cond, 5*time.Second+timeout))); err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()
@@ -478,9 +498,18 @@ func (pg *pageWatch) save(t *testing.T, file string, data []byte, how, cond stri
 	if d > timeout {
 		t.Errorf("after a save %s, %s came %v after the write, later than %v", how, what, d, timeout)
 	}
+	var s saved
+	s.shown = d
+	if ev, err := chromedp.Run(pg.tab, chromedp.Evaluate[float64](`window.__cjmEvent`)); err == nil && ev > 0 {
+		s.announced = time.UnixMilli(int64(ev)).Sub(start)
+	}
 	pg.check(t)
-	return d
+	return s
 }
+
+// saved is how long after a write the page showed it, and serve announced
+// it (0 without the probe stream).
+type saved struct{ shown, announced time.Duration }
 
 // wait waits up to timeout for cond to hold in the page.
 func (pg *pageWatch) wait(t *testing.T, cond string, timeout time.Duration, what string) {
@@ -499,17 +528,16 @@ func (pg *pageWatch) wait(t *testing.T, cond string, timeout time.Duration, what
 }
 
 // waitJS stores in window.__cjmWait a promise of the time (Date.now())
-// when cond first holds, checked now and on every DOM mutation, or 0 after
-// timeout. It uses no eval: the page's Content-Security-Policy forbids it
+// when cond first holds, checked now, on every DOM mutation (which stamps
+// the time of a DOM change exactly) and every 20 ms, or 0 after timeout. It uses no eval: the page's Content-Security-Policy forbids it
 // (which is also why chromedp.Poll cannot be used here).
 func waitJS(cond string, timeout time.Duration) string {
 	return fmt.Sprintf(`window.__cjmWait = new Promise(function (resolve) {
-  var done = false, obs = new MutationObserver(check);
-  function check() {
-    if (!done && (%s)) { done = true; obs.disconnect(); resolve(Date.now()); }
-  }
+  var done = false, obs = new MutationObserver(check), tick = setInterval(check, 20);
+  function stop(v) { done = true; obs.disconnect(); clearInterval(tick); resolve(v); }
+  function check() { if (!done && (%s)) { stop(Date.now()); } }
   obs.observe(document.documentElement, {childList: true, subtree: true, characterData: true});
-  setTimeout(function () { if (!done) { done = true; obs.disconnect(); resolve(0); } }, %d);
+  setTimeout(function () { if (!done) { stop(0); } }, %d);
   check();
 }), 0`, cond, timeout.Milliseconds())
 }
