@@ -128,6 +128,7 @@ func testExample(t *testing.T, browserCtx context.Context, bin, name string) []t
 
 	checkViewsDrawn(t, tab)
 	pg.check(t)
+	checkSVGLinks(t, browserCtx, tab)
 	if len(times) > 0 {
 		t.Logf("%s: median %v, max %v from a save to the new SVG in the page (%d saves)", name, median(times), slices.Max(times), len(times))
 	}
@@ -230,6 +231,36 @@ func pump[E any](tab context.Context, ev cdp.Event[E]) <-chan E {
 		}
 	}()
 	return ch
+}
+
+// checkSVGLinks opens each view's "SVG" link of the page in a tab of its
+// own: an SVG document, drawn, with no console error.
+func checkSVGLinks(t *testing.T, browserCtx context.Context, tab context.Context) {
+	t.Helper()
+	links, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`Array.prototype.map.call(
+  document.querySelectorAll('#content a[href^="/svg"]'), function (a) { return a.href; })`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(links) != 2 {
+		t.Errorf("%d SVG links in the page, want one for each of the two views: %q", len(links), links)
+	}
+	for _, link := range links {
+		svgTab, cancel := chromedp.NewContext(browserCtx)
+		pg := watchPage(t, svgTab)
+		if err := chromedp.Do(svgTab, chromedp.Navigate(link)); err != nil {
+			t.Errorf("opening %s: %v", link, err)
+		} else if ok, err := chromedp.Run(svgTab, chromedp.Evaluate[bool](
+			`document.documentElement instanceof SVGSVGElement && document.documentElement.getBoundingClientRect().width > 100`)); err != nil || !ok {
+			t.Errorf("%s is not a drawn SVG document (%v)", link, err)
+		}
+		pg.mu.Lock()
+		for _, p := range pg.problems {
+			t.Errorf("console of %s: %s", link, p)
+		}
+		pg.mu.Unlock()
+		cancel()
+	}
 }
 
 // chromiumPath finds Chromium, or skips the test, or in CI fails it.
