@@ -54,6 +54,7 @@ func TestServeInBrowser(t *testing.T) {
 		})
 	}
 	t.Run("out-of-order-responses", func(t *testing.T) { testOutOfOrder(t, ctx, bin) })
+	t.Run("directory", func(t *testing.T) { testDirectory(t, ctx, bin) })
 	if len(all) > 0 {
 		t.Logf("all examples: median %v from a save to the new SVG in the page (%d saves)", median(all), len(all))
 	}
@@ -212,6 +213,57 @@ func testOutOfOrder(t *testing.T, browserCtx context.Context, bin string) {
 			"Older", "Newer")
 	}
 	pg.check(t)
+}
+
+// testDirectory serves the directory of the examples: the index lists
+// each map and its state, follows a broken and a fixed save without a
+// reload, and its links open the maps' pages.
+func testDirectory(t *testing.T, browserCtx context.Context, bin string) {
+	file := copyExamples(t, "saas-onboarding")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := startServe(t, bin, filepath.Dir(file))
+	tab, cancel := chromedp.NewContext(browserCtx)
+	t.Cleanup(cancel)
+	pg := watchPage(t, tab)
+	if err := chromedp.Do(tab, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("opening %s: %v", url, err)
+	}
+	var all []string
+	for _, name := range examples {
+		all = append(all, indexRow(name+".yaml", "ok"))
+	}
+	all = append(all, indexRow("catalogue/company.yaml", "catalogue"))
+	pg.wait(t, strings.Join(all, " && "), 20*time.Second, "every example listed as ok, and the catalogue")
+	pg.wait(t, `document.getElementById("live").textContent === "live"`, 10*time.Second, `the page saying "live"`)
+	pg.setMarker(t)
+
+	broken, _ := breakSyntax(t, src)
+	pg.save(t, file, broken, "atomically", indexRow("saas-onboarding.yaml", "1 error"), updateBound,
+		"the index showing the broken map's error")
+	pg.save(t, file, src, "in place", indexRow("saas-onboarding.yaml", "ok"), updateBound,
+		"the index showing the map fixed")
+
+	if _, err := chromedp.Run(tab, chromedp.WaitEvent(page.LoadEventFired, nil,
+		chromedp.Click(chromedp.CSS(`#content a[href*="saas-onboarding.yaml"]`)))); err != nil {
+		t.Fatal(err)
+	}
+	pg.wait(t, viewsShow(""), 10*time.Second, "the map's page, with both views, after a click on its link in the index")
+	pg.mu.Lock()
+	defer pg.mu.Unlock()
+	for _, p := range pg.problems {
+		t.Errorf("console: %s", p)
+	}
+}
+
+// indexRow is a condition: a row of the index names file and shows status.
+func indexRow(file, status string) string {
+	return fmt.Sprintf(`Array.prototype.some.call(document.querySelectorAll("#content tr"), function (tr) {
+  var c = tr.querySelectorAll("td");
+  return c.length === 2 && c[0].textContent === %s && c[1].textContent.indexOf(%s) === 0;
+})`, jsString(file), jsString(status))
 }
 
 // pump delivers a tab's events of one kind on a channel.
