@@ -21,6 +21,7 @@ import (
 //	/fragment?f=FILE   the content of a map's page; without f, the index
 //	/svg?f=FILE&view=V the SVG of one view
 //	/events            Server-Sent Events: "update" with {"file","version"}
+//	/favicon.ico       204 No Content
 //
 // Only files of the list are ever read from the cache; f is never opened
 // as a path. Requests whose Host is not a loopback name are refused while
@@ -33,6 +34,9 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /fragment", s.handleFragment)
 	mux.HandleFunc("GET /svg", s.handleSVG)
 	mux.HandleFunc("GET /events", s.handleEvents)
+	// Browsers ask for it on every page: no icon, and no 404 in the
+	// page's console.
+	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	return hostCheck(mux)
 }
 

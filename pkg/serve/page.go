@@ -30,10 +30,14 @@ const pageScript = `
   function disconnect() {
     if (es) { es.close(); es = null; live.textContent = "paused"; }
   }
+  // Fetches can come back out of order: show a response only when it is
+  // newer than the one shown, so an old one never replaces a new one.
+  var asked = 0, shown = 0;
   function refresh() {
+    var n = ++asked;
     fetch("/fragment" + (file ? "?f=" + encodeURIComponent(file) : ""), {cache: "no-store"})
       .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
-      .then(function (html) { content.innerHTML = html; })
+      .then(function (html) { if (n > shown) { shown = n; content.innerHTML = html; } })
       .catch(function () {});
   }
   document.addEventListener("visibilitychange", function () {

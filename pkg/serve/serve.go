@@ -172,10 +172,12 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	unused := &unusedConns{conns: map[net.Conn]bool{}}
 	srv := &http.Server{
 		Handler:           s.Handler(),
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 		ReadHeaderTimeout: 10 * time.Second,
+		ConnState:         unused.track,
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -196,12 +198,45 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	// then waits for the rest.
 	shutCtx, stop := context.WithTimeout(context.Background(), 3*time.Second)
 	defer stop()
+	unused.closeAll()
 	shutErr := srv.Shutdown(shutCtx)
 	<-loopDone
 	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
 		return serveErr
 	}
 	return shutErr
+}
+
+// unusedConns tracks the connections that have not sent a request yet.
+// Browsers open such connections ahead of need, and Shutdown waits 5 s for
+// each before it counts it as idle: at shutdown they are closed at once,
+// and so is any accepted after that.
+type unusedConns struct {
+	mu      sync.Mutex
+	closing bool
+	conns   map[net.Conn]bool
+}
+
+func (u *unusedConns) track(c net.Conn, state http.ConnState) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	switch {
+	case state == http.StateNew && u.closing:
+		c.Close()
+	case state == http.StateNew:
+		u.conns[c] = true
+	default:
+		delete(u.conns, c)
+	}
+}
+
+func (u *unusedConns) closeAll() {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.closing = true
+	for c := range u.conns {
+		c.Close()
+	}
 }
 
 // watchDirs watches the directory of a single file, or every directory of

@@ -473,3 +473,38 @@ func TestContentSecurityPolicy(t *testing.T) {
 		t.Error("more than one script")
 	}
 }
+
+// A browser opens connections ahead of need (preconnect) and may never send
+// a request on them. net/http's Shutdown waits up to 5 s for such a
+// connection; Ctrl-C must still stop serve at once and cleanly.
+func TestShutdownWithIdleNewConnection(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "journey.yaml")
+	save(t, path, "x")
+	r := start(t, path, &fake{})
+	conn, err := net.Dial("tcp", strings.TrimPrefix(r.base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	time.Sleep(50 * time.Millisecond) // let the server accept it
+	began := time.Now()
+	if err := r.stop(); err != nil {
+		t.Errorf("Serve returned %v after a shutdown asked for by its context, want nil", err)
+	}
+	if d := time.Since(began); d > 1500*time.Millisecond {
+		t.Errorf("shutdown took %v with a connection that sent no request, want under 1.5 s", d)
+	}
+}
+
+// Browsers ask every page's site for /favicon.ico; a 404 there is an error
+// in the page's console.
+func TestFavicon(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "journey.yaml")
+	save(t, path, "x")
+	r := start(t, path, &fake{})
+	if code, _ := r.get("/favicon.ico"); code != http.StatusNoContent {
+		t.Errorf("GET /favicon.ico: status %d, want %d", code, http.StatusNoContent)
+	}
+}
