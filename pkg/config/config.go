@@ -2,7 +2,6 @@ package config
 
 import (
 	"bytes"
-	"fmt"
 	"math"
 	"path/filepath"
 	"slices"
@@ -157,7 +156,7 @@ func (p *parser) fields(n *yaml.Node, what string, known []string) [][2]*yaml.No
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		p.errorf(n, load.RuleWrongType, "%s must be a mapping (`key: value` lines), not %s", what, describe(n))
+		p.errorf(n, load.RuleWrongType, "%s must be a mapping (`key: value` lines), not %s", what, load.Describe(n))
 		return nil
 	}
 	var out [][2]*yaml.Node
@@ -195,24 +194,6 @@ func quote(xs []string) string {
 	return strings.Join(q, ", ")
 }
 
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	}
-	switch n.ShortTag() {
-	case "!!null":
-		return "nothing"
-	case "!!int", "!!float":
-		return "the number " + n.Value
-	case "!!bool":
-		return n.Value
-	}
-	return fmt.Sprintf("the text %q", n.Value)
-}
-
 func (p *parser) top(n *yaml.Node) {
 	for _, kv := range p.fields(n, FileName, topKeys) {
 		k, v := kv[0], kv[1]
@@ -232,7 +213,7 @@ func (p *parser) top(n *yaml.Node) {
 // text returns a scalar's text, reporting other nodes.
 func (p *parser) text(v *yaml.Node, key string) (string, bool) {
 	if v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" || v.ShortTag() == "!!map" {
-		p.errorf(v, load.RuleWrongType, "`%s` must be a text, not %s", key, describe(v))
+		p.errorf(v, load.RuleWrongType, "`%s` must be a text, not %s", key, load.Describe(v))
 		return "", false
 	}
 	return v.Value, true
@@ -347,7 +328,7 @@ func (p *parser) policy(v *yaml.Node) {
 func (p *parser) number(v *yaml.Node, key string, lo, hi float64) (float64, bool) {
 	tag := v.ShortTag()
 	if v.Kind != yaml.ScalarNode || (tag != "!!int" && tag != "!!float") {
-		p.errorf(v, load.RuleWrongType, "`%s` must be a number, not %s", key, describe(v))
+		p.errorf(v, load.RuleWrongType, "`%s` must be a number, not %s", key, load.Describe(v))
 		return 0, false
 	}
 	x, err := strconv.ParseFloat(v.Value, 64)

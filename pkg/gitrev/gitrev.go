@@ -100,7 +100,7 @@ func Show(dir, rev, path string, max int64) ([]byte, error) {
 		return nil, &TooLargeError{Name: name, Size: size, Max: max}
 	}
 
-	cmd := command(dir, "--no-pager", "show", "--no-textconv", name)
+	cmd := Command(dir, "--no-pager", "show", "--no-textconv", name)
 	var errOut bytes.Buffer
 	cmd.Stderr = &errOut
 	stdout, err := cmd.StdoutPipe()
@@ -135,7 +135,9 @@ func Show(dir, rev, path string, max int64) ([]byte, error) {
 
 // command prepares a git command run in dir without pager or
 // localisation (its messages are matched).
-func command(dir string, args ...string) *exec.Cmd {
+// Command is git with args, run in dir, with no pager and git's messages
+// in English (they are parsed): every git process of cjm starts here.
+func Command(dir string, args ...string) *exec.Cmd {
 	cmd := exec.Command("git", args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GIT_PAGER=cat", "LC_ALL=C")
@@ -146,7 +148,7 @@ func command(dir string, args ...string) *exec.Cmd {
 // line of complaint, after what (the step as the user knows it). The last
 // argument is the object named in errors.
 func run(dir, what string, args ...string) (string, error) {
-	cmd := command(dir, args...)
+	cmd := Command(dir, args...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"os/exec"
 	"path"
 	"path/filepath"
@@ -17,6 +16,8 @@ import (
 
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/load"
+
+	"github.com/cjm-dev/cjm/pkg/gitrev"
 )
 
 // ErrNotRepository says the map is not in a git work tree.
@@ -137,7 +138,7 @@ func History(m *journey.Map, opts load.Options) (map[string][]Point, error) {
 // (one of paths) is tracked to give each commit the map's name at it. One
 // `git log` runs over the whole history.
 func Log(top, mapPath string, paths []string) ([]Commit, error) {
-	cmd := git(top, "-c", "core.quotePath=false", "log", "-M", "--no-color", "--name-status", "--format=%x1e%H%x1f%cI", "HEAD", "--")
+	cmd := gitrev.Command(top, "-c", "core.quotePath=false", "log", "-M", "--no-color", "--name-status", "--format=%x1e%H%x1f%cI", "HEAD", "--")
 	var errOut bytes.Buffer
 	cmd.Stderr = &errOut
 	stdout, err := cmd.StdoutPipe()
@@ -230,13 +231,6 @@ func firstLine(msg string, err error) string {
 	return msg
 }
 
-func git(dir string, args ...string) *exec.Cmd {
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_PAGER=cat", "LC_ALL=C")
-	return cmd
-}
-
 // catFile is a running `git cat-file --batch`: each object is asked for on
 // its stdin and read from its stdout, one process for every commit.
 type catFile struct {
@@ -248,7 +242,7 @@ type catFile struct {
 }
 
 func newCatFile(top string) (*catFile, error) {
-	cmd := git(top, "cat-file", "--batch")
+	cmd := gitrev.Command(top, "cat-file", "--batch")
 	in, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, err

@@ -75,7 +75,7 @@ func (f *file) fields(n *yaml.Node, what string, known, required []string, src *
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			f.errorf(k, RuleWrongType, "a key of a %s must be a plain name, not %s", what, describe(k))
+			f.errorf(k, RuleWrongType, "a key of a %s must be a plain name, not %s", what, Describe(k))
 			continue
 		}
 		name := k.Value
@@ -185,7 +185,7 @@ func (f *file) mapping(n *yaml.Node, what, hint string) bool {
 	if n.Kind == yaml.MappingNode {
 		return true
 	}
-	f.errorf(n, RuleWrongType, "expected a %s (%s), found %s", what, hint, describe(n))
+	f.errorf(n, RuleWrongType, "expected a %s (%s), found %s", what, hint, Describe(n))
 	return false
 }
 
@@ -194,7 +194,7 @@ func (f *file) mapping(n *yaml.Node, what, hint string) bool {
 func (f *file) str(fd field) string {
 	v := fd.val
 	if v.Kind != yaml.ScalarNode {
-		f.errorf(v, RuleWrongType, "`%s` must be text, found %s", fd.key.Value, describe(v))
+		f.errorf(v, RuleWrongType, "`%s` must be text, found %s", fd.key.Value, Describe(v))
 		return ""
 	}
 	if null(v) {
@@ -237,13 +237,13 @@ func (f *file) strs(fd field) []string {
 	}
 	if v.Kind != yaml.SequenceNode {
 		f.errorf(v, RuleWrongType, "`%s` must be a list, found %s; write `%s: [%s]` or one `- item` per line",
-			fd.key.Value, describe(v), fd.key.Value, listHint(v))
+			fd.key.Value, Describe(v), fd.key.Value, listHint(v))
 		return nil
 	}
 	out := make([]string, 0, len(v.Content))
 	for _, it := range v.Content {
 		if it.Kind != yaml.ScalarNode || null(it) {
-			f.errorf(it, RuleWrongType, "items of `%s` must be text, found %s", fd.key.Value, describe(it))
+			f.errorf(it, RuleWrongType, "items of `%s` must be text, found %s", fd.key.Value, Describe(it))
 			out = append(out, "")
 			continue
 		}
@@ -304,7 +304,7 @@ func (f *file) float(v *yaml.Node, name, what string) (float64, bool) {
 			return x, true
 		}
 	}
-	f.errorf(v, RuleWrongType, "%s must be %s, found %s", name, what, describe(v))
+	f.errorf(v, RuleWrongType, "%s must be %s, found %s", name, what, Describe(v))
 	return 0, false
 }
 
@@ -339,7 +339,7 @@ func (f *file) journey(root *yaml.Node, included bool) *journey.Map {
 		return nil // reported as missing by fields
 	}
 	if version.Kind != yaml.ScalarNode || version.ShortTag() != "!!int" {
-		f.errorf(version, RuleWrongType, "`cjm` is the format version, a whole number; write `cjm: 1`, not %s", describe(version))
+		f.errorf(version, RuleWrongType, "`cjm` is the format version, a whole number; write `cjm: 1`, not %s", Describe(version))
 		return nil
 	}
 	if version.Value != "1" {
@@ -461,7 +461,7 @@ func (f *file) each(fd field, what string, fn func(*yaml.Node)) {
 		return
 	}
 	if v.Kind != yaml.SequenceNode {
-		f.errorf(v, RuleWrongType, "`%s` must be a list of %ss (one `- id: …` per %s), found %s", fd.key.Value, what, what, describe(v))
+		f.errorf(v, RuleWrongType, "`%s` must be a list of %ss (one `- id: …` per %s), found %s", fd.key.Value, what, what, Describe(v))
 		return
 	}
 	for _, it := range v.Content {
@@ -639,7 +639,7 @@ func (f *file) momentOfTruth(fd field) *journey.MomentOfTruth {
 			return &journey.MomentOfTruth{Reason: v.Value}
 		}
 	}
-	f.errorf(v, RuleWrongType, "`moment_of_truth` must be `true` or a text saying why, found %s", describe(v))
+	f.errorf(v, RuleWrongType, "`moment_of_truth` must be `true` or a text saying why, found %s", Describe(v))
 	return nil
 }
 
@@ -671,7 +671,7 @@ func (f *file) emotion(fd field) *journey.Emotion {
 		for i := 0; i+1 < len(v.Content); i += 2 {
 			k, val := v.Content[i], v.Content[i+1]
 			if k.Kind != yaml.ScalarNode || null(k) {
-				f.errorf(k, RuleWrongType, "keys of a per-persona `emotion` must be persona ids, found %s", describe(k))
+				f.errorf(k, RuleWrongType, "keys of a per-persona `emotion` must be persona ids, found %s", Describe(k))
 				continue
 			}
 			if blank(k) {
@@ -695,7 +695,7 @@ func (f *file) emotion(fd field) *journey.Emotion {
 		}
 		return e
 	}
-	f.errorf(v, RuleWrongType, "`emotion` must be %s, or a mapping persona id: number, found %s", emotionWant, describe(v))
+	f.errorf(v, RuleWrongType, "`emotion` must be %s, or a mapping persona id: number, found %s", emotionWant, Describe(v))
 	return nil
 }
 

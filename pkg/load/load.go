@@ -581,7 +581,9 @@ func clip(s string) string {
 }
 
 // describe names the kind of a node for "wrong type" messages.
-func describe(n *yaml.Node) string {
+// Describe names what a YAML node holds, for messages: "a list", "the
+// number 3", "the text \"x\"" (clipped).
+func Describe(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a mapping"
