@@ -486,7 +486,7 @@ func (b *builder) finish() *journey.Map {
 			t.Personas = nil
 		}
 	}
-	if len(m.Stages) == 0 {
+	if len(m.Stages) == 0 && !b.p.diags.HasErrors() {
 		b.p.diags = append(b.p.diags, diag.Errorf(importer.At(b.file, 1, 1), importer.RuleLayout,
 			"the table has a header row and no touchpoint rows; add one row per touchpoint"))
 	}
