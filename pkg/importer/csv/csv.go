@@ -164,7 +164,7 @@ func (p *parser) read(src []byte) ([][]cell, error) {
 		row := make([]cell, len(rec))
 		for i, text := range rec {
 			line, col := r.FieldPos(i)
-			row[i] = cell{text: unNeutralise(strings.ReplaceAll(text, "\r\n", "\n")), line: line, col: p.runeCol(line, col), row: n, index: i}
+			row[i] = cell{text: unNeutralise(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")), line: line, col: p.runeCol(line, col), row: n, index: i}
 		}
 		rows = append(rows, row)
 	}
