@@ -62,7 +62,8 @@ func NewCmdImport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 		Use:   "import [--from mermaid|csv|xlsx] [-o OUT] [--force] FILE...",
 		Short: "Turn Mermaid journeys and CSV tables into journey files",
 		Long: `Turn each FILE into a journey file in the canonical layout (the one
-cjm fmt keeps): a Mermaid journey (.mmd, .mermaid), a CSV touchpoint table
+cjm fmt keeps): a Mermaid journey (.mmd, .mermaid; or the first fenced mermaid
+block with a journey in a Markdown file, .md), a CSV touchpoint table
 (.csv, or .tsv with tabs) as cjm render -f csv writes it or in the workshop
 layout (English or Russian column names). The format comes from the
 extension, or from --from for every FILE; FILE "-" reads standard input
@@ -131,7 +132,7 @@ input, an output that exists without --force or cannot be written).`,
 		return []cobra.Completion{"mermaid", "csv", "xlsx"}, cobra.ShellCompDirectiveNoFileComp
 	})
 	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		return []cobra.Completion{"mmd", "mermaid", "csv", "tsv", "xlsx"}, cobra.ShellCompDirectiveFilterFileExt
+		return []cobra.Completion{"mmd", "mermaid", "md", "markdown", "csv", "tsv", "xlsx"}, cobra.ShellCompDirectiveFilterFileExt
 	}
 	return cmd
 }

@@ -23,8 +23,9 @@ type Source struct{}
 // Format returns "mermaid".
 func (Source) Format() string { return "mermaid" }
 
-// Extensions returns the extensions Mermaid files use.
-func (Source) Extensions() []string { return []string{".mmd", ".mermaid"} }
+// Extensions returns the extensions Mermaid files use, and Markdown's: a
+// README or wiki page with a ```mermaid journey block.
+func (Source) Extensions() []string { return []string{".mmd", ".mermaid", ".md", ".markdown"} }
 
 // Import reads one Mermaid journey.
 func (Source) Import(filename string, src []byte) (*journey.Map, diag.Diagnostics) {
@@ -73,6 +74,7 @@ type parser struct {
 	lines  []int // rune offset of each line's start
 	diags  diag.Diagnostics
 	fmTitl string
+	start  int // rune offset where the diagram starts (a Markdown block's first line)
 }
 
 func (p *parser) rng(off int) diag.Range {
@@ -93,11 +95,26 @@ func (p *parser) errorf(off int, format string, args ...any) {
 	p.diags = append(p.diags, diag.Errorf(p.rng(off), importer.RuleSyntax, format, args...))
 }
 
-// Parse reads a Mermaid journey; filename names it in diagnostics.
+// Parse reads a Mermaid journey, or the first journey block of a
+// Markdown file; filename names it in diagnostics.
 func Parse(filename string, src []byte) (*journey.Map, diag.Diagnostics) {
 	if d := importer.ControlChar(filename, src); d != nil {
 		return nil, diag.Diagnostics{d}
 	}
+	var mdDiags diag.Diagnostics
+	startLine := 1
+	if isMarkdown(src) {
+		src, startLine, mdDiags = fromMarkdown(filename, src)
+		if mdDiags.HasErrors() {
+			return nil, mdDiags
+		}
+	}
+	m, ds := parse(filename, src, startLine)
+	return m, append(ds, mdDiags...).Normalize()
+}
+
+// parse reads the diagram that starts on line startLine of src.
+func parse(filename string, src []byte, startLine int) (*journey.Map, diag.Diagnostics) {
 	p := &parser{file: filename, text: []rune(string(src))}
 	p.lines = []int{0}
 	for i, r := range p.text {
@@ -105,6 +122,7 @@ func Parse(filename string, src []byte) (*journey.Map, diag.Diagnostics) {
 			p.lines = append(p.lines, i+1)
 		}
 	}
+	p.start = p.lines[startLine-1]
 	p.preprocess()
 	if p.diags.HasErrors() {
 		return nil, p.diags
@@ -188,11 +206,11 @@ var frontMatter = regexp.MustCompile(`(?s)^([^\S\n\r]*)-{3}\s*[\n\r](.*?)[\n\r](
 
 // frontMatter removes a YAML front matter block and keeps its title.
 func (p *parser) frontMatter() {
-	s := string(p.text)
+	s := string(p.text[p.start:])
 	m := frontMatter.FindStringSubmatchIndex(s)
 	if m == nil || s[m[2]:m[3]] != s[m[6]:m[7]] {
 		if strings.HasPrefix(strings.TrimLeft(s, " \t"), "---") {
-			p.errorf(0, "the YAML front matter is not closed: end it with a line `---` (as indented as the opening one) before `journey`")
+			p.errorf(p.start, "the YAML front matter is not closed: end it with a line `---` (as indented as the opening one) before `journey`")
 		}
 		return
 	}
@@ -201,7 +219,7 @@ func (p *parser) frontMatter() {
 		Title any `yaml:"title"`
 	}
 	if err := yaml.Unmarshal([]byte(body), &fm); err != nil {
-		p.errorf(0, "the YAML front matter does not parse: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		p.errorf(p.start, "the YAML front matter does not parse: %s", strings.TrimPrefix(err.Error(), "yaml: "))
 		return
 	}
 	if fm.Title != nil {
@@ -210,7 +228,7 @@ func (p *parser) frontMatter() {
 		}
 	}
 	n := len([]rune(s[:m[1]]))
-	p.blank(0, n)
+	p.blank(p.start, p.start+n)
 }
 
 func isWord(r rune) bool {

@@ -314,3 +314,32 @@ func contains(xs []string, s string) bool {
 	}
 	return false
 }
+
+// TestMarkdown: the first ```mermaid journey block of a README imports,
+// positions are those of the Markdown file, other blocks are skipped.
+func TestMarkdown(t *testing.T) {
+	src := "---\nlayout: page\n---\n# Our journey\n\nSome text: 5: with colons.\n\n```mermaid\nflowchart LR\n  a --> b\n```\n\n" +
+		"  ~~~~ mermaid\n  ---\n  title: From the front matter\n  ---\n  journey\n    section Visit\n      Browse: 4: Me\n  ~~~~\n\n```mermaid\njourney\n  section Other\n    X: 3\n```\n"
+	m, ds := Parse("README.md", []byte(src))
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	if m.Title != "From the front matter" || len(m.Stages) != 1 || m.Stages[0].Name != "Visit" {
+		t.Fatalf("title %q, stages %+v", m.Title, m.Stages)
+	}
+	if got := m.Stages[0].Src.Range.String(); got != "README.md:18:13" {
+		t.Errorf("stage at %s", got)
+	}
+	if len(ds) != 1 || ds[0].Range.Start.Line != 22 {
+		t.Errorf("want a warning about the block at line 22: %v", ds)
+	}
+	// Errors point into the Markdown file.
+	_, ds = Parse("README.md", []byte("Intro\n\n```mermaid\njourney\n  section S\n    Tea: nine\n```\n"))
+	if !ds.HasErrors() || ds[0].Range.String() != "README.md:6:10" {
+		t.Errorf("%v", ds)
+	}
+	_, ds = Parse("README.md", []byte("```mermaid\nflowchart LR\n```\n"))
+	if !ds.HasErrors() || !strings.Contains(ds[0].Message, "no ```mermaid block that starts with `journey`") {
+		t.Errorf("%v", ds)
+	}
+}
