@@ -454,6 +454,12 @@ func (b *builder) emotion(cells map[column]cell) *journey.Emotion {
 				b.p.errorf(c, "%q names no persona before the colon", item)
 				return nil
 			}
+			for _, pe := range e.PerPersona {
+				if pe.Persona == id {
+					b.p.errorf(c, "%q is given twice; keep one line per persona", strings.TrimSpace(item[:i]))
+					return nil
+				}
+			}
 			e.PerPersona = append(e.PerPersona, journey.PersonaEmotion{Persona: id, Value: v})
 		}
 		return e

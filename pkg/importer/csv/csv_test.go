@@ -22,6 +22,7 @@ func TestErrors(t *testing.T) {
 		{"cyrillic column", "этап,точка контакта,эмоция\nОсознание,Статья,много\n", `in.csv:2:18: error: C2: the emotion "много"`},
 		{"by persona", "stage,touchpoint,emotion_by_persona\nA,Tea,\"CIO: 1\nCFO 2\"\n", `in.csv:2:7: error: C2: "CFO 2" is not ` + "`Persona: value`"},
 		{"by persona range", "stage,touchpoint,emotion_by_persona\nA,Tea,CIO: 9\n", `in.csv:2:7: error: C2: the emotion "9" of "CIO"`},
+		{"by persona twice", "stage,touchpoint,emotion_by_persona\nA,Tea,\"CIO: 1\nCIO: 2\"\n", `in.csv:2:7: error: C2: "CIO" is given twice`},
 		{"evidence", "stage,touchpoint,evidence\nA,Tea,measured\n", `in.csv:2:7: error: C2: evidence "measured" is not one of observed, reported, inferred, assumed`},
 		{"phase", "stage,phase,touchpoint\nA,later,Tea\n", `in.csv:2:3: error: B2: phase "later" is not buying or using`},
 		{"no touchpoint name", "stage,touchpoint,channel\nA,,Web\n", `in.csv:2:3: error: B2: the row has no touchpoint name`},

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -384,7 +385,13 @@ func decode(s string, breaks bool) string {
 			name := string(rs[i+1 : j])
 			i = j
 			if n, err := strconv.ParseUint(strings.TrimPrefix(name, "+"), 10, 32); err == nil && n > 0 && n <= unicode.MaxRune {
-				b.WriteRune(rune(n))
+				r := rune(n)
+				if diag.IsControl(r) || diag.IsBidiControl(r) || !utf8.ValidRune(r) {
+					// What no journey file may hold is shown as a
+					// replacement character, as a browser shows &#1;.
+					r = utf8.RuneError
+				}
+				b.WriteRune(r)
 			} else if u := html.UnescapeString("&" + name + ";"); u != "&"+name+";" {
 				b.WriteString(u)
 			} else {
