@@ -280,7 +280,9 @@ func (p *parser) lex() []token {
 		}
 		c := t[i]
 		switch {
-		case c == '%' && i+1 < len(t) && t[i+1] == '%' && (i+2 >= len(t) || t[i+2] != '{'):
+		case c == '%' && (i+1 >= len(t) || t[i+1] != '{'):
+			// journey.jison's `\%%(?!\{)` compiles to a single `%`:
+			// one not followed by `{` starts a comment.
 			i = p.toEOL(i)
 		case c != '}' && i+2 < len(t) && t[i+1] == '%' && t[i+2] == '%':
 			i = p.toEOL(i + 1)
@@ -361,7 +363,9 @@ func (p *parser) accessibility(i int, word string, sep rune) int {
 		return -1
 	}
 	j++
-	for j < len(p.text) && isSpace(p.text[j]) && (sep == '{' || p.text[j] != '\n') {
+	// \s* after the colon spans line breaks too: `accDescr:` at the end
+	// of a line takes the next line as its value, as in Mermaid.
+	for j < len(p.text) && isSpace(p.text[j]) {
 		j++
 	}
 	return j
