@@ -2,6 +2,7 @@ package importer
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -129,6 +130,17 @@ func at(filename string, line, col int) diag.Range {
 // At is the range of line and column (1-based, columns in characters) of
 // filename, as sources report it.
 func At(filename string, line, col int) diag.Range { return at(filename, line, col) }
+
+// CellName is the name a spreadsheet gives the cell in column col and row
+// row (both 0-based): CellName(4, 4) is "E5". Sources of tables name cells
+// this way in their messages (a CSV cell, a workbook's "Touchpoints!E5").
+func CellName(col, row int) string {
+	s := ""
+	for i := col + 1; i > 0; i = (i - 1) / 26 {
+		s = string(rune('A'+(i-1)%26)) + s
+	}
+	return s + strconv.Itoa(row+1)
+}
 
 // Finish fills in what a source may leave out: the format version, the
 // ids of stages, touchpoints and metrics (derived from their names, unique

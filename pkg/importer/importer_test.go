@@ -117,3 +117,14 @@ func TestForFile(t *testing.T) {
 		t.Errorf("%v", res.Diags)
 	}
 }
+
+func TestCellName(t *testing.T) {
+	for _, tc := range []struct {
+		col, row int
+		want     string
+	}{{0, 0, "A1"}, {4, 4, "E5"}, {25, 9, "Z10"}, {26, 0, "AA1"}, {27, 1, "AB2"}, {701, 2, "ZZ3"}, {702, 3, "AAA4"}} {
+		if got := CellName(tc.col, tc.row); got != tc.want {
+			t.Errorf("CellName(%d, %d) = %q, want %q", tc.col, tc.row, got, tc.want)
+		}
+	}
+}

@@ -170,6 +170,7 @@ func importRun(opts *Options) error {
 		}
 	}
 	failed, trouble := false, false
+	written := map[string]string{} // output → the input it came from
 	for i, f := range opts.Files {
 		var data []byte
 		var d *diag.Diagnostic
@@ -184,6 +185,15 @@ func importRun(opts *Options) error {
 			report(opts, diag.Diagnostics{d}, nil)
 			trouble = true
 			continue
+		}
+		if out, err := opts.target(f); err == nil && out != "-" {
+			key := filepath.Clean(out)
+			if prev, dup := written[key]; dup {
+				fmt.Fprintf(opts.IO.ErrOut, "cjm: %s: %s is the journey file of %s already; import the two into different directories (-o)\n", f, out, prev)
+				trouble = true
+				continue
+			}
+			written[key] = f
 		}
 		switch err := importOne(opts, srcs[i], f, name, data); {
 		case errors.Is(err, cmdutil.SilentError):

@@ -112,3 +112,22 @@ func TestImportRun(t *testing.T) {
 		t.Error("bad.yaml written")
 	}
 }
+
+// TestSameOutput: two inputs with the same base name never write the same
+// file in one run, even with --force.
+func TestSameOutput(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	_ = os.MkdirAll(a, 0o755)
+	_ = os.MkdirAll(b, 0o755)
+	_ = os.WriteFile(filepath.Join(a, "x.mmd"), []byte("journey\nsection S\n  Tea: 5\n"), 0o644)
+	_ = os.WriteFile(filepath.Join(b, "x.csv"), []byte("stage,touchpoint\nA,Coffee\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	_, errOut, err := run(t, &Options{Files: []string{filepath.Join(a, "x.mmd"), filepath.Join(b, "x.csv")}, Out: out, Force: true})
+	if cmdutil.ExitCode(err) != 2 || !strings.Contains(errOut, "is the journey file of "+filepath.Join(a, "x.mmd")+" already") {
+		t.Fatalf("err %v, stderr %q", err, errOut)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "x.yaml")); !strings.Contains(string(got), "name: Tea") {
+		t.Errorf("x.yaml:\n%s", got)
+	}
+}

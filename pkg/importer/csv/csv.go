@@ -40,15 +40,7 @@ type cell struct {
 }
 
 // name is the spreadsheet name of the cell: E5.
-func (c cell) name() string { return columnName(c.index) + strconv.Itoa(c.row) }
-
-func columnName(i int) string {
-	s := ""
-	for i++; i > 0; i = (i - 1) / 26 {
-		s = string(rune('A'+(i-1)%26)) + s
-	}
-	return s
-}
+func (c cell) name() string { return importer.CellName(c.index, c.row-1) }
 
 type parser struct {
 	file  string
