@@ -87,7 +87,7 @@ command could not run (bad flag, unknown format, a missing or unreadable
 input, an output that exists without --force or cannot be written).`,
 		Example: `  cjm import journey.mmd
   cjm import -o maps/ workshop.csv day.mmd
-  cjm import -o - journey.mmd | cjm validate -
+  cjm import -o - README.md > maps/journey.yaml
   cjm import --from csv --force -o maps/inventory.yaml export.txt`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
