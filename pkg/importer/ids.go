@@ -28,10 +28,15 @@ type IDs struct {
 	// nothing (emoji, punctuation): "stage" gives "stage-1a2b3c4d".
 	Prefix string
 	taken  map[string]bool
+	// next is the suffix to try first for a base id, so that many equal
+	// names cost one try each, not one per earlier name.
+	next map[string]int
 }
 
 // NewIDs returns an allocator whose fallback ids start with prefix.
-func NewIDs(prefix string) *IDs { return &IDs{Prefix: prefix, taken: map[string]bool{}} }
+func NewIDs(prefix string) *IDs {
+	return &IDs{Prefix: prefix, taken: map[string]bool{}, next: map[string]int{}}
+}
 
 // Reserve marks id as taken (an id the source gave explicitly) and reports
 // whether it was free.
@@ -58,10 +63,11 @@ func (g *IDs) New(name string) string {
 	if g.Reserve(base) {
 		return base
 	}
-	for n := 2; ; n++ {
+	for n := max(2, g.next[base]); ; n++ {
 		suffix := "-" + strconv.Itoa(n)
 		id := trimID(base, maxID-len(suffix)) + suffix
 		if g.Reserve(id) {
+			g.next[base] = n + 1
 			return id
 		}
 	}

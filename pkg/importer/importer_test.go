@@ -53,6 +53,16 @@ func TestIDsFull(t *testing.T) {
 	if a == b || !ValidID(a) || !ValidID(b) || len(b) > 64 {
 		t.Errorf("%q, %q", a, b)
 	}
+	// Many equal names: unique ids, one try each (this took minutes when
+	// every name tried every suffix before it).
+	seen := map[string]bool{}
+	for i := 0; i < 100000; i++ {
+		id := g.New("Same")
+		if seen[id] {
+			t.Fatalf("%q twice", id)
+		}
+		seen[id] = true
+	}
 }
 
 // TestWrite writes every example and the test maps back as journey

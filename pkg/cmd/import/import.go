@@ -282,7 +282,12 @@ func importOne(opts *Options, s importer.Source, input, name string, data []byte
 		return err
 	}
 	// What validate --strict says of the new file is what to fill in.
-	chk := check.Bytes(outName, res.YAML, check.Options{})
+	chk := check.Bytes(outName, res.YAML, check.Options{MaxBytes: -1})
+	if limit := (load.Options{MaxBytes: opts.MaxBytes}).Limit(); int64(len(res.YAML)) > limit {
+		chk.Diags = append(chk.Diags, diag.Warningf(diag.Range{Filename: outName}, load.RuleFileTooLarge,
+			"the journey file is %s, over the limit of %s that cjm applies when it reads a map; pass --max-size to validate, render and the other commands",
+			load.FormatSize(int64(len(res.YAML)), true), load.FormatSize(limit, false)))
+	}
 	report(opts, chk.Diags, diag.Sources{outName: res.YAML})
 	if !opts.IO.Quiet {
 		tps := 0

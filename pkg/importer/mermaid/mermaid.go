@@ -41,6 +41,10 @@ const (
 	entClose = '\uE001'
 )
 
+// indentation is what Mermaid's setAccDescription drops: a line break
+// and the white space after it (blank lines included).
+var indentation = regexp.MustCompile(`\n\s+`)
+
 // lineBreak is Mermaid's lineBreakRegex: the <br> variants it draws as a
 // line break.
 var lineBreak = regexp.MustCompile(`(?i)<br\s*/?>`)
@@ -70,12 +74,12 @@ type token struct {
 }
 
 type parser struct {
-	file   string
-	text   []rune
-	lines  []int // rune offset of each line's start
-	diags  diag.Diagnostics
-	fmTitl string
-	start  int // rune offset where the diagram starts (a Markdown block's first line)
+	file    string
+	text    []rune
+	lines   []int // rune offset of each line's start
+	diags   diag.Diagnostics
+	fmTitle string
+	start   int // rune offset where the diagram starts (a Markdown block's first line)
 }
 
 func (p *parser) rng(off int) diag.Range {
@@ -225,7 +229,7 @@ func (p *parser) frontMatter() {
 	}
 	if fm.Title != nil {
 		if t, ok := fm.Title.(string); ok {
-			p.fmTitl = t
+			p.fmTitle = t
 		}
 	}
 	n := len([]rune(s[:m[1]]))
@@ -447,7 +451,7 @@ func (p *parser) parse() *journey.Map {
 		case tAccDescr:
 			accDescr = decode(tk.text, false)
 		case tAccDescrBlock:
-			accDescr = decode(regexp.MustCompile(`\n\s+`).ReplaceAllString(strings.TrimSpace(tk.text), "\n"), false)
+			accDescr = decode(indentation.ReplaceAllString(strings.TrimSpace(tk.text), "\n"), false)
 		case tSection:
 			cur = &journey.Stage{Name: decode(tk.text, true), Src: journey.NewSource(p.rng(tk.vpos))}
 			if cur.Name == "" {
@@ -495,7 +499,7 @@ func (p *parser) parse() *journey.Map {
 	}
 	m.Title = title
 	if m.Title == "" {
-		m.Title = p.fmTitl
+		m.Title = p.fmTitle
 	}
 	if m.Title == "" && accTitle != "" {
 		m.Title, accTitle = accTitle, ""
