@@ -53,8 +53,8 @@ func TestIDsFull(t *testing.T) {
 	if a == b || !ValidID(a) || !ValidID(b) || len(b) > 64 {
 		t.Errorf("%q, %q", a, b)
 	}
-	// Many equal names: unique ids, one try each (this took minutes when
-	// every name tried every suffix before it).
+	// Many equal names: unique ids, one try each (quadratic when every
+	// name tried every suffix before its own).
 	seen := map[string]bool{}
 	for i := 0; i < 100000; i++ {
 		id := g.New("Same")
