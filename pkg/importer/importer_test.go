@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -75,12 +76,14 @@ func TestWrite(t *testing.T) {
 		maps["label-"+strconv.Itoa(i)] = m
 	}
 	for _, ex := range reporttest.Examples(t) {
-		// The entries of included catalogues are merged in: written
-		// into the file, without the include.
+		maps[ex.Name] = ex.Map
+		// Without its includes, the entries of the included catalogues
+		// are written into the file.
 		m := *ex.Map
 		m.Include = nil
-		maps[ex.Name] = &m
+		maps[ex.Name+"-merged"] = &m
 	}
+	examples := filepath.Join(reporttest.RepoRoot(t), "examples")
 	for name, m := range maps {
 		t.Run(name, func(t *testing.T) {
 			out, err := Write(m, name+".yaml")
@@ -93,7 +96,8 @@ func TestWrite(t *testing.T) {
 			if !strings.HasPrefix(string(out), "# Imported from "+name+".yaml by cjm import.\ncjm: 1\n") {
 				t.Errorf("head:\n%.80s", out)
 			}
-			res := check.Bytes(name+".yaml", out, check.Options{})
+			// Loaded as if it were in examples/, where its includes are.
+			res := check.Bytes(filepath.Join(examples, name+".yaml"), out, check.Options{Root: examples})
 			if res.Diags.HasErrors() {
 				t.Fatalf("%v\n%s", res.Diags, out)
 			}

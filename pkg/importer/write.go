@@ -16,7 +16,8 @@ import (
 // `cjm fmt` leaves as they are). origin, when not empty, names the input
 // in a comment on the first line. Only what is set is written: defaults
 // (lang en, scope full, channel kind digital, metric better higher) are
-// left out.
+// left out. When m has includes, the personas, channels and owners that
+// came from them (Origin) stay in their catalogues and are not written.
 func Write(m *journey.Map, origin string) ([]byte, error) {
 	root := mapping()
 	if origin != "" {
@@ -34,16 +35,20 @@ func Write(m *journey.Map, origin string) ([]byte, error) {
 	if len(m.Include) > 0 {
 		add(root, "include", strList(m.Include, true))
 	}
-	if len(m.Personas) > 0 {
-		seq := sequence(false)
+	own := func(o journey.Origin) bool { return len(m.Include) == 0 || !o.Included() }
+	if seq := sequence(false); len(m.Personas) > 0 {
 		for _, p := range m.Personas {
-			seq.Content = append(seq.Content, persona(p))
+			if own(p.Origin) {
+				seq.Content = append(seq.Content, persona(p))
+			}
 		}
-		add(root, "personas", seq)
+		addSeq(root, "personas", seq)
 	}
-	if len(m.Channels) > 0 {
-		seq := sequence(false)
+	if seq := sequence(false); len(m.Channels) > 0 {
 		for _, c := range m.Channels {
+			if !own(c.Origin) {
+				continue
+			}
 			n := flowMapping()
 			addStr(n, "id", c.ID)
 			addStr(n, "name", c.Name)
@@ -53,18 +58,20 @@ func Write(m *journey.Map, origin string) ([]byte, error) {
 			addStr(n, "color", c.Color)
 			seq.Content = append(seq.Content, n)
 		}
-		add(root, "channels", seq)
+		addSeq(root, "channels", seq)
 	}
-	if len(m.Owners) > 0 {
-		seq := sequence(false)
+	if seq := sequence(false); len(m.Owners) > 0 {
 		for _, o := range m.Owners {
+			if !own(o.Origin) {
+				continue
+			}
 			n := flowMapping()
 			addStr(n, "id", o.ID)
 			addStr(n, "name", o.Name)
 			addStr(n, "color", o.Color)
 			seq.Content = append(seq.Content, n)
 		}
-		add(root, "owners", seq)
+		addSeq(root, "owners", seq)
 	}
 	stages := sequence(false)
 	for _, s := range m.Stages {
@@ -235,6 +242,13 @@ func num(v float64) *yaml.Node {
 
 func add(n *yaml.Node, key string, v *yaml.Node) {
 	n.Content = append(n.Content, str(key), v)
+}
+
+// addSeq adds a list unless it is empty.
+func addSeq(n *yaml.Node, key string, seq *yaml.Node) {
+	if len(seq.Content) > 0 {
+		add(n, key, seq)
+	}
 }
 
 func addStr(n *yaml.Node, key, v string) {
