@@ -108,7 +108,7 @@ func Parse(filename string, src []byte) (*journey.Map, diag.Diagnostics) {
 	}
 	var mdDiags diag.Diagnostics
 	startLine := 1
-	if isMarkdown(src) {
+	if ext := strings.ToLower(filepath.Ext(filename)); ext == ".md" || ext == ".markdown" || ext != ".mmd" && ext != ".mermaid" && isMarkdown(src) {
 		src, startLine, mdDiags = fromMarkdown(filename, src)
 		if mdDiags.HasErrors() {
 			return nil, mdDiags

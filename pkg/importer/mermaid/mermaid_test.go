@@ -232,7 +232,7 @@ func TestAgainstMermaid(t *testing.T) {
 		}
 	}
 	for _, f := range files {
-		t.Run(f, func(t *testing.T) {
+		t.Run(filepath.Base(f), func(t *testing.T) {
 			src, _ := os.ReadFile(f)
 			m, ds := Parse(f, src)
 			p := results[f]
@@ -449,6 +449,14 @@ func TestMarkdown(t *testing.T) {
 	_, ds = Parse("README.md", []byte("Intro\n\n```mermaid\njourney\n  section S\n    Tea: nine\n```\n"))
 	if !ds.HasErrors() || ds[0].Range.String() != "README.md:6:10" {
 		t.Errorf("%v", ds)
+	}
+	// A .mmd file is a diagram even if a fence is in it; stdin is
+	// Markdown when it holds a fence.
+	if _, ds := Parse("x.mmd", []byte("journey\nsection S\n  ```mermaid: 3\n")); ds.HasErrors() {
+		t.Errorf("a .mmd with a fence-like task: %v", ds)
+	}
+	if m, ds := Parse("<standard input>", []byte("Hi\n```mermaid\njourney\nsection S\n  A: 3\n```\n")); ds.HasErrors() || m.Stages[0].Name != "S" {
+		t.Errorf("Markdown on stdin: %v", ds)
 	}
 	_, ds = Parse("README.md", []byte("```mermaid\nflowchart LR\n```\n"))
 	if !ds.HasErrors() || !strings.Contains(ds[0].Message, "no ```mermaid block that starts with `journey`") {
