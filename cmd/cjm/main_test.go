@@ -11,10 +11,16 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/cjm-dev/cjm/pkg/cmd/root"
+	"github.com/cjm-dev/cjm/pkg/renderpool"
 )
 
 // TestMain lets the test binary stand in for cjm inside the scripts.
 func TestMain(m *testing.M) {
+	// A test that runs serve or a big render in this process starts this
+	// binary as its Graphviz worker (pkg/renderpool, by WorkerEnv).
+	if os.Getenv(renderpool.WorkerEnv) == "1" {
+		os.Exit(root.Main())
+	}
 	testscript.Main(m, map[string]func(){
 		"cjm": func() { os.Exit(root.Main()) },
 	})

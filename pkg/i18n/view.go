@@ -47,6 +47,9 @@ var viewLabels = map[string]map[string]string{
 		"evidence.assumed":  "assumed",
 
 		"flow.truncated": "Too many touchpoints for a readable flow: laid out as a grid",
+
+		"view.heading.map":  "Journey map",
+		"view.heading.flow": "Touchpoint flow",
 	},
 	"ru": {
 		"lane.goal":          "Цель",
@@ -93,5 +96,8 @@ var viewLabels = map[string]map[string]string{
 		"evidence.assumed":  "гипотеза",
 
 		"flow.truncated": "Слишком много точек контакта для читаемой схемы: раскладка сеткой",
+
+		"view.heading.map":  "Карта пути",
+		"view.heading.flow": "Поток точек контакта",
 	},
 }

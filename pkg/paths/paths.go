@@ -51,12 +51,12 @@ func Expand(args []string) ([]string, error) {
 				return pathError(p, err)
 			}
 			if d.IsDir() {
-				if p != arg && skipDir(d.Name()) {
+				if p != arg && SkipDir(d.Name()) {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if !isYAML(d.Name()) {
+			if !IsYAML(d.Name()) {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
@@ -84,11 +84,16 @@ func Expand(args []string) ([]string, error) {
 	return out, nil
 }
 
-func skipDir(name string) bool {
+// SkipDir says whether a directory walk skips the directory called name
+// (below the one it starts from): hidden directories (.git, .github …)
+// and node_modules. cjm serve watches the same tree that Expand walks.
+func SkipDir(name string) bool {
 	return (strings.HasPrefix(name, ".") && name != "." && name != "..") || name == "node_modules"
 }
 
-func isYAML(name string) bool {
+// IsYAML says whether a file name has a YAML extension (.yaml, .yml, in
+// any case): the files a directory walk reads.
+func IsYAML(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	return ext == ".yaml" || ext == ".yml"
 }

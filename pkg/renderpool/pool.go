@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/cjm-dev/cjm/pkg/graphviz"
 )
 
 // WorkerEnv is set in a worker's environment; a test binary checks it in
@@ -27,6 +29,11 @@ const (
 	DefaultMaxRSS     = 160 << 20
 )
 
+// DefaultLayoutTimeout is the deadline of a layout that cjm's commands
+// use unless told otherwise (cjm render --layout-timeout, cjm serve). A
+// zero Options.LayoutTimeout means no deadline.
+const DefaultLayoutTimeout = 60 * time.Second
+
 // Options tune a Pool.
 type Options struct {
 	// Workers is the largest number of worker processes running at once;
@@ -39,8 +46,13 @@ type Options struct {
 	// bytes (measured after each layout where the system tells); zero
 	// means DefaultMaxRSS.
 	MaxRSS int64
+	// LayoutTimeout bounds one layout: past it the worker is killed and
+	// Render returns an error that wraps graphviz.ErrTimeout. Zero means
+	// no bound.
+	LayoutTimeout time.Duration
 	// Command returns the command that starts a worker; nil means this
-	// executable with the WorkerCommand argument.
+	// executable with the WorkerCommand argument. Either way the worker
+	// is started so that it dies with this process (see dieWithParent).
 	Command func() *exec.Cmd
 }
 
@@ -116,6 +128,9 @@ type request struct {
 type response struct {
 	Data []byte
 	Err  string
+	// Kind names the sentinel error that Err wraps, so the error keeps
+	// its identity across the pipe (errors.Is works in the parent).
+	Kind errKind
 	// RSS is the worker's resident memory after the layout, 0 if unknown.
 	RSS int64
 	// Broken says the worker's Graphviz cannot be used any more; it exits.
@@ -133,7 +148,10 @@ type worker struct {
 }
 
 // Render lays out dot in a worker process. When ctx is done before the
-// result arrives, the worker is killed and ctx's error returned.
+// result arrives, the worker is killed and ctx's error returned; when the
+// layout runs past Options.LayoutTimeout, the worker is killed and the
+// error wraps graphviz.ErrTimeout. An error of the worker's Graphviz keeps
+// its identity: errors.Is(err, graphviz.ErrBroken) works here.
 func (p *Pool) Render(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
 	select {
 	case <-p.slots:
@@ -151,6 +169,12 @@ func (p *Pool) Render(ctx context.Context, dot []byte, engine, format string) ([
 		err  error
 	}
 	ch := make(chan result, 1)
+	var timeout <-chan time.Time
+	if p.opts.LayoutTimeout > 0 {
+		t := time.NewTimer(p.opts.LayoutTimeout)
+		defer t.Stop()
+		timeout = t.C
+	}
 	go func() {
 		var r result
 		if r.err = w.enc.Encode(request{DOT: dot, Engine: engine, Format: format}); r.err == nil {
@@ -166,6 +190,13 @@ func (p *Pool) Render(ctx context.Context, dot []byte, engine, format string) ([
 		p.stats.Killed++
 		p.mu.Unlock()
 		return nil, fmt.Errorf("layout stopped: %w", ctx.Err())
+	case <-timeout:
+		w.kill()
+		<-ch
+		p.mu.Lock()
+		p.stats.Killed++
+		p.mu.Unlock()
+		return nil, fmt.Errorf("%w; its worker process was killed", graphviz.TimeoutError(p.opts.LayoutTimeout))
 	case r := <-ch:
 		if r.err != nil {
 			w.kill()
@@ -182,7 +213,7 @@ func (p *Pool) Render(ctx context.Context, dot []byte, engine, format string) ([
 			p.put(w)
 		}
 		if r.resp.Err != "" {
-			return nil, errors.New(r.resp.Err)
+			return nil, r.resp.Kind.wrap(r.resp.Err)
 		}
 		return r.resp.Data, nil
 	}
@@ -242,6 +273,7 @@ func (p *Pool) start() (*worker, error) {
 	}
 	tail := &tailBuffer{max: 4 << 10}
 	cmd.Stderr = tail
+	dieWithParent(cmd)
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("cannot start a render worker: %w", err)
 	}

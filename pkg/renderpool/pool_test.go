@@ -18,13 +18,43 @@ import (
 // TestMain lets the test binary act as a worker when started by a pool.
 func TestMain(m *testing.M) {
 	if os.Getenv(WorkerEnv) == "1" {
-		if err := Serve(os.Stdin, os.Stdout); err != nil {
+		layout := graphviz.Render
+		switch os.Getenv(fakeEnv) {
+		case "broken":
+			layout = func(context.Context, []byte, string, string) ([]byte, error) {
+				return nil, fmt.Errorf("%w: a trap in the engine", graphviz.ErrBroken)
+			}
+		case "hang":
+			// Write the pid where the test reads it, then never answer.
+			layout = func(context.Context, []byte, string, string) ([]byte, error) {
+				os.WriteFile(os.Getenv(pidEnv), []byte(fmt.Sprint(os.Getpid())), 0o644)
+				select {}
+			}
+		}
+		if err := serve(os.Stdin, os.Stdout, layout); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
+}
+
+// fakeEnv makes the test worker fail ("broken") or hang ("hang", writing
+// its pid to the file pidEnv names); parentEnv makes the test binary a
+// parent that starts a hanging worker and waits.
+const (
+	fakeEnv   = "CJM_TEST_FAKE_WORKER"
+	pidEnv    = "CJM_TEST_WORKER_PID"
+	parentEnv = "CJM_TEST_PARENT"
+)
+
+func fakeCommand(mode string) func() *exec.Cmd {
+	return func() *exec.Cmd {
+		cmd := testCommand()
+		cmd.Env = append(cmd.Env, fakeEnv+"="+mode)
+		return cmd
+	}
 }
 
 func testCommand() *exec.Cmd {

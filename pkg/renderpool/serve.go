@@ -17,6 +17,11 @@ import (
 // pkg/graphviz and writes the result to w, until r ends. It returns after
 // a layout that broke the Graphviz instance, having reported it.
 func Serve(r io.Reader, w io.Writer) error {
+	return serve(r, w, graphviz.Render)
+}
+
+// serve is Serve with the layout function injected (tests fake failures).
+func serve(r io.Reader, w io.Writer, layout func(ctx context.Context, dot []byte, engine, format string) ([]byte, error)) error {
 	dec := gob.NewDecoder(bufio.NewReader(r))
 	bw := bufio.NewWriter(w)
 	enc := gob.NewEncoder(bw)
@@ -29,10 +34,11 @@ func Serve(r io.Reader, w io.Writer) error {
 			return err
 		}
 		var resp response
-		data, err := graphviz.Render(context.Background(), req.DOT, req.Engine, req.Format)
+		data, err := layout(context.Background(), req.DOT, req.Engine, req.Format)
 		resp.Data = data
 		if err != nil {
 			resp.Err = err.Error()
+			resp.Kind = kindOf(err)
 			resp.Broken = errors.Is(err, graphviz.ErrBroken)
 		}
 		resp.RSS = rss()

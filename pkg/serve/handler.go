@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -220,8 +221,6 @@ type viewData struct {
 	SVG template.HTML
 }
 
-var viewTitles = map[string]string{"map": "Journey map", "flow": "Touchpoint flow"}
-
 func (s *Server) mapData(f string) mapData {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -248,22 +247,33 @@ func (s *Server) mapData(f string) mapData {
 	if e.diags.HasErrors() {
 		return d
 	}
-	for _, v := range s.opts.Views {
-		svg, ok := e.views[v]
-		if !ok {
-			continue
-		}
-		title := viewTitles[v]
-		if title == "" {
-			title = v
-		}
+	for _, v := range s.views(e.views) {
+		svg := e.views[v.Name]
 		d.Views = append(d.Views, viewData{
-			Name: v, Title: title,
-			Href: "/svg?" + queryEscape("f", f) + "&" + queryEscape("view", v),
+			Name: v.Name, Title: v.Title,
+			Href: "/svg?" + queryEscape("f", f) + "&" + queryEscape("view", v.Name),
 			SVG:  template.HTML(stripProlog(svg)),
 		})
 	}
 	return d
+}
+
+// views are the views of a page that has the drawings have, in order.
+func (s *Server) views(have map[string][]byte) []View {
+	list := s.opts.Views
+	if len(list) == 0 {
+		for name := range have {
+			list = append(list, View{Name: name, Title: name})
+		}
+		sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
+	}
+	var out []View
+	for _, v := range list {
+		if _, ok := have[v.Name]; ok {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func findingLines(ds diag.Diagnostics) []string {

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,18 +33,30 @@ type Options struct {
 	Path string
 	// Render renders one file.
 	Render Renderer
-	// Views are the views shown on a map's page, in order. Empty means
-	// map and flow.
-	Views []string
+	// Views are the views shown on a map's page, in order, with their
+	// headings (cjm serve takes them from pkg/render's registry). Empty
+	// means every view the renderer returns, in name order, headed by its
+	// name.
+	Views []View
 	// Debounce is how long the server waits after the last file event
-	// before it renders; 0 means 100ms. A save is usually several events
-	// (write, rename, chmod) within a few milliseconds.
+	// before it renders; 0 means 50ms. A save is usually several events
+	// (write, rename, chmod) within a few milliseconds; the interval is
+	// part of the latency a user sees after a save (docs/rendering.md).
 	Debounce time.Duration
 	// Deps, when set, returns the other files the last render of file read
 	// (its included catalogues). The server watches their directories and
 	// re-renders file when one of them changes. Without it, a change to
 	// any YAML file that is not a map re-renders every map.
 	Deps func(file string) []string
+}
+
+// View is one view shown on a map's page.
+type View struct {
+	// Name is the key of the view in the Renderer's result and in the
+	// page's element ids (view-NAME) and URLs (/svg?view=NAME).
+	Name string
+	// Title is the view's heading on the page.
+	Title string
 }
 
 // Server is a live preview. Create it with New and run it with Serve.
@@ -83,11 +96,8 @@ func New(opts Options) (*Server, error) {
 	if opts.Render == nil {
 		return nil, errors.New("serve: no renderer")
 	}
-	if len(opts.Views) == 0 {
-		opts.Views = []string{"map", "flow"}
-	}
 	if opts.Debounce <= 0 {
-		opts.Debounce = 100 * time.Millisecond
+		opts.Debounce = 50 * time.Millisecond
 	}
 	fi, err := os.Stat(opts.Path)
 	if err != nil {
@@ -131,7 +141,7 @@ func (s *Server) rescan() error {
 		s.files = files
 		s.version++
 		for f := range s.entries {
-			if !contains(files, f) {
+			if !slices.Contains(files, f) {
 				delete(s.entries, f)
 				delete(s.deps, f)
 			}
@@ -244,7 +254,7 @@ func (s *Server) watchDirs(w *fsnotify.Watcher) error {
 		if !d.IsDir() {
 			return nil
 		}
-		if p != s.dir && skipDir(d.Name()) {
+		if p != s.dir && paths.SkipDir(d.Name()) {
 			return filepath.SkipDir
 		}
 		return s.watch(p)
@@ -262,15 +272,6 @@ func (s *Server) watch(dir string) error {
 	}
 	s.watched[dir] = true
 	return nil
-}
-
-func skipDir(name string) bool {
-	return (strings.HasPrefix(name, ".") && name != "." && name != "..") || name == "node_modules"
-}
-
-func isYAML(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".yaml" || ext == ".yml"
 }
 
 // maxWait bounds the debounce: a file that keeps changing is still
@@ -306,7 +307,7 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
 			}
 			name := filepath.Clean(ev.Name)
 			if ev.Has(fsnotify.Create) && !s.single {
-				if fi, err := os.Stat(name); err == nil && fi.IsDir() && !skipDir(filepath.Base(name)) {
+				if fi, err := os.Stat(name); err == nil && fi.IsDir() && !paths.SkipDir(filepath.Base(name)) {
 					// A new directory: watch it, and look for maps in it.
 					_ = s.watch(name)
 					pending[allFiles] = true
@@ -314,7 +315,7 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
 					continue
 				}
 			}
-			if !isYAML(name) {
+			if !paths.IsYAML(name) {
 				continue
 			}
 			pending[name] = true
@@ -374,7 +375,7 @@ func (s *Server) renderChanged(ctx context.Context, batch map[string]bool) {
 		}
 		dependents := false
 		for f, deps := range s.deps {
-			if contains(deps, name) && s.entries[f] != nil {
+			if slices.Contains(deps, name) && s.entries[f] != nil {
 				todo[f] = true
 				dependents = true
 			}
@@ -458,13 +459,4 @@ func (s *Server) Version() int {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.version
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

@@ -240,7 +240,7 @@ func TestRepeatedSavesRenderOnceForManyTabs(t *testing.T) {
 	save(t, path, "v0")
 	f := &fake{}
 	// The saves of the burst come within the debounce interval (the
-	// default is 100ms; slower under the race detector, so wider here).
+	// default is 50ms; slower under the race detector, so wider here).
 	r := startDebounce(t, path, f, 250*time.Millisecond)
 	var tabs []<-chan string
 	for i := 0; i < 5; i++ {

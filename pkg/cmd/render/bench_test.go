@@ -12,7 +12,9 @@ import (
 	"time"
 
 	"github.com/cjm-dev/cjm/pkg/graphviz"
+	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/raster"
+	"github.com/cjm-dev/cjm/pkg/render"
 	"github.com/cjm-dev/cjm/pkg/view/viewtest"
 )
 
@@ -46,24 +48,33 @@ func loop(b *testing.B, f func() error) {
 // scripts/compare-dot.sh).
 func BenchmarkView(b *testing.B) {
 	ctx := context.Background()
-	for _, v := range views {
+	for _, v := range render.Views() {
 		for _, n := range benchSizes {
 			m := viewtest.Generate(viewtest.Config{Touchpoints: n, BackEdges: 0.1, Seed: 1})
 			m.File = fmt.Sprintf("bench-%d.yaml", n)
-			b.Run(fmt.Sprintf("%s/%d", v.name, n), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%s/%d", v.Name, n), func(b *testing.B) {
 				if dir := os.Getenv("CJM_BENCH_DOT"); dir != "" {
-					rec := &recorder{dir: dir, name: fmt.Sprintf("%s-%d", v.name, n)}
-					if _, _, err := v.render(ctx, m, rec, "bench"); err != nil {
+					rec := &recorder{dir: dir, name: fmt.Sprintf("%s-%d", v.Name, n)}
+					if _, err := viewSVG(ctx, m, v.Name, rec); err != nil {
 						b.Fatal(err)
 					}
 				}
 				loop(b, func() error {
-					_, _, err := v.render(ctx, m, graphviz.InProcess, "bench")
+					_, err := viewSVG(ctx, m, v.Name, graphviz.InProcess)
 					return err
 				})
 			})
 		}
 	}
+}
+
+// viewSVG draws one view of m as SVG through pkg/render.
+func viewSVG(ctx context.Context, m *journey.Map, view string, r graphviz.Renderer) ([]byte, error) {
+	outs, err := render.Render(ctx, m, render.Options{Views: []string{view}, Formats: []string{"svg"}, Renderer: r})
+	if err != nil {
+		return nil, err
+	}
+	return outs[0].Data, nil
 }
 
 // recorder is a Renderer that writes every DOT it lays out to dir as
@@ -85,15 +96,15 @@ func (r *recorder) Render(ctx context.Context, dot []byte, engine, format string
 // BenchmarkBuild measures the DOT builders alone (no Graphviz).
 func BenchmarkBuild(b *testing.B) {
 	ctx := context.Background()
-	for _, v := range views {
-		if v.name != "map" {
+	for _, v := range render.Views() {
+		if v.BuildLayouts > 0 {
 			continue // the flow builder calls Graphviz itself
 		}
 		for _, n := range benchSizes {
 			m := viewtest.Generate(viewtest.Config{Touchpoints: n, BackEdges: 0.1, Seed: 1})
-			b.Run(fmt.Sprintf("%s/%d", v.name, n), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%s/%d", v.Name, n), func(b *testing.B) {
 				loop(b, func() error {
-					_, _, err := v.build(ctx, m, graphviz.InProcess, "bench")
+					_, _, err := v.Build(ctx, m, graphviz.InProcess, "bench")
 					return err
 				})
 			})
@@ -107,8 +118,7 @@ func BenchmarkRaster(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range []int{30, 200} {
 		m := viewtest.Generate(viewtest.Config{Touchpoints: n, BackEdges: 0.1, Seed: 1})
-		v, _ := lookupView("map")
-		_, svg, err := v.render(ctx, m, graphviz.InProcess, "bench")
+		svg, err := viewSVG(ctx, m, "map", graphviz.InProcess)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -3,9 +3,11 @@
 // to each input or into -o DIR, atomically, in parallel with -j, and with
 // --check compares instead of writing, for CI.
 //
-// Formats are a registry (formats.go): each is a function from a Job (one
-// loaded map, its language, its SVG per view rendered lazily once) to
-// bytes, so a new format is one entry. Graphviz runs in this process for a
-// few renders and in recycled worker processes (`cjm __render-worker`, see
-// pkg/renderpool) for batches.
+// What is drawn and how is pkg/render's (the registry of views and
+// formats, the output names, each view drawn once per map); this package
+// keeps the command: flags, path planning, the refusal to overwrite an
+// input, parallelism, progress, --check, atomic writes and the summary. It
+// also picks where Graphviz runs: in this process for a few layouts, in
+// recycled worker processes (`cjm __render-worker`, see pkg/renderpool)
+// for batches, each layout bounded by --layout-timeout.
 package render

@@ -9,8 +9,10 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -24,8 +26,8 @@ import (
 	"github.com/cjm-dev/cjm/pkg/iostreams"
 	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/paths"
+	"github.com/cjm-dev/cjm/pkg/render"
 	"github.com/cjm-dev/cjm/pkg/renderpool"
-	"github.com/cjm-dev/cjm/pkg/view"
 )
 
 // Options are the dependencies and flag values of `cjm render`.
@@ -39,12 +41,17 @@ type Options struct {
 	Formats []string
 	Jobs    int
 	Check   bool
+	// LayoutTimeout bounds one Graphviz layout; 0 means no bound.
+	LayoutTimeout time.Duration
 
-	// NewRenderer picks where Graphviz runs for about `layouts` layouts
-	// with `workers` parallel jobs, and returns a function that releases
-	// it. Nil means DefaultRenderer.
-	NewRenderer func(layouts, workers int) (graphviz.Renderer, func() error, error)
+	// NewRenderer picks where Graphviz runs for `layouts` layouts with
+	// `workers` parallel jobs, each layout bounded by timeout, and returns
+	// a function that releases it. Nil means DefaultRenderer.
+	NewRenderer func(layouts, workers int, timeout time.Duration) (graphviz.Renderer, func() error, error)
 }
+
+// DefaultLayoutTimeout is the default of --layout-timeout.
+const DefaultLayoutTimeout = renderpool.DefaultLayoutTimeout
 
 // NewCmdRender builds `cjm render`. runF replaces the run function in
 // flag-parsing tests.
@@ -52,20 +59,26 @@ func NewCmdRender(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "render PATH...",
-		Short: "Draw journey maps as SVG, PNG, PDF or DOT",
+		Short: "Draw journey maps as SVG, PNG, PDF or DOT, and write Markdown, HTML, Mermaid, JSON or CSV",
 		Long: `Render checks each journey file and writes its views in the requested
-formats, next to the input or into --out DIR. A directory is searched for
+formats (` + strings.Join(render.FormatNames(), ", ") + `), next to the input
+or into --out DIR. A directory is searched for
 journey files (*.yaml, *.yml with a top-level cjm key); catalogue files are
 skipped.
 
 Output names are <base>.<ext> for the map view and <base>.<view>.<ext> for
-the others (mermaid writes .mmd); md and html are whole reports and take no
-view suffix. Files are written atomically and only when their content
-changes. An input with errors is not rendered: its findings are printed as
+the others; md, html, mermaid (.mmd), json and csv describe the whole map
+and take no view suffix. The Markdown report links the SVG of each --view
+by the name -f svg gives it, whether or not svg is asked for in the same
+call. An output path that is one of the inputs is refused. Files are
+written atomically and only when their content changes. An input with errors is not rendered: its findings are printed as
 validate prints them and the command exits 1.
 
 --check renders in memory, lists the outputs that are missing or out of
-date and exits 1 if there are any; it writes nothing.`,
+date and exits 1 if there are any; it writes nothing.
+
+A Graphviz layout that runs longer than --layout-timeout is stopped (its
+worker process is killed) and its input fails with an error.`,
 		Example: `  cjm render maps/
   cjm render -f svg,png --view map --view flow maps/b2b.yaml
   cjm render -o - -f svg maps/b2b.yaml > b2b.svg
@@ -80,6 +93,9 @@ date and exits 1 if there are any; it writes nothing.`,
 			if opts.Jobs == 0 {
 				opts.Jobs = runtime.NumCPU()
 			}
+			if opts.LayoutTimeout < 0 {
+				return cmdutil.FlagErrorf("--layout-timeout must be 0 (no limit) or more, not %s", opts.LayoutTimeout)
+			}
 			if opts.Check && opts.OutDir == "-" {
 				return cmdutil.FlagErrorf("--check compares files on disk; it cannot be used with -o -")
 			}
@@ -91,20 +107,21 @@ date and exits 1 if there are any; it writes nothing.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.OutDir, "out", "o", "", "write into `DIR` (default: next to each input); - writes a single output to stdout")
-	fl.StringSliceVar(&opts.Views, "view", []string{"map"}, "`VIEW` to draw: map or flow (repeatable)")
-	fl.StringSliceVarP(&opts.Formats, "format", "f", []string{"svg"}, "output `FORMAT`: "+formatNames()+" (repeatable or comma-separated)")
+	fl.StringSliceVar(&opts.Views, "view", []string{render.ViewNames()[0]}, "`VIEW` to draw: "+strings.Join(render.ViewNames(), " or ")+" (repeatable or comma-separated)")
+	fl.StringSliceVarP(&opts.Formats, "format", "f", []string{render.FormatNames()[0]}, "output `FORMAT`: "+strings.Join(render.FormatNames(), ", ")+" (repeatable or comma-separated)")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "render `N` maps in parallel (default: the number of CPUs)")
 	fl.BoolVar(&opts.Check, "check", false, "write nothing; list missing or out-of-date outputs and exit 1 if any")
+	fl.DurationVar(&opts.LayoutTimeout, "layout-timeout", DefaultLayoutTimeout, "stop a Graphviz layout after `DURATION` and fail its input (0: no limit)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		// -f takes a comma-separated list: complete its last item.
 		done := toComplete[:strings.LastIndex(toComplete, ",")+1]
 		var out []cobra.Completion
-		for _, f := range wiredFormats() {
+		for _, f := range render.FormatNames() {
 			out = append(out, done+f)
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 	})
-	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(viewNames(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(render.ViewNames(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("out", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return nil, cobra.ShellCompDirectiveFilterDirs
 	})
@@ -116,9 +133,8 @@ date and exits 1 if there are any; it writes nothing.`,
 
 // output is one file to write.
 type output struct {
-	path   string
-	format Format
-	view   string // empty for reports
+	path string
+	render.Output
 }
 
 // result is what became of one input.
@@ -134,6 +150,7 @@ type result struct {
 	stale    []string // --check
 	missing  []string // --check
 	stdout   []byte   // -o -
+	timedOut bool     // a layout ran past --layout-timeout
 	// interrupted inputs were not started.
 	interrupted bool
 }
@@ -146,16 +163,13 @@ func renderRun(ctx context.Context, opts *Options) error {
 	// killed with their workers, and no file is left half-written.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
-	formats, err := parseFormats(opts.Formats)
-	if err != nil {
-		return cmdutil.FlagErrorf("%s", err)
-	}
-	viewList, err := parseViews(opts.Views)
-	if err != nil {
-		return cmdutil.FlagErrorf("%s", err)
-	}
-	if len(formats) == 0 || len(viewList) == 0 {
+	views, formats := splitNames(opts.Views), splitNames(opts.Formats)
+	if len(views) == 0 || len(formats) == 0 {
 		return cmdutil.FlagErrorf("nothing to render: give at least one --format and one --view")
+	}
+	plan, err := render.NewPlan(views, formats)
+	if err != nil {
+		return cmdutil.FlagErrorf("%s", err)
 	}
 	inputs, err := paths.Expand(opts.Paths)
 	if err != nil {
@@ -180,7 +194,7 @@ func renderRun(ctx context.Context, opts *Options) error {
 	owner := map[string]string{}
 	total := 0
 	for i, in := range inputs {
-		plans[i] = planOutputs(in, opts.OutDir, formats, viewList)
+		plans[i] = planOutputs(in, opts.OutDir, plan)
 		for _, o := range plans[i] {
 			if prev, dup := owner[o.path]; dup && !toStdout {
 				return fmt.Errorf("%s and %s would both write %s; render them into different directories", prev, in, o.path)
@@ -190,7 +204,12 @@ func renderRun(ctx context.Context, opts *Options) error {
 		total += len(plans[i])
 	}
 	if toStdout && total != 1 {
-		return cmdutil.FlagErrorf("-o - writes a single output to stdout, but this command makes %d (%d inputs × formats × views); name one file, one format and one view", total, len(inputs))
+		return cmdutil.FlagErrorf("-o - writes a single output to stdout, but this command makes %d (%s × formats × views); name one file, one format and one view", total, plural(len(inputs), "input"))
+	}
+	if !toStdout {
+		if err := refuseInputs(inputs, plans); err != nil {
+			return err
+		}
 	}
 	if opts.OutDir != "" && !toStdout && !opts.Check {
 		if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
@@ -199,12 +218,12 @@ func renderRun(ctx context.Context, opts *Options) error {
 	}
 
 	workers := min(max(opts.Jobs, 1), len(inputs))
-	layouts := len(inputs) * len(viewList)
+	layouts := len(inputs) * plan.Layouts()
 	newRenderer := opts.NewRenderer
 	if newRenderer == nil {
 		newRenderer = DefaultRenderer
 	}
-	renderer, release, err := newRenderer(layouts, workers)
+	renderer, release, err := newRenderer(layouts, workers, opts.LayoutTimeout)
 	if err != nil {
 		return err
 	}
@@ -233,7 +252,7 @@ func renderRun(ctx context.Context, opts *Options) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = renderInput(ctx, opts, inputs[i], plans[i], viewList, renderer)
+				results[i] = renderInput(ctx, opts, inputs[i], plans[i], plan, renderer)
 				close(done[i])
 			}
 		}()
@@ -306,6 +325,9 @@ func report(opts *Options, r *result, sum *summary, bar *progressbar.ProgressBar
 	for _, f := range r.failures {
 		fmt.Fprintf(errOut, "cjm: %s\n", f)
 	}
+	if r.timedOut {
+		fmt.Fprintf(errOut, "  (a layout ran past --layout-timeout %s: simplify the map or raise the limit)\n", opts.LayoutTimeout)
+	}
 	if len(r.failures) > 0 {
 		sum.failed++
 	} else {
@@ -371,32 +393,57 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// planOutputs names the outputs of one input.
-func planOutputs(input, outDir string, formats []Format, viewList []string) []output {
+// planOutputs names the outputs of one input: the names pkg/render gives
+// them, in the input's directory or in outDir.
+func planOutputs(input, outDir string, plan *render.Plan) []output {
 	dir := filepath.Dir(input)
 	if outDir != "" && outDir != "-" {
 		dir = outDir
 	}
-	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
 	var outs []output
-	for _, f := range formats {
-		if f.Report {
-			outs = append(outs, output{path: filepath.Join(dir, base+"."+f.Ext), format: f})
-			continue
-		}
-		for _, v := range viewList {
-			name := base + "." + f.Ext
-			if v != "map" {
-				name = base + "." + v + "." + f.Ext
-			}
-			outs = append(outs, output{path: filepath.Join(dir, name), format: f, view: v})
-		}
+	for _, o := range plan.Outputs(input) {
+		outs = append(outs, output{path: filepath.Join(dir, o.Name), Output: o})
 	}
 	return outs
 }
 
+// refuseInputs fails when an output would replace one of the inputs
+// (`cjm render -f json m.json`: a JSON map is YAML).
+func refuseInputs(inputs []string, plans [][]output) error {
+	abs := func(p string) string {
+		if a, err := filepath.Abs(p); err == nil {
+			return a
+		}
+		return filepath.Clean(p)
+	}
+	in := make([]string, len(inputs))
+	for i, p := range inputs {
+		in[i] = abs(p)
+	}
+	for _, outs := range plans {
+		for _, o := range outs {
+			i := slices.Index(in, abs(o.path))
+			if i < 0 {
+				// The same file by another name (a link)?
+				oi, err := os.Stat(o.path)
+				if err != nil {
+					continue
+				}
+				i = slices.IndexFunc(inputs, func(p string) bool {
+					pi, err := os.Stat(p)
+					return err == nil && os.SameFile(oi, pi)
+				})
+			}
+			if i >= 0 {
+				return fmt.Errorf("the %s output %s would replace the input %s; write into another directory with -o DIR or rename the input", o.Format, o.path, inputs[i])
+			}
+		}
+	}
+	return nil
+}
+
 // renderInput checks one input and makes, writes or compares its outputs.
-func renderInput(ctx context.Context, opts *Options, input string, outs []output, viewList []string, r graphviz.Renderer) *result {
+func renderInput(ctx context.Context, opts *Options, input string, outs []output, plan *render.Plan, r graphviz.Renderer) *result {
 	res := &result{path: input}
 	chk := check.File(input, load.Options{Root: opts.Root})
 	res.diags, res.sources = chk.Diags, chk.Sources
@@ -408,23 +455,12 @@ func renderInput(ctx context.Context, opts *Options, input string, outs []output
 		res.skipped = "a catalogue (no stages) has nothing to draw"
 		return res
 	}
-	shared := &jobShared{renderer: r, idBase: idBase(input), views: map[string]*viewResult{}}
-	var svgFiles map[string]string
-	if opts.OutDir != "-" {
-		for _, o := range outs {
-			if o.format.Name == "svg" {
-				if svgFiles == nil {
-					svgFiles = map[string]string{}
-				}
-				svgFiles[o.view] = filepath.Base(o.path)
-			}
-		}
-	}
-	for _, o := range outs {
-		job := &Job{Path: input, Map: chk.Map, Lang: chk.Map.Lang, View: o.view, Views: viewList, SVGFiles: svgFiles, shared: shared}
-		data, err := renderOutput(ctx, o.format, job)
+	made := plan.Render(ctx, chk.Map, input, r)
+	for i, o := range outs {
+		data, err := made[i].Data, made[i].Err
 		if err != nil {
 			res.failures = append(res.failures, fmt.Sprintf("%s: %s: %v", input, o.path, err))
+			res.timedOut = res.timedOut || errors.Is(err, graphviz.ErrTimeout)
 			continue
 		}
 		switch {
@@ -457,26 +493,19 @@ func renderInput(ctx context.Context, opts *Options, input string, outs []output
 	return res
 }
 
-// renderOutput runs a format, turning a panic in a renderer into an error
-// so that one bad map cannot take the batch down.
-func renderOutput(ctx context.Context, f Format, job *Job) (data []byte, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			data, err = nil, fmt.Errorf("internal error in the %s renderer: %v; please report this with the file that caused it", f.Name, r)
+// splitNames splits repeated and comma-separated flag values into lower
+// case names, in order, each once.
+func splitNames(values []string) []string {
+	var out []string
+	for _, v := range values {
+		for _, name := range strings.Split(v, ",") {
+			name = strings.ToLower(strings.TrimSpace(name))
+			if name != "" && !slices.Contains(out, name) {
+				out = append(out, name)
+			}
 		}
-	}()
-	return f.Render(ctx, job)
-}
-
-// idBase is the start of the id prefix of one input's SVGs: its base name
-// reduced to letters, digits, '-' and '_' (view.DefaultPrefix), and '-';
-// the view name follows ("b2b-funnel-map").
-func idBase(input string) string {
-	p := view.DefaultPrefix(input)
-	if p == "" {
-		p = "cjm"
 	}
-	return p + "-"
+	return out
 }
 
 // InProcessLayouts is the largest batch that DefaultRenderer lays out in
@@ -485,19 +514,69 @@ func idBase(input string) string {
 const InProcessLayouts = 8
 
 // DefaultRenderer runs Graphviz in this process for small batches and in
-// `workers` recycled worker processes (pkg/renderpool) for larger ones.
-func DefaultRenderer(layouts, workers int) (graphviz.Renderer, func() error, error) {
+// `workers` recycled worker processes (pkg/renderpool) for larger ones;
+// layouts is the number of Graphviz calls the batch makes (render.Plan's
+// Layouts for each input). A layout that takes longer than timeout (0: no
+// limit) fails with graphviz.ErrTimeout: a pooled one has its worker
+// killed; an in-process one cannot be stopped, so its input fails and the
+// layouts after it fail at once (the command ends soon after, and the
+// layout with it).
+//
+// GOMAXPROCS is left alone: with one P a big in-process layout is faster
+// (the Go runtime does not spread the WebAssembly engine's allocation and
+// GC work over the other core), but setting it changes the whole process
+// for every goroutine; docs/rendering.md has the figures.
+func DefaultRenderer(layouts, workers int, timeout time.Duration) (graphviz.Renderer, func() error, error) {
 	if layouts <= InProcessLayouts {
-		// Graphviz runs on one thread; with more Ps the Go runtime spreads
-		// the WebAssembly engine's allocation and GC work over other cores
-		// and the layout itself gets slower (map view of 1,000
-		// touchpoints: 0.55 s with one P, 0.71 s with two).
-		prev := runtime.GOMAXPROCS(1)
-		return graphviz.InProcess, func() error { runtime.GOMAXPROCS(prev); return nil }, nil
+		return &deadline{r: graphviz.InProcess, timeout: timeout}, func() error { return nil }, nil
 	}
 	// Each worker may grow to maxRSS before it is replaced; the sum stays
 	// near 320 MB whatever -j is, down to 96 MB a worker.
 	maxRSS := max(int64(96<<20), int64(320<<20)/int64(max(workers, 1)))
-	p := renderpool.New(renderpool.Options{Workers: workers, MaxRSS: maxRSS})
+	p := renderpool.New(renderpool.Options{Workers: workers, MaxRSS: maxRSS, LayoutTimeout: timeout})
 	return p, p.Close, nil
+}
+
+// deadline bounds the layouts of an in-process Renderer: past timeout the
+// caller gets graphviz.ErrTimeout while the layout runs on in the
+// background, holding Graphviz; every later layout then fails at once.
+type deadline struct {
+	r       graphviz.Renderer
+	timeout time.Duration
+
+	mu    sync.Mutex
+	stuck error
+}
+
+func (d *deadline) Render(ctx context.Context, dot []byte, engine, format string) ([]byte, error) {
+	if d.timeout <= 0 {
+		return d.r.Render(ctx, dot, engine, format)
+	}
+	d.mu.Lock()
+	stuck := d.stuck
+	d.mu.Unlock()
+	if stuck != nil {
+		return nil, fmt.Errorf("not started: an earlier layout is still running: %w", stuck)
+	}
+	type result struct {
+		data []byte
+		err  error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		data, err := d.r.Render(ctx, dot, engine, format)
+		ch <- result{data, err}
+	}()
+	t := time.NewTimer(d.timeout)
+	defer t.Stop()
+	select {
+	case r := <-ch:
+		return r.data, r.err
+	case <-t.C:
+		err := fmt.Errorf("%w; it cannot be stopped in this process", graphviz.TimeoutError(d.timeout))
+		d.mu.Lock()
+		d.stuck = err
+		d.mu.Unlock()
+		return nil, err
+	}
 }

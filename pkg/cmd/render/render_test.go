@@ -12,10 +12,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
+	"github.com/cjm-dev/cjm/pkg/render"
 	"github.com/cjm-dev/cjm/pkg/renderpool"
 )
 
@@ -31,8 +33,8 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-func poolRenderer(layouts, workers int) (graphviz.Renderer, func() error, error) {
-	p := renderpool.New(renderpool.Options{Workers: workers, MaxRenders: 2, Command: func() *exec.Cmd {
+func poolRenderer(layouts, workers int, timeout time.Duration) (graphviz.Renderer, func() error, error) {
+	p := renderpool.New(renderpool.Options{Workers: workers, MaxRenders: 2, LayoutTimeout: timeout, Command: func() *exec.Cmd {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
 		cmd.Env = renderpool.WorkerEnviron()
 		return cmd
@@ -40,7 +42,7 @@ func poolRenderer(layouts, workers int) (graphviz.Renderer, func() error, error)
 	return p, p.Close, nil
 }
 
-func inProcess(layouts, workers int) (graphviz.Renderer, func() error, error) {
+func inProcess(layouts, workers int, timeout time.Duration) (graphviz.Renderer, func() error, error) {
 	return graphviz.InProcess, func() error { return nil }, nil
 }
 
@@ -51,7 +53,7 @@ func (failing) Render(context.Context, []byte, string, string) ([]byte, error) {
 }
 
 // run runs `cjm render args` and returns stdout, stderr and the exit code.
-func run(t *testing.T, newRenderer func(int, int) (graphviz.Renderer, func() error, error), args ...string) (string, string, int) {
+func run(t *testing.T, newRenderer func(int, int, time.Duration) (graphviz.Renderer, func() error, error), args ...string) (string, string, int) {
 	t.Helper()
 	ios, _, out, errOut := iostreams.Test()
 	if len(args) > 0 && args[0] == "-q" { // a global flag of the root command
@@ -208,7 +210,23 @@ func TestReportFormats(t *testing.T) {
 		t.Errorf("the HTML report inlines %d SVGs, want both views", n)
 	}
 
-	// Without SVG in the same call, the report links nothing that is not there.
+	// The same input and the same --view give the same report, whatever
+	// else -f asks for (issue 9 #16): without svg in the call, the report
+	// still links the SVGs by the names -f svg gives them.
+	if _, stderr, code := run(t, inProcess, "-f", "md", "--view", "map,flow", in); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if again, _ := os.ReadFile(filepath.Join(dir, "plain.md")); !bytes.Equal(again, md) {
+		t.Errorf("-f md rewrote the report of -f svg,md differently:\n%s\n---\n%s", again, md)
+	}
+	// Another format or view render leaves the --check of the report clean.
+	if _, stderr, code := run(t, inProcess, "-f", "svg", "--view", "flow", in); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, stderr, code := run(t, inProcess, "--check", "-f", "svg,md,html,mermaid,json,csv", "--view", "map,flow", in); code != 0 {
+		t.Errorf("--check after a --view flow render: exit %d: %s", code, stderr)
+	}
+	// The links follow --view: one view, one link.
 	dir2 := copyInputs(t, "plain.yaml")
 	if _, stderr, code := run(t, inProcess, "-f", "md", filepath.Join(dir2, "plain.yaml")); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -217,8 +235,8 @@ func TestReportFormats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(string(md2), ".svg)") {
-		t.Errorf("the Markdown report links an SVG that was not rendered")
+	if !strings.Contains(string(md2), "(plain.svg)") || strings.Contains(string(md2), "plain.flow.svg") {
+		t.Errorf("-f md (--view map) should link plain.svg only:\n%s", md2)
 	}
 }
 
@@ -277,7 +295,7 @@ func TestDeterministic(t *testing.T) {
 	dir := copyInputs(t, "plain.yaml", "escapes.yaml")
 	args := []string{"-f", "svg,dot,png,pdf", "--view", "map,flow"}
 	outs := []string{t.TempDir(), t.TempDir(), t.TempDir()}
-	renderers := []func(int, int) (graphviz.Renderer, func() error, error){inProcess, inProcess, poolRenderer}
+	renderers := []func(int, int, time.Duration) (graphviz.Renderer, func() error, error){inProcess, inProcess, poolRenderer}
 	jobs := []string{"1", "1", "2"}
 	for i, out := range outs {
 		_, stderr, code := run(t, renderers[i], append(args, "-j", jobs[i], "-o", out, dir)...)
@@ -336,7 +354,7 @@ func TestFailedRenderKeepsOldFile(t *testing.T) {
 	dir := copyInputs(t, "plain.yaml")
 	svg := filepath.Join(dir, "plain.svg")
 	os.WriteFile(svg, []byte("previous good"), 0o644)
-	fail := func(int, int) (graphviz.Renderer, func() error, error) {
+	fail := func(int, int, time.Duration) (graphviz.Renderer, func() error, error) {
 		return failing{}, func() error { return nil }, nil
 	}
 	_, stderr, code := run(t, fail, filepath.Join(dir, "plain.yaml"))
@@ -434,5 +452,25 @@ func TestSameBaseName(t *testing.T) {
 	// Next to each input there is no clash.
 	if _, stderr, code := run(t, inProcess, dir); code != 0 {
 		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
+
+// TestHelpNamesEveryFormat: the help names every format of the registry
+// (issue 9 #25: it named only SVG, PNG, PDF or DOT).
+func TestHelpNamesEveryFormat(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	cmd := NewCmdRender(&cmdutil.Factory{IO: ios}, nil)
+	short := strings.ToLower(cmd.Short)
+	for _, f := range render.Formats() {
+		if !strings.Contains(cmd.Long, f.Name) {
+			t.Errorf("the long help does not name the format %s", f.Name)
+		}
+		word := map[string]string{"md": "markdown"}[f.Name]
+		if word == "" {
+			word = f.Name
+		}
+		if !strings.Contains(short, word) {
+			t.Errorf("the short help %q does not name %s", cmd.Short, f.Name)
+		}
 	}
 }

@@ -11,30 +11,24 @@ import (
 )
 
 // NewCmdWorker builds the hidden `cjm __render-worker`: a Graphviz worker
-// process for `cjm render` batches (pkg/renderpool). It reads requests on
-// stdin and writes results on stdout until stdin ends, and exits when its
-// parent goes away, even in the middle of a layout.
+// process for `cjm render` batches and `cjm serve` (pkg/renderpool). It
+// reads requests on stdin and writes results on stdout until stdin ends.
+// It dies with its parent: by the kernel's parent-death signal on Linux
+// (set by the pool), and everywhere by polling its parent id, even in the
+// middle of a layout (which cannot be interrupted otherwise).
 func NewCmdWorker(f *cmdutil.Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:    renderpool.WorkerCommand,
-		Short:  "Graphviz worker process of cjm render (internal)",
+		Short:  "Graphviz worker process of cjm render and cjm serve (internal)",
 		Hidden: true,
 		Args:   cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			go watchParent()
+			orphaned := renderpool.WatchParent(500 * time.Millisecond)
+			go func() {
+				<-orphaned.Done()
+				os.Exit(cmdutil.ExitTrouble)
+			}()
 			return renderpool.Serve(f.IO.In, f.IO.Out)
 		},
-	}
-}
-
-// watchParent ends the worker when the process that started it is gone
-// (it is then re-parented), so a killed `cjm render` leaves no layout
-// running.
-func watchParent() {
-	ppid := os.Getppid()
-	for range time.Tick(500 * time.Millisecond) {
-		if os.Getppid() != ppid {
-			os.Exit(3)
-		}
 	}
 }

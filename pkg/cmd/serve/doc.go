@@ -1,4 +1,7 @@
 // Package serve implements `cjm serve`, the live preview: it wires
-// pkg/serve to the real pipeline (check, then the same view builders and
-// Graphviz as `cjm render`) and to a listener, signals and the terminal.
+// pkg/serve to the real pipeline (pkg/check, then pkg/render, which draws
+// the same bytes as `cjm render -f svg`) and to a listener, signals and
+// the terminal. Graphviz runs in one recycled worker process
+// (pkg/renderpool), never in the server's own, so a long session's memory
+// stays bounded.
 package serve

@@ -13,12 +13,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cjm-dev/cjm/pkg/check"
-	"github.com/cjm-dev/cjm/pkg/cmd/render"
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
 	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
+	"github.com/cjm-dev/cjm/pkg/i18n"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
 	"github.com/cjm-dev/cjm/pkg/load"
+	"github.com/cjm-dev/cjm/pkg/render"
+	"github.com/cjm-dev/cjm/pkg/renderpool"
 	"github.com/cjm-dev/cjm/pkg/serve"
 )
 
@@ -26,8 +28,10 @@ import (
 // loopback only.
 const DefaultAddr = "127.0.0.1:8080"
 
-// Views are the views the preview shows, in order.
-var Views = []string{"map", "flow"}
+// WorkerMaxRSS is the size past which the preview's Graphviz worker is
+// replaced (after the layout that grew it): the worker holds the only
+// Graphviz of the preview, so its memory is what a long session adds.
+const WorkerMaxRSS = 160 << 20
 
 // Options are the dependencies and flag values of `cjm serve`.
 type Options struct {
@@ -38,7 +42,8 @@ type Options struct {
 	Addr string
 
 	// Render renders one file and Deps lists the files its last render
-	// read; nil means a Pipeline on Root.
+	// read; nil means a Pipeline on Root whose Graphviz runs in a worker
+	// process (pkg/renderpool).
 	Render serve.Renderer
 	Deps   func(file string) []string
 	// Listen opens the listener; nil means net.Listen. Tests pass one
@@ -91,11 +96,15 @@ Stop it with Ctrl-C.`,
 	return cmd
 }
 
-// Pipeline checks files and draws their views with the pipeline of `cjm
-// render`, Graphviz running in this process (behind its one lock). It
-// remembers which files each render read, for serve.Options.Deps.
+// Pipeline checks files and draws every view of the registry with
+// pkg/render, as `cjm render -f svg` does (same bytes), Graphviz running
+// in Renderer. It remembers which files each render read, for
+// serve.Options.Deps.
 type Pipeline struct {
 	Root string
+	// Renderer runs Graphviz: a renderpool.Pool in cjm serve, so that the
+	// memory Graphviz never gives back goes with a recycled worker.
+	Renderer graphviz.Renderer
 
 	mu   sync.Mutex
 	read map[string][]string
@@ -123,8 +132,25 @@ func (p *Pipeline) Render(ctx context.Context, path string) (views map[string][]
 	if res.Map == nil || res.Diags.HasErrors() || res.Map.Catalogue {
 		return nil, res.Diags, nil
 	}
-	views, err = render.ViewSVGs(ctx, path, res.Map, graphviz.InProcess, Views)
-	return views, res.Diags, err
+	outs, err := render.Render(ctx, res.Map, render.Options{Views: render.ViewNames(), Formats: []string{"svg"}, File: path, Renderer: p.Renderer})
+	if err != nil {
+		return nil, res.Diags, err
+	}
+	views = make(map[string][]byte, len(outs))
+	for _, o := range outs {
+		views[o.View] = o.Data
+	}
+	return views, res.Diags, nil
+}
+
+// Views are the views the preview shows, in the registry's order, with
+// their headings (in English, the language of the page).
+func Views() []serve.View {
+	var out []serve.View
+	for _, v := range render.Views() {
+		out = append(out, serve.View{Name: v.Name, Title: v.Heading(i18n.Default)})
+	}
+	return out
 }
 
 // Deps returns the files the last render of path read: the file itself and
@@ -138,10 +164,15 @@ func (p *Pipeline) Deps(path string) []string {
 func serveRun(ctx context.Context, opts *Options) error {
 	rnd, deps := opts.Render, opts.Deps
 	if rnd == nil {
-		p := &Pipeline{Root: opts.Root}
+		// One worker: the preview renders one file at a time. A layout
+		// that runs away is stopped after the same deadline as cjm
+		// render's, and the page shows the error.
+		pool := renderpool.New(renderpool.Options{Workers: 1, MaxRSS: WorkerMaxRSS, LayoutTimeout: renderpool.DefaultLayoutTimeout})
+		defer pool.Close()
+		p := &Pipeline{Root: opts.Root, Renderer: pool}
 		rnd, deps = p.Render, p.Deps
 	}
-	srv, err := serve.New(serve.Options{Path: opts.Path, Render: rnd, Deps: deps, Views: Views})
+	srv, err := serve.New(serve.Options{Path: opts.Path, Render: rnd, Deps: deps, Views: Views()})
 	if err != nil {
 		return err
 	}

@@ -98,13 +98,13 @@ func TestChromium(t *testing.T) {
 		if e.Name != "abm-committee" {
 			continue
 		}
-		doc, err := Render(e.Map, Options{SVG: fixtureSVGs(t)})
+		doc, err := Render(e.Map, Options{SVG: fixtureSVGs(t), Views: testViews(e.Map.Lang)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		cases = append(cases, testCase{e.Name, doc, true})
 	}
-	hostile, err := Render(reporttest.HostileMap(), Options{SVG: fixtureSVGs(t)})
+	hostile, err := Render(reporttest.HostileMap(), Options{SVG: fixtureSVGs(t), Views: testViews("en")})
 	if err != nil {
 		t.Fatal(err)
 	}

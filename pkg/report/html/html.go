@@ -20,6 +20,10 @@ type Options struct {
 	// SVG maps a view name ("map", "flow") to that view's SVG, as cjm's
 	// renderer writes it (ids already prefixed per map), to inline.
 	SVG map[string][]byte
+	// Views are the views to inline, in order, with their captions
+	// (pkg/render.ReportViews); a view without SVG is left out. Nil means
+	// every view in SVG, in name order, captioned with its name.
+	Views []outline.View
 }
 
 //go:embed report.html.tmpl
@@ -37,13 +41,6 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"inc":      func(i int) int { return i + 1 },
 	"emoclass": emotionClass,
 	"status":   status,
-	"viewname": func(lang, view string) string {
-		key := "report.view." + view
-		if l := i18n.T(lang, key); l != key {
-			return l
-		}
-		return view
-	},
 	"direction": func(k outline.KPI) string {
 		if k.LowerIsBetter {
 			return "report.direction.lower"
@@ -80,8 +77,8 @@ func status(k outline.KPI) string {
 
 // figure is one inlined diagram.
 type figure struct {
-	View string
-	SVG  template.HTML
+	View, Title string
+	SVG         template.HTML
 }
 
 type data struct {
@@ -99,12 +96,12 @@ func Render(m *journey.Map, opts Options) ([]byte, error) {
 	if strings.TrimSpace(d.Title) == "" {
 		d.Title = "Journey"
 	}
-	for _, view := range outline.ViewOrder(opts.SVG) {
-		svg, err := inlineSVG(opts.SVG[view])
+	for _, view := range outline.Figures(opts.Views, opts.SVG) {
+		svg, err := inlineSVG(opts.SVG[view.Name])
 		if err != nil {
-			return nil, fmt.Errorf("html: %s view: %w", view, err)
+			return nil, fmt.Errorf("html: %s view: %w", view.Name, err)
 		}
-		d.Figures = append(d.Figures, figure{View: view, SVG: svg})
+		d.Figures = append(d.Figures, figure{View: view.Name, Title: view.Title, SVG: svg})
 	}
 	var b bytes.Buffer
 	if err := page.Execute(&b, d); err != nil {

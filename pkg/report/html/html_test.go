@@ -30,7 +30,7 @@ func fixtureSVGs(t testing.TB) map[string][]byte {
 func TestExamples(t *testing.T) {
 	for _, ex := range reporttest.Examples(t) {
 		t.Run(ex.Name, func(t *testing.T) {
-			got, err := Render(ex.Map, Options{SVG: fixtureSVGs(t)})
+			got, err := Render(ex.Map, Options{SVG: fixtureSVGs(t), Views: testViews(ex.Map.Lang)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -54,6 +54,7 @@ func TestGolden(t *testing.T) {
 			var opts Options
 			if tc.svg {
 				opts.SVG = fixtureSVGs(t)
+				opts.Views = testViews(m.Lang)
 			}
 			got, err := Render(m, opts)
 			if err != nil {

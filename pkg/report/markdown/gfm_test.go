@@ -53,7 +53,7 @@ func TestGFM(t *testing.T) {
 	dir := t.TempDir()
 	var files []string
 	for _, in := range inputs {
-		md, err := Render(in.m, Options{SVGLinks: in.links})
+		md, err := Render(in.m, Options{SVGLinks: in.links, Views: testViews(in.m.Lang)})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -18,6 +18,10 @@ type Options struct {
 	// of that view's SVG rendered alongside the report; the report shows
 	// each as an image that links to the file.
 	SVGLinks map[string]string
+	// Views are the views to show, in order, with their captions
+	// (pkg/render.ReportViews); a view without a link is left out. Nil
+	// means every view in SVGLinks, in name order, captioned with its name.
+	Views []outline.View
 }
 
 // Render returns the Markdown report of m.
@@ -104,12 +108,9 @@ func (w *writer) header(r *outline.Report, m *journey.Map, opts Options) {
 	w.b.Write(mm.Bytes())
 	w.line("```")
 	w.line()
-	for _, view := range outline.ViewOrder(opts.SVGLinks) {
-		file := opts.SVGLinks[view]
-		alt := w.t("report.view." + view)
-		if alt == EscapeLine("report.view."+view) {
-			alt = EscapeLine(view)
-		}
+	for _, view := range outline.Figures(opts.Views, opts.SVGLinks) {
+		file := opts.SVGLinks[view.Name]
+		alt := EscapeLine(view.Title)
 		dest := Destination(file)
 		w.line("[![", alt, "](", dest, ")](", dest, ")")
 		w.line()

@@ -14,7 +14,7 @@ import (
 func TestExamples(t *testing.T) {
 	for _, ex := range reporttest.Examples(t) {
 		t.Run(ex.Name, func(t *testing.T) {
-			got, err := Render(ex.Map, Options{SVGLinks: map[string]string{"map": ex.Name + ".svg", "flow": ex.Name + ".flow.svg"}})
+			got, err := Render(ex.Map, Options{SVGLinks: map[string]string{"map": ex.Name + ".svg", "flow": ex.Name + ".flow.svg"}, Views: testViews(ex.Map.Lang)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -30,8 +30,8 @@ func TestGolden(t *testing.T) {
 		full bool
 	}{
 		{"full", Options{}, true},
-		{"full-svg", Options{SVGLinks: map[string]string{"flow": "my map (v2).flow.svg", "map": "my map (v2).svg"}}, true},
-		{"hostile", Options{SVGLinks: map[string]string{"map": "a<b>|c.svg"}}, false},
+		{"full-svg", Options{SVGLinks: map[string]string{"flow": "my map (v2).flow.svg", "map": "my map (v2).svg"}, Views: testViews("en")}, true},
+		{"hostile", Options{SVGLinks: map[string]string{"map": "a<b>|c.svg"}, Views: testViews("en")}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := reporttest.HostileMap()

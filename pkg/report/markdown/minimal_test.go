@@ -11,6 +11,6 @@ import (
 // panicking, and deterministically.
 func TestMinimal(t *testing.T) {
 	reporttest.RunMinimal(t, func(m *journey.Map) ([]byte, error) {
-		return Render(m, Options{SVGLinks: map[string]string{"map": "x.svg"}})
+		return Render(m, Options{SVGLinks: map[string]string{"map": "x.svg"}, Views: testViews("en")})
 	})
 }

@@ -442,20 +442,28 @@ func Quantity(v *float64, unit string) string {
 	return s
 }
 
-// ViewOrder returns the names of the views a report shows, in the order it
-// shows them: "map", then "flow", then any other in name order.
-func ViewOrder[V any](views map[string]V) []string {
-	var out, rest []string
-	for _, v := range []string{"map", "flow"} {
-		if _, ok := views[v]; ok {
+// View is one diagram a report shows: its name (the key of the report's
+// SVG or link map) and its caption in the report's language. The list and
+// its order come from pkg/render's registry of views.
+type View struct {
+	Name, Title string
+}
+
+// Figures returns the views of list that have an entry in have, in the
+// order of list. A nil list means every view in have in name order,
+// captioned with its name.
+func Figures[V any](list []View, have map[string]V) []View {
+	if list == nil {
+		for name := range have {
+			list = append(list, View{Name: name, Title: name})
+		}
+		sort.Slice(list, func(i, j int) bool { return list[i].Name < list[j].Name })
+	}
+	var out []View
+	for _, v := range list {
+		if _, ok := have[v.Name]; ok {
 			out = append(out, v)
 		}
 	}
-	for v := range views {
-		if v != "map" && v != "flow" {
-			rest = append(rest, v)
-		}
-	}
-	sort.Strings(rest)
-	return append(out, rest...)
+	return out
 }

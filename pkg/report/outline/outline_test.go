@@ -106,12 +106,14 @@ func TestFormat(t *testing.T) {
 	}
 }
 
-func TestViewOrder(t *testing.T) {
-	got := ViewOrder(map[string]int{"zeta": 1, "flow": 1, "alpha": 1, "map": 1})
-	if want := []string{"map", "flow", "alpha", "zeta"}; !slices.Equal(got, want) {
-		t.Errorf("ViewOrder = %v, want %v", got, want)
+func TestFigures(t *testing.T) {
+	list := []View{{"map", "Map"}, {"flow", "Flow"}, {"other", "Other"}}
+	got := Figures(list, map[string]int{"zeta": 1, "flow": 1, "map": 1})
+	if want := []View{{"map", "Map"}, {"flow", "Flow"}}; !slices.Equal(got, want) {
+		t.Errorf("Figures = %v, want %v (list order, only views present and listed)", got, want)
 	}
-	if got := ViewOrder(map[string]string{"alpha": ""}); !slices.Equal(got, []string{"alpha"}) {
-		t.Errorf("ViewOrder = %v", got)
+	got = Figures(nil, map[string]string{"zeta": "", "alpha": ""})
+	if want := []View{{"alpha", "alpha"}, {"zeta", "zeta"}}; !slices.Equal(got, want) {
+		t.Errorf("Figures(nil) = %v, want %v", got, want)
 	}
 }

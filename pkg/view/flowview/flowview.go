@@ -124,9 +124,10 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		ix:     journey.NewIndex(m),
 		colors: view.NewColors(m),
 		lang:   lang,
-		// "-flow" keeps the ids apart from the map view's when both
+		// The prefix is used as given: pkg/render.IDPrefix adds the view's
+		// name, which keeps the ids apart from the map view's when both
 		// diagrams of one map share an HTML page.
-		doc:    &view.Doc{Prefix: opts.Prefix(m) + "-flow"},
+		doc:    &view.Doc{Prefix: opts.Prefix(m)},
 		byID:   map[string]int{},
 		routes: map[[2]int][]view.Point{},
 	}

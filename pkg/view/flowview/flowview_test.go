@@ -83,16 +83,16 @@ func TestTwoPasses(t *testing.T) {
 	}
 	for _, want := range []string{
 		` -> n`,
-		`[id="small-flow-back-demo-article"`,
-		`[id="small-flow-next-article-demo"`,
-		`[id="small-flow-stepback-eval-aware"`,
+		`[id="small-back-demo-article"`,
+		`[id="small-next-article-demo"`,
+		`[id="small-stepback-eval-aware"`,
 		`layout="nop2"`,
 	} {
 		if !strings.Contains(string(dot), want) {
 			t.Errorf("final DOT lacks %s", want)
 		}
 	}
-	back := regexp.MustCompile(`\[id="small-flow-back-demo-article" [^\n]*`).FindString(string(dot))
+	back := regexp.MustCompile(`\[id="small-back-demo-article" [^\n]*`).FindString(string(dot))
 	if !strings.Contains(back, `style="dashed"`) || !strings.Contains(back, `pos="e,`) {
 		t.Errorf("step back not dashed and routed: %s", back)
 	}
