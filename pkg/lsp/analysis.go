@@ -1,0 +1,269 @@
+package lsp
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+
+	"github.com/cjm-dev/cjm/pkg/check"
+	"github.com/cjm-dev/cjm/pkg/diag"
+	"github.com/cjm-dev/cjm/pkg/load"
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+)
+
+// analysis is one check of a buffer's text.
+type analysis struct {
+	path    string
+	version int32
+	text    []byte
+	res     check.Result
+	// config holds the findings of a configuration that cannot be used;
+	// the map was then not checked.
+	config diag.Diagnostics
+	csrcs  diag.Sources
+	idx    *index
+	// stale is set (under Server.mu) when a file it read has changed.
+	stale bool
+}
+
+// dependsOn reports whether the analysis read path (an include, a
+// measurement file).
+func (a *analysis) dependsOn(path string) bool {
+	_, ok := a.res.Sources[path]
+	return ok && path != a.path
+}
+
+// analyze returns the analysis of the open buffer at path, from the cache
+// when its text has not changed since, or nil when it is not open.
+func (s *Server) analyze(path string) *analysis {
+	s.mu.Lock()
+	d := s.docs[path]
+	if d == nil {
+		s.mu.Unlock()
+		return nil
+	}
+	if a := s.results[path]; a != nil && a.version == d.version && string(a.text) == string(d.text) && !a.stale {
+		s.mu.Unlock()
+		return a
+	}
+	text, version, finder := d.text, d.version, s.finder
+	s.mu.Unlock()
+
+	a := &analysis{path: path, version: version, text: text}
+	rules, cds, csrcs := finder.Check(path)
+	if cds.HasErrors() {
+		a.config, a.csrcs = cds, csrcs
+		a.idx = newIndex(nil)
+	} else {
+		opts := check.Options{Root: s.opts.Root, MaxBytes: s.opts.MaxBytes, Rules: rules, ReadFile: s.readFile}
+		a.res = check.Bytes(path, text, opts)
+		a.idx = newIndex(a.res.Map)
+	}
+	s.mu.Lock()
+	if prev := s.results[path]; a.res.Map == nil && prev != nil {
+		a.idx = prev.idx // a file that does not parse: complete with the last ids known
+	}
+	if cur := s.docs[path]; cur != nil && cur.version == version {
+		s.results[path] = a
+	}
+	s.mu.Unlock()
+	return a
+}
+
+// notFound is the error of an include that is neither open nor on disk;
+// its text makes the finding read as `cjm validate`'s.
+type notFound struct{ name string }
+
+func (e notFound) Error() string { return "looked for " + e.name }
+func (e notFound) Unwrap() error { return fs.ErrNotExist }
+
+// readFile reads an include for the loader: the open buffer when there is
+// one, else the file on disk (a regular file, within the size limit).
+func (s *Server) readFile(name string) ([]byte, error) {
+	name = filepath.Clean(name)
+	s.mu.Lock()
+	d := s.docs[name]
+	s.mu.Unlock()
+	if d != nil {
+		return d.text, nil
+	}
+	info, err := os.Stat(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, notFound{name}
+	}
+	if err == nil && info.IsDir() {
+		return nil, errors.New("it is a directory; name a journey file")
+	}
+	src, dg := load.ReadFile(name, load.Options{MaxBytes: s.opts.MaxBytes}.Limit())
+	if dg != nil {
+		return nil, errors.New(dg.Message)
+	}
+	return src, nil
+}
+
+// publish checks the buffer at path and sends its findings.
+func (s *Server) publish(ctx context.Context, path string) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.logf("checking %s: internal error: %v", path, r)
+		}
+	}()
+	a := s.analyze(path)
+	if a == nil {
+		return
+	}
+	s.mu.Lock()
+	d := s.docs[path]
+	s.mu.Unlock()
+	if d == nil {
+		return
+	}
+	s.notify(ctx, protocol.MethodTextDocumentPublishDiagnostics, protocol.PublishDiagnosticsParams{
+		URI: d.uri, Version: uint32(max(a.version, 0)), Diagnostics: a.diagnostics(),
+	})
+}
+
+// diagnostics converts the findings of the analysis to LSP diagnostics of
+// its buffer. A finding in another file (an included catalogue, a
+// measurement file) is shown at the line of the buffer that leads to it,
+// with its own place as related information.
+func (a *analysis) diagnostics() []protocol.Diagnostic {
+	out := []protocol.Diagnostic{}
+	if a.config != nil {
+		for _, d := range a.config {
+			at := protocol.Range{End: protocol.Position{Character: 1}}
+			out = append(out, protocol.Diagnostic{
+				Range: at, Severity: severity(d.Severity), Code: d.Rule, Source: "cjm",
+				Message: "the configuration " + d.Range.String() + " cannot be used: " + d.Message,
+				RelatedInformation: []protocol.DiagnosticRelatedInformation{{
+					Location: location(d.Range, a.csrcs[d.Range.Filename]), Message: d.Message,
+				}},
+			})
+		}
+		return out
+	}
+	for _, d := range a.res.Diags {
+		out = append(out, a.diagnostic(d))
+	}
+	return out
+}
+
+func (a *analysis) diagnostic(d *diag.Diagnostic) protocol.Diagnostic {
+	pd := protocol.Diagnostic{Severity: severity(d.Severity), Code: d.Rule, Source: "cjm", Message: d.Message}
+	if d.Range.Filename == a.path || d.Range.Filename == "" {
+		pd.Range = span(a.text, d.Range)
+	} else {
+		pd.Range = span(a.text, a.via(d.Range.Filename))
+		where := d.Range
+		if rel, err := filepath.Rel(filepath.Dir(a.path), where.Filename); err == nil {
+			where.Filename = filepath.ToSlash(rel)
+		}
+		pd.Message = "in " + where.String() + ": " + d.Message
+		pd.RelatedInformation = append(pd.RelatedInformation, protocol.DiagnosticRelatedInformation{
+			Location: location(d.Range, a.res.Sources[d.Range.Filename]), Message: d.Message,
+		})
+	}
+	if first, ok := a.firstAt(d); ok {
+		pd.RelatedInformation = append(pd.RelatedInformation, protocol.DiagnosticRelatedInformation{
+			Location: location(first, a.source(first.Filename)), Message: "first declared here",
+		})
+	}
+	return pd
+}
+
+func (a *analysis) source(name string) []byte {
+	if name == a.path {
+		return a.text
+	}
+	return a.res.Sources[name]
+}
+
+// via returns the place in the buffer that leads to file: the `include`
+// or `measurements` item naming it, else the key, else the first line.
+func (a *analysis) via(file string) diag.Range {
+	m := a.res.Map
+	top := diag.Range{Filename: a.path, Start: diag.Pos{Line: 1, Column: 1}}
+	if m == nil {
+		return top
+	}
+	dir := filepath.Dir(a.path)
+	for _, list := range []struct {
+		key   string
+		items []string
+	}{{"include", m.Include}, {"measurements", m.Measurements}} {
+		for i, p := range list.items {
+			if filepath.Join(dir, filepath.FromSlash(p)) == file {
+				return m.Src.Item(list.key, i)
+			}
+		}
+	}
+	// A catalogue included by a catalogue: the first include.
+	if len(m.Include) > 0 {
+		return m.Src.Item("include", 0)
+	}
+	return top
+}
+
+var firstRe = regexp.MustCompile("^duplicate (\\w+) id `([^`]+)`: the first is at (?:line (\\d+)|(.+):(\\d+));")
+
+// firstAt returns the first declaration a duplicate-id finding points at.
+func (a *analysis) firstAt(d *diag.Diagnostic) (diag.Range, bool) {
+	sm := firstRe.FindStringSubmatch(d.Message)
+	if sm == nil {
+		return diag.Range{}, false
+	}
+	file, line := d.Range.Filename, sm[3]
+	if sm[3] == "" {
+		file, line = sm[4], sm[5]
+	}
+	n, _ := strconv.Atoi(line)
+	for _, dc := range a.idx.decls {
+		if dc.kind == sm[1] && dc.id == sm[2] && dc.at.Filename == file && dc.at.Start.Line == n {
+			return dc.at, true
+		}
+	}
+	return diag.Range{Filename: file, Start: diag.Pos{Line: n, Column: 1}}, n > 0
+}
+
+func severity(s diag.Severity) protocol.DiagnosticSeverity {
+	if s == diag.Warning {
+		return protocol.DiagnosticSeverityWarning
+	}
+	return protocol.DiagnosticSeverityError
+}
+
+// location is the LSP location of r in a file whose bytes are text.
+func location(r diag.Range, text []byte) protocol.Location {
+	return protocol.Location{URI: protocol.DocumentURI(uri.File(r.Filename)), Range: span(text, r)}
+}
+
+func sortedStrings(xs []string) []string {
+	slices.Sort(xs)
+	return xs
+}
+
+// kindOf names the kind of element a journey key lists.
+func kindOf(key string) string {
+	switch key {
+	case "personas":
+		return kindPersona
+	case "channels", "channel":
+		return kindChannel
+	case "owners", "owner":
+		return kindOwner
+	case "stages", "from", "to":
+		return kindStage
+	case "touchpoints", "next":
+		return kindTouchpoint
+	case "metrics":
+		return kindMetric
+	}
+	return ""
+}
+

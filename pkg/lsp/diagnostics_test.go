@@ -1,0 +1,208 @@
+package lsp
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/cjm-dev/cjm/pkg/check"
+	"github.com/cjm-dev/cjm/pkg/diag"
+	"github.com/cjm-dev/cjm/pkg/load"
+	"go.lsp.dev/protocol"
+)
+
+const brokenMap = `cjm: 1
+title: Тест 😀
+channels:
+  - {id: email, name: Почта 😀}
+stages:
+  - id: s1
+    name: Этап 😀
+    touchpoints:
+      - {id: t1, name: "😀😀 Письмо", channel: emial, colour: red}
+`
+
+// utf16Col converts a 1-based rune column of line to 0-based UTF-16
+// units, independently of the server's conversion.
+func utf16Col(line string, col int) uint32 {
+	rs := []rune(line)
+	return uint32(len(utf16.Encode(rs[:col-1])))
+}
+
+// TestDiagnosticsPositions: the published findings are those of `cjm
+// validate` (check.File on the saved file), at the same places counted
+// in UTF-16 code units, with Cyrillic and emoji before them.
+func TestDiagnosticsPositions(t *testing.T) {
+	dir := workspace(t)
+	path := filepath.Join(dir, "m.yaml")
+	writeFile(t, path, brokenMap)
+	c := newClient(t, dir, Options{})
+	u := c.open(path, brokenMap)
+	got := c.waitDiags(u, 1)
+	want := check.File(path, check.Options{}).Diags
+	if len(got) != len(want) || len(want) != 2 {
+		t.Fatalf("got %d diagnostics, validate has %d: %+v", len(got), len(want), got)
+	}
+	lines := strings.Split(brokenMap, "\n")
+	for i, w := range want {
+		g := got[i]
+		wl := uint32(w.Range.Start.Line - 1)
+		wc := utf16Col(lines[wl], w.Range.Start.Column)
+		if g.Range.Start.Line != wl || g.Range.Start.Character != wc || g.Code != w.Rule || g.Message != w.Message {
+			t.Errorf("diagnostic %d: got %v %v %q, want %d:%d %s %q", i, g.Range.Start, g.Code, g.Message, wl, wc, w.Rule, w.Message)
+		}
+		if g.Severity != protocol.DiagnosticSeverityError || g.Source != "cjm" {
+			t.Errorf("diagnostic %d: severity %v source %q", i, g.Severity, g.Source)
+		}
+	}
+	// The channel: 45 runes before it, two of them emoji (two units each).
+	if g := got[0]; g.Range.Start != pos(8, 47) || g.Range.End != pos(8, 52) {
+		t.Errorf("unknown channel at %v–%v, want 8:47–8:52", g.Range.Start, g.Range.End)
+	}
+}
+
+// TestDiagnosticsFixAndIncremental: fixing the buffer clears the findings
+// (full sync); an incremental edit brings one back, without a save.
+func TestDiagnosticsFixAndIncremental(t *testing.T) {
+	dir := workspace(t)
+	path := filepath.Join(dir, "m.yaml")
+	c := newClient(t, dir, Options{})
+	u := c.open(path, brokenMap) // never saved: the file does not exist
+	if ds := c.waitDiags(u, 1); len(ds) != 2 {
+		t.Fatalf("got %+v", ds)
+	}
+	fixed := strings.Replace(strings.Replace(brokenMap, "emial", "email", 1), ", colour: red", "", 1)
+	c.change(u, 2, fixed)
+	if ds := c.waitDiags(u, 2); len(ds) != 0 {
+		t.Fatalf("after the fix: %+v", ds)
+	}
+	// Line 8: `      - {id: t1, name: "😀😀 Письмо", channel: email}`;
+	// replace `email` (UTF-16 47–52) with `mail`.
+	c.edit(u, 3, protocol.Range{Start: pos(8, 47), End: pos(8, 52)}, "mail")
+	ds := c.waitDiags(u, 3)
+	if len(ds) != 1 || ds[0].Code != "unknown-channel" || !strings.Contains(ds[0].Message, "did you mean `email`") || ds[0].Range.Start != pos(8, 47) {
+		t.Fatalf("after the edit: %+v", ds)
+	}
+}
+
+// TestDiagnosticsConfig: the project configuration's levels and inline
+// suppressions apply, as in validate.
+func TestDiagnosticsConfig(t *testing.T) {
+	dir := workspace(t)
+	src := "cjm: 1\ntitle: T\npersonas:\n  - {id: p, name: P}\n  - {id: q, name: Q} # cjm:ignore unused-persona -- later\n  - {id: r, name: R}\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - {id: t, name: T, personas: [p]}\n"
+	path := filepath.Join(dir, "m.yaml")
+	c := newClient(t, dir, Options{})
+	u := c.open(path, src)
+	rules := func(ds []protocol.Diagnostic) (out []string) {
+		for _, d := range ds {
+			out = append(out, d.Code.(string)+"@"+itoa(int(d.Range.Start.Line))+":"+severityName(d.Severity))
+		}
+		return out
+	}
+	want := rules(toLSP(t, path, src, check.File(writeAndReturn(t, path, src), check.Options{}).Diags))
+	got := rules(c.waitDiags(u, 1))
+	if strings.Join(got, " ") != strings.Join(want, " ") || !strings.Contains(strings.Join(got, " "), "unused-persona@5:warning") || strings.Contains(strings.Join(got, " "), "@4:") {
+		t.Fatalf("got %v, want %v (p unused, q suppressed)", got, want)
+	}
+	writeFile(t, filepath.Join(dir, ".cjm.yaml"), "rules:\n  unused-persona: error\n")
+	c.notify(protocol.MethodTextDocumentDidSave, protocol.DidSaveTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: uriOf(filepath.Join(dir, ".cjm.yaml"))}})
+	c.change(u, 2, src)
+	got = rules(c.waitDiags(u, 2))
+	if !strings.Contains(strings.Join(got, " "), "unused-persona@5:error") {
+		t.Fatalf("with the configuration: %v", got)
+	}
+}
+
+func writeAndReturn(t *testing.T, path, src string) string {
+	writeFile(t, path, src)
+	return path
+}
+
+func severityName(s protocol.DiagnosticSeverity) string {
+	if s == protocol.DiagnosticSeverityWarning {
+		return "warning"
+	}
+	return "error"
+}
+
+func toLSP(t *testing.T, path, src string, ds diag.Diagnostics) []protocol.Diagnostic {
+	a := &analysis{path: path, text: []byte(src), res: check.Result{Diags: ds}, idx: newIndex(nil)}
+	return a.diagnostics()
+}
+
+func uriOf(path string) protocol.DocumentURI { return protocol.DocumentURI("file://" + filepath.ToSlash(path)) }
+
+// TestDiagnosticsIncludes: an open catalogue takes precedence over its
+// file, and an edit to it re-checks the open map that includes it; a
+// finding inside the catalogue is shown at the include, with its place as
+// related information.
+func TestDiagnosticsIncludes(t *testing.T) {
+	dir := workspace(t)
+	cat := filepath.Join(dir, "cat", "company.yaml")
+	writeFile(t, cat, "cjm: 1\nchannels:\n  - {id: email, name: Email}\n")
+	mapSrc := "cjm: 1\ntitle: T\ninclude: [cat/company.yaml]\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - {id: t, name: T, channel: chat}\n"
+	path := filepath.Join(dir, "m.yaml")
+	c := newClient(t, dir, Options{})
+	u := c.open(path, mapSrc)
+	ds := c.waitDiags(u, 1)
+	if len(ds) != 1 || ds[0].Code != "unknown-channel" {
+		t.Fatalf("before: %+v", ds)
+	}
+	n := c.count(u)
+	cu := c.open(cat, "cjm: 1\nchannels:\n  - {id: email, name: Email}\n  - {id: chat, name: Chat}\n")
+	c.waitDiags(cu, 1)
+	waitCount(t, c, u, n+1)
+	if ds := c.waitDiags(u, 1); len(ds) != 0 {
+		t.Fatalf("with the open catalogue: %+v", ds)
+	}
+	// A broken catalogue: the finding is at the include line of the map.
+	n = c.count(u)
+	c.change(cu, 2, "cjm: 1\nchannels:\n  - {id: email, name: Email, colour: red}\n  - {id: chat, name: Chat}\n")
+	waitCount(t, c, u, n+1)
+	ds = c.waitDiags(u, 1)
+	var inc *protocol.Diagnostic
+	for i := range ds {
+		if ds[i].Code == load.RuleUnknownKey {
+			inc = &ds[i]
+		}
+	}
+	if inc == nil || inc.Range.Start != pos(2, 10) || len(inc.RelatedInformation) == 0 ||
+		inc.RelatedInformation[0].Location.URI != uriOf(cat) || inc.RelatedInformation[0].Location.Range.Start != pos(2, 29) || !strings.HasPrefix(inc.Message, "in cat/company.yaml:3:30: unknown key `colour`") {
+		t.Fatalf("catalogue finding: %+v", ds)
+	}
+	// Closed again: the map reads the file on disk (no `chat`).
+	n = c.count(u)
+	c.notify(protocol.MethodTextDocumentDidClose, protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: cu}})
+	waitCount(t, c, u, n+1)
+	if ds := c.waitDiags(u, 1); len(ds) != 1 || ds[0].Code != "unknown-channel" {
+		t.Fatalf("after close: %+v", ds)
+	}
+}
+
+func waitCount(t *testing.T, c *client, u protocol.DocumentURI, n int) {
+	t.Helper()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for len(c.diags[u]) < n {
+		c.cond.Wait()
+	}
+}
+
+// TestDiagnosticsRelated: a duplicate id points at the first declaration.
+func TestDiagnosticsRelated(t *testing.T) {
+	dir := workspace(t)
+	src := "cjm: 1\ntitle: T\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - {id: t, name: T}\n  - id: s\n    name: S2\n"
+	path := filepath.Join(dir, "m.yaml")
+	c := newClient(t, dir, Options{})
+	u := c.open(path, src)
+	for _, d := range c.waitDiags(u, 1) {
+		if d.Code == "duplicate-id" {
+			if d.Range.Start != pos(7, 8) || len(d.RelatedInformation) != 1 || d.RelatedInformation[0].Location.Range != (protocol.Range{Start: pos(3, 8), End: pos(3, 9)}) {
+				t.Fatalf("duplicate: %+v", d)
+			}
+			return
+		}
+	}
+	t.Fatal("no duplicate-id finding")
+}
