@@ -7,7 +7,6 @@ import (
 
 	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/load"
-	"github.com/cjm-dev/cjm/pkg/validate"
 	"github.com/cjm-dev/cjm/pkg/yamlfmt"
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -234,8 +233,10 @@ func (a *analysis) symbols() []protocol.DocumentSymbol {
 		return p
 	}
 	stagesEnd := last
-	if m.Src.Has("transitions") {
-		stagesEnd = endBefore(m.Src.Key("transitions"), last)
+	for i, l := range lines {
+		if strings.HasPrefix(string(l), "transitions:") && len(m.Stages) > 0 && i+1 > m.Stages[0].Src.Range.Start.Line {
+			stagesEnd = endBefore(diag.Range{Filename: a.path, Start: diag.Pos{Line: i + 1, Column: 1}}, last)
+		}
 	}
 	out := []protocol.DocumentSymbol{}
 	for i, st := range m.Stages {
@@ -364,4 +365,3 @@ func (s *Server) onFormatting(req jsonrpc2.Request) (any, error) {
 	return []protocol.TextEdit{{Range: protocol.Range{End: end}, NewText: string(out)}}, nil
 }
 
-var _ = validate.ValidID
