@@ -266,4 +266,3 @@ func kindOf(key string) string {
 	}
 	return ""
 }
-

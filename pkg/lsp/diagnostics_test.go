@@ -131,7 +131,9 @@ func toLSP(t *testing.T, path, src string, ds diag.Diagnostics) []protocol.Diagn
 	return a.diagnostics()
 }
 
-func uriOf(path string) protocol.DocumentURI { return protocol.DocumentURI("file://" + filepath.ToSlash(path)) }
+func uriOf(path string) protocol.DocumentURI {
+	return protocol.DocumentURI("file://" + filepath.ToSlash(path))
+}
 
 // TestDiagnosticsIncludes: an open catalogue takes precedence over its
 // file, and an edit to it re-checks the open map that includes it; a

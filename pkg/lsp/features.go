@@ -364,4 +364,3 @@ func (s *Server) onFormatting(req jsonrpc2.Request) (any, error) {
 	end := protocol.Position{Line: uint32(len(lines) - 1), Character: uint32(units16(lastLine, len([]rune(string(lastLine)))))}
 	return []protocol.TextEdit{{Range: protocol.Range{End: end}, NewText: string(out)}}, nil
 }
-

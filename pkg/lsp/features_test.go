@@ -176,7 +176,7 @@ func TestHover(t *testing.T) {
 		at   protocol.Position
 		want []string
 	}{
-		{pos(13, 18), []string{"**channel** `email` — Email", "cat.yaml:3"}},       // a reference to a catalogue id
+		{pos(13, 18), []string{"**channel** `email` — Email", "cat.yaml:3"}},      // a reference to a catalogue id
 		{pos(4, 10), []string{"**persona** `admin` — Администратор", "m.yaml:5"}}, // a declaration
 		{pos(9, 20), []string{"**metric** `invite-rate`", "value 46%", "target 50%", "off target"}},
 		{pos(16, 10), []string{"-2 very negative", "+2 delight"}},
