@@ -56,6 +56,7 @@ type Server struct {
 	dirty map[string]bool
 	wake  chan struct{}
 	done  chan struct{}
+	exit  chan struct{}
 }
 
 // document is an open buffer.
@@ -78,9 +79,12 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	conn.Go(ctx, s.handle)
 	select {
 	case <-conn.Done():
+	case <-s.exit:
+		// The input may stay open (a terminal, a client that keeps the
+		// pipe): return without waiting for the reader.
+		conn.Close()
 	case <-ctx.Done():
 		conn.Close()
-		<-conn.Done()
 	}
 	close(s.done)
 	s.mu.Lock()
@@ -102,6 +106,7 @@ func newServer(opts Options) *Server {
 		dirty:     map[string]bool{},
 		wake:      make(chan struct{}, 1),
 		done:      make(chan struct{}),
+		exit:      make(chan struct{}),
 	}
 }
 
@@ -223,9 +228,11 @@ func (s *Server) dispatch(ctx context.Context, req jsonrpc2.Request) (any, error
 		return nil, nil
 	case protocol.MethodExit:
 		s.mu.Lock()
-		s.exited = true
+		if !s.exited {
+			s.exited = true
+			close(s.exit)
+		}
 		s.mu.Unlock()
-		go s.conn.Close()
 		return nil, nil
 	case protocol.MethodTextDocumentDidOpen:
 		var p protocol.DidOpenTextDocumentParams
