@@ -182,3 +182,47 @@ func TestArgs(t *testing.T) {
 		t.Fatalf("cjm lsp extra: %v %s", err, out)
 	}
 }
+
+// TestNeovim attaches `cjm lsp` to a map in a real editor client,
+// headless Neovim, and checks the diagnostics and completion list it
+// prints (testdata/nvim.lua). Neovim reports columns in bytes, so the
+// UTF-16 positions the server sends must have been converted right. It
+// skips without nvim, except in CI (CI=true), where .ci/run installs it.
+func TestNeovim(t *testing.T) {
+	nvim, err := exec.LookPath("nvim")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("nvim is not installed; .ci/run installs Debian's neovim")
+		}
+		t.Skip("nvim is not installed")
+	}
+	dir, _ := filepath.EvalSymlinks(t.TempDir())
+	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
+	path := filepath.Join(dir, "m.yaml")
+	if err := os.WriteFile(path, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	exe, _ := os.Executable()
+	script, _ := filepath.Abs(filepath.Join("testdata", "nvim.lua"))
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile "+script)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "CJM_TEST_MAIN=1", "CJM_LSP_CMD="+exe, "CJM_MAP="+path, "CJM_LINE=8", "CJM_CHAR=51", "XDG_STATE_HOME="+dir, "XDG_DATA_HOME="+dir, "XDG_CONFIG_HOME="+dir)
+	out, err := cmd.CombinedOutput()
+	got := string(out)
+	if err != nil {
+		t.Fatalf("nvim: %v\n%s", err, got)
+	}
+	// `emial` is at UTF-16 unit 51 (the emoji is two units), byte 53 (the
+	// emoji is four bytes): Neovim shows bytes.
+	for _, w := range []string{
+		"diagnostic 8:53 unknown channel `emial`; did you mean `email`?",
+		"completion email Email",
+		"done",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("nvim output lacks %q:\n%s", w, got)
+		}
+	}
+}
