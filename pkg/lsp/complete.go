@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -197,12 +198,12 @@ func mustStart(text []byte, line int) int {
 func splitLines(text []byte) [][]byte {
 	var out [][]byte
 	for len(text) > 0 {
-		i := strings.IndexByte(string(text), '\n')
+		i := bytes.IndexByte(text, '\n')
 		if i < 0 {
-			out = append(out, text)
+			out = append(out, bytes.TrimSuffix(text, []byte("\r")))
 			break
 		}
-		out = append(out, []byte(strings.TrimSuffix(string(text[:i]), "\r")))
+		out = append(out, bytes.TrimSuffix(text[:i], []byte("\r")))
 		text = text[i+1:]
 	}
 	if len(out) == 0 || len(text) == 0 {
