@@ -161,7 +161,9 @@ func (s *Server) completion(d *document, a *analysis, pos protocol.Position) []p
 		col := indent + len(trimmed) - len(word)
 		key, at := parentKey(lines, n, indent+1)
 		if at >= 0 {
-			if k := refKind(key); k != "" {
+			// A top-level `personas:` lists personas; a touchpoint's
+			// names them.
+			if k := refKind(key); k != "" && (key != "personas" || parseLine(lines[at]).col > 0) {
 				return s.valueItems(a, key, replace, "")
 			}
 			if el, ok := elementOf(key); ok {

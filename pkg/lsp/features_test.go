@@ -109,13 +109,15 @@ func TestCompletion(t *testing.T) {
 		{"emotion scale", "        emotion: ", []string{"-2", "2"}, nil},
 		{"touchpoint keys", "        ", []string{"interactions", "pains", "moment_of_truth", "notes"}, []string{"id", "name", "channel", "personas"}},
 		{"touchpoint keys prefix", "        pa", []string{"pains"}, nil},
+		{"personas block list", "        personas:\n          - ", []string{"admin"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			lines := strings.Split(sample, "\n")
 			lines[16] = tc.line
 			text := strings.Join(lines, "\n")
 			c.change(u, 2, text)
-			items := c.complete(u, pos(16, uint32(len([]rune(tc.line)))))
+			last := tc.line[strings.LastIndex(tc.line, "\n")+1:]
+			items := c.complete(u, pos(uint32(16+strings.Count(tc.line, "\n")), uint32(len([]rune(last)))))
 			got := labels(items)
 			for _, w := range tc.want {
 				if !slices.Contains(got, w) {
@@ -262,6 +264,16 @@ func TestRename(t *testing.T) {
 		if strings.Contains(out, "id: email") || strings.Contains(out, "channel: email") || !strings.Contains(out, "mail") {
 			t.Errorf("%s after rename:\n%s", name, out)
 		}
+	}
+	// From the open catalogue: the maps that include it follow.
+	cu := c.open(filepath.Join(dir, "cat.yaml"), catalogue)
+	c.waitDiags(cu, 1)
+	e, err = c.rename(cu, pos(5, 11), "grow")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Changes) != 2 || len(e.Changes[cu]) != 1 || len(e.Changes[u]) != 3 {
+		t.Fatalf("rename from the catalogue: %+v", e.Changes)
 	}
 	// Stage ids: the declaration and the transition.
 	e, err = c.rename(u, pos(6, 9), "join")
