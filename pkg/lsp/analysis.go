@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io/fs"
@@ -57,7 +58,12 @@ func (s *Server) analyze(path string) *analysis {
 
 	a := &analysis{path: path, version: version, text: text}
 	rules, cds, csrcs := finder.Check(path)
-	if cds.HasErrors() {
+	if foreign(text) {
+		// Other YAML (a CI file, docker-compose.yml, .cjm.yaml): not
+		// a journey file, so nothing to say, as validate skips it in
+		// a directory.
+		a.idx = newIndex(nil)
+	} else if cds.HasErrors() {
 		a.config, a.csrcs = cds, csrcs
 		a.idx = newIndex(nil)
 	} else {
@@ -265,4 +271,19 @@ func kindOf(key string) string {
 		return kindMetric
 	}
 	return ""
+}
+
+// foreign reports whether text is YAML other than a journey file: it has
+// content but no top-level `cjm` key. An empty buffer is not foreign (a
+// map being started).
+func foreign(text []byte) bool {
+	if load.IsJourney(text) {
+		return false
+	}
+	for l := range bytes.Lines(text) {
+		if t := bytes.TrimSpace(l); len(t) > 0 && t[0] != '#' {
+			return true
+		}
+	}
+	return false
 }

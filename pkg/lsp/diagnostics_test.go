@@ -208,3 +208,23 @@ func TestDiagnosticsRelated(t *testing.T) {
 	}
 	t.Fatal("no duplicate-id finding")
 }
+
+// TestForeignYAML: YAML that is not a journey file gets no findings; an
+// empty buffer completes the top-level keys.
+func TestForeignYAML(t *testing.T) {
+	dir := workspace(t)
+	c := newClient(t, dir, Options{})
+	u := c.open(filepath.Join(dir, "compose.yml"), "services:\n  web: {image: nginx}\n")
+	if ds := c.waitDiags(u, 1); len(ds) != 0 {
+		t.Fatalf("foreign YAML: %+v", ds)
+	}
+	u = c.open(filepath.Join(dir, "new.yaml"), "")
+	if ds := c.waitDiags(u, 1); len(ds) == 0 {
+		t.Fatal("an empty map has no findings")
+	}
+	var l protocol.CompletionList
+	c.mustCall(protocol.MethodTextDocumentCompletion, map[string]any{"textDocument": map[string]any{"uri": u}, "position": pos(0, 0)}, &l)
+	if len(l.Items) == 0 || l.Items[0].Label != "cjm" {
+		t.Fatalf("completion in an empty map: %+v", l.Items)
+	}
+}
