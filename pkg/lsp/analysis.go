@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/cjm-dev/cjm/pkg/check"
 	"github.com/cjm-dev/cjm/pkg/diag"
@@ -67,8 +70,9 @@ func (s *Server) analyze(path string) *analysis {
 		a.config, a.csrcs = cds, csrcs
 		a.idx = newIndex(nil)
 	} else {
-		opts := check.Options{Root: s.opts.Root, MaxBytes: s.opts.MaxBytes, Rules: rules, ReadFile: s.readFile}
+		opts := check.Options{Root: s.opts.Root, MaxBytes: s.opts.MaxBytes, Rules: rules, ReadFile: s.reader(path)}
 		a.res = check.Bytes(path, text, opts)
+		outsideRoot(a.res.Diags)
 		a.idx = newIndex(a.res.Map)
 	}
 	s.mu.Lock()
@@ -89,28 +93,66 @@ type notFound struct{ name string }
 func (e notFound) Error() string { return "looked for " + e.name }
 func (e notFound) Unwrap() error { return fs.ErrNotExist }
 
-// readFile reads an include for the loader: the open buffer when there is
-// one, else the file on disk (a regular file, within the size limit).
-func (s *Server) readFile(name string) ([]byte, error) {
-	name = filepath.Clean(name)
-	s.mu.Lock()
-	d := s.docs[name]
-	s.mu.Unlock()
-	if d != nil {
-		return d.text, nil
+// reader returns the loader's ReadFile for the map at top: the open
+// buffer of a file when there is one, else the file on disk (a regular
+// file, within the size limit, whose real path stays inside the root the
+// loader confines includes to, as `cjm validate` checks).
+func (s *Server) reader(top string) func(string) ([]byte, error) {
+	var root string
+	var once sync.Once
+	return func(name string) ([]byte, error) {
+		name = filepath.Clean(name)
+		s.mu.Lock()
+		d := s.docs[name]
+		s.mu.Unlock()
+		if d != nil {
+			return d.text, nil
+		}
+		info, err := os.Stat(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, notFound{name}
+		}
+		if err == nil && info.IsDir() {
+			return nil, errors.New("it is a directory; name a journey file")
+		}
+		once.Do(func() { root = includeRoot(s.opts.Root, top) })
+		if real, err := filepath.EvalSymlinks(name); err == nil && root != "" && !within(root, real) {
+			return nil, fmt.Errorf("it resolves through a symbolic link to %s, outside the root directory %s; copy it inside the root, or set --root", real, root)
+		}
+		src, dg := load.ReadFile(name, load.Options{MaxBytes: s.opts.MaxBytes}.Limit())
+		if dg != nil {
+			return nil, errors.New(dg.Message)
+		}
+		return src, nil
 	}
-	info, err := os.Stat(name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, notFound{name}
+}
+
+// includeRoot is the directory includes of top may not leave, symbolic
+// links evaluated: root, else the top of the git work tree, else the
+// working directory (as package load decides).
+func includeRoot(root, top string) string {
+	real := func(p string) string {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return r
+		}
+		return p
 	}
-	if err == nil && info.IsDir() {
-		return nil, errors.New("it is a directory; name a journey file")
+	if root != "" {
+		return real(root)
 	}
-	src, dg := load.ReadFile(name, load.Options{MaxBytes: s.opts.MaxBytes}.Limit())
-	if dg != nil {
-		return nil, errors.New(dg.Message)
+	if t := load.WorkTreeTop(filepath.Dir(real(top))); t != "" {
+		return t
 	}
-	return src, nil
+	if wd, err := os.Getwd(); err == nil {
+		return real(wd)
+	}
+	return ""
+}
+
+// within reports whether path is root or inside it.
+func within(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // publish checks the buffer at path and sends its findings.
@@ -286,4 +328,25 @@ func foreign(text []byte) bool {
 		}
 	}
 	return false
+}
+
+var outsideRe = regexp.MustCompile(`^cannot read (included|measurement) file ("(?:[^"\\]|\\.)*"): it resolves through a symbolic link to (.+), outside the root directory (.+); copy it inside the root, or set --root$`)
+
+// outsideRoot gives the findings of a file that a symbolic link takes out
+// of the root (reader's error, which the loader reports as unreadable)
+// the rule and words `cjm validate` gives them.
+func outsideRoot(ds diag.Diagnostics) {
+	for _, d := range ds {
+		m := outsideRe.FindStringSubmatch(d.Message)
+		if m == nil {
+			continue
+		}
+		if m[1] == "included" {
+			d.Rule = load.RuleIncludeOutside
+			d.Message = fmt.Sprintf("include %s resolves through a symbolic link to %s, outside the root directory %s; copy the catalogue inside the root, or set --root", m[2], m[3], m[4])
+		} else {
+			d.Rule = load.RuleMeasurementOutside
+			d.Message = fmt.Sprintf("measurement file %s resolves through a symbolic link to %s, outside the root directory %s; copy it inside the root, or set --root", m[2], m[3], m[4])
+		}
+	}
 }

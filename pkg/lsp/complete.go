@@ -3,6 +3,7 @@ package lsp
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -130,6 +131,9 @@ var flowListRe = regexp.MustCompile(`([A-Za-z_]+):\s*\[([^\]]*)$`)
 var valueRe = regexp.MustCompile(`([A-Za-z_]+):\s+([^\s,:{}\[\]]*)$`)
 
 func (s *Server) completion(d *document, a *analysis, pos protocol.Position) []protocol.CompletionItem {
+	if strings.EqualFold(filepath.Ext(d.path), ".csv") {
+		return s.csvCompletion(d, pos)
+	}
 	lines := splitLines(d.text)
 	n := int(pos.Line)
 	if n >= len(lines) {
@@ -296,4 +300,40 @@ func declHover(d decl) string {
 	}
 	fmt.Fprintf(&b, "\n\ndeclared at %s", d.at.String())
 	return b.String()
+}
+
+// csvCompletion completes the metric column of a measurement file with
+// the metric ids of the open maps that read it.
+func (s *Server) csvCompletion(d *document, pos protocol.Position) []protocol.CompletionItem {
+	line := lineAt(d.text, int(pos.Line))
+	cut := min(max(offset(d.text, pos)-mustStart(d.text, int(pos.Line)), 0), len(line))
+	if pos.Line == 0 || bytes.IndexByte(line[:cut], ',') >= 0 {
+		return nil // the header, or past the metric column
+	}
+	word := string(line[:cut])
+	replace := protocol.Range{Start: protocol.Position{Line: pos.Line, Character: pos.Character - uint32(units16([]byte(word), utf8.RuneCountInString(word)))}, End: pos}
+	s.mu.Lock()
+	var readers []string
+	for p, a := range s.results {
+		if a.dependsOn(d.path) {
+			readers = append(readers, p)
+		}
+	}
+	s.mu.Unlock()
+	var out []protocol.CompletionItem
+	seen := map[string]bool{}
+	for _, p := range sortedStrings(readers) {
+		a := s.analyze(p)
+		if a == nil {
+			continue
+		}
+		for _, it := range s.idItems(a, kindMetric, replace) {
+			if !seen[it.Label] {
+				seen[it.Label] = true
+				it.TextEdit.NewText += ","
+				out = append(out, it)
+			}
+		}
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -226,5 +227,76 @@ func TestForeignYAML(t *testing.T) {
 	c.mustCall(protocol.MethodTextDocumentCompletion, map[string]any{"textDocument": map[string]any{"uri": u}, "position": pos(0, 0)}, &l)
 	if len(l.Items) == 0 || l.Items[0].Label != "cjm" {
 		t.Fatalf("completion in an empty map: %+v", l.Items)
+	}
+}
+
+// TestIncludeSymlinkOutside: an include that is a symbolic link out of
+// the root is refused, as validate refuses it.
+func TestIncludeSymlinkOutside(t *testing.T) {
+	dir := workspace(t)
+	outside := t.TempDir()
+	writeFile(t, filepath.Join(outside, "cat.yaml"), "cjm: 1\nchannels:\n  - {id: email, name: Email}\n")
+	if err := os.Symlink(filepath.Join(outside, "cat.yaml"), filepath.Join(dir, "cat.yaml")); err != nil {
+		t.Skip(err)
+	}
+	src := "cjm: 1\ntitle: T\ninclude: [cat.yaml]\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - {id: t, name: T, channel: email}\n"
+	path := filepath.Join(dir, "m.yaml")
+	writeFile(t, path, src)
+	want := check.File(path, check.Options{}).Diags
+	c := newClient(t, dir, Options{})
+	ds := c.waitDiags(c.open(path, src), 1)
+	if len(want) != 1 || len(ds) != 1 || ds[0].Code != want[0].Rule || ds[0].Range.Start != pos(2, 10) || ds[0].Message != want[0].Message {
+		t.Fatalf("got %+v, validate %v", ds, want)
+	}
+}
+
+// TestDiagnosticsParity: for broken maps of many kinds, the server's
+// findings are validate's (check.File on the saved file): same rule,
+// message and start, converted to UTF-16. Findings in the map itself
+// only; those of other files are tested above.
+func TestDiagnosticsParity(t *testing.T) {
+	dir := workspace(t)
+	writeFile(t, filepath.Join(dir, "cat.yaml"), "cjm: 1\npersonas:\n  - {id: буй, name: B}\n")
+	head := "cjm: 1\ntitle: «Тест» 😀\n"
+	cases := []string{
+		head + "include: [nope.yaml]\nstages:\n  - id: s\n    name: S\n",
+		head + "measurements: [kpi/none.csv]\nstages:\n  - id: s\n    name: S\n",
+		head + "stages:\n  - id: s\n    name: 😀 S\n    emotion: 7\n    touchpoints:\n      - {id: t, name: \"😀\", next: [u], personas: [x]}\n",
+		head + "stages:\n  - id: s\n    name: S\n  - id: s\n    name: S\ntransitions:\n  - {from: s, to: z}\n",
+		head + "stages:\n  - id: s\n\tname: S\n",
+		head + "stages: [\n",
+		head + "stages:\n  - id: Bad Id\n    name: S\n    phase: selling\n",
+		head + "include: [cat.yaml]\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - {id: t, name: T, personas: [буй, буи]}\n",
+		"",
+		"cjm: 2\n",
+	}
+	c := newClient(t, dir, Options{})
+	for i, src := range cases {
+		path := filepath.Join(dir, "m"+itoa(i)+".yaml")
+		writeFile(t, path, src)
+		want := check.File(path, check.Options{}).Diags
+		got := c.waitDiags(c.open(path, src), 1)
+		lines := strings.Split(src, "\n")
+		var w, g []string
+		for _, d := range want {
+			if d.Range.Filename != path {
+				continue
+			}
+			line, col := uint32(0), uint32(0)
+			if d.Range.Start.Line > 0 {
+				line = uint32(d.Range.Start.Line - 1)
+				col = utf16Col(lines[line], d.Range.Start.Column)
+			}
+			w = append(w, itoa(int(line))+":"+itoa(int(col))+" "+d.Rule+" "+d.Message)
+		}
+		for _, d := range got {
+			if strings.HasPrefix(d.Message, "in ") {
+				continue
+			}
+			g = append(g, itoa(int(d.Range.Start.Line))+":"+itoa(int(d.Range.Start.Character))+" "+d.Code.(string)+" "+d.Message)
+		}
+		if strings.Join(g, "\n") != strings.Join(w, "\n") || len(w) == 0 && src != "" {
+			t.Errorf("case %d:\n got %s\nwant %s", i, strings.Join(g, "\n     "), strings.Join(w, "\n     "))
+		}
 	}
 }

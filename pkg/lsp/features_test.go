@@ -463,3 +463,30 @@ func TestShutdownExit(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasurementCompletion: in a measurement file an open map reads, the
+// metric column completes the map's metric ids.
+func TestMeasurementCompletion(t *testing.T) {
+	dir := workspace(t)
+	writeFile(t, filepath.Join(dir, "cat.yaml"), catalogue)
+	csv := "metric,date,value\ninvite-rate,2026-01,40\n"
+	writeFile(t, filepath.Join(dir, "kpi.csv"), csv)
+	src := strings.Replace(sample, "include: [cat.yaml]\n", "include: [cat.yaml]\nmeasurements: [kpi.csv]\n", 1)
+	c := newClient(t, dir, Options{})
+	u := c.open(filepath.Join(dir, "m.yaml"), src)
+	c.waitDiags(u, 1)
+	cu := c.open(filepath.Join(dir, "kpi.csv"), csv+"inv")
+	c.waitDiags(cu, 1)
+	items := c.complete(cu, pos(2, 3))
+	if len(items) != 1 || items[0].Label != "invite-rate" || items[0].TextEdit.NewText != "invite-rate," || items[0].Detail != "Invites" {
+		t.Fatalf("csv completion: %+v", items)
+	}
+	if items := c.complete(cu, pos(1, 14)); len(items) != 0 {
+		t.Fatalf("past the metric column: %+v", items)
+	}
+	// References of the metric include the measurement row.
+	got := c.locations(protocol.MethodTextDocumentReferences, u, pos(10, 15))
+	if strings.Join(got, " ") != "m.yaml:10:13-24 kpi.csv:1:0-11" {
+		t.Errorf("references of invite-rate: %v", got)
+	}
+}

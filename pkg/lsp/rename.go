@@ -129,7 +129,7 @@ func (s *Server) includers(catalogue, skip string) []*analysis {
 		if !load.IsJourney(src) || !strings.Contains(string(src), "include") {
 			return nil
 		}
-		res := check.Bytes(p, src, check.Options{Root: s.opts.Root, MaxBytes: s.opts.MaxBytes, Rules: finder.Set(p), ReadFile: s.readFile})
+		res := check.Bytes(p, src, check.Options{Root: s.opts.Root, MaxBytes: s.opts.MaxBytes, Rules: finder.Set(p), ReadFile: s.reader(p)})
 		if _, ok := res.Sources[catalogue]; !ok {
 			return nil
 		}
