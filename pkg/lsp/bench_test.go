@@ -127,3 +127,27 @@ func BenchmarkCompletion(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReferences measures find-references of a channel that a
+// hundred touchpoints of the 1,000-touchpoint map use.
+func BenchmarkReferences(b *testing.B) {
+	big := mapYAML(viewtest.Generate(viewtest.Config{Touchpoints: 1000, BackEdges: 0.1}))
+	path := filepath.Join(b.TempDir(), "big.yaml")
+	c := newClient(b, filepath.Dir(path), Options{})
+	lines := strings.Split(big, "\n")
+	n := 0
+	for i, l := range lines {
+		if strings.HasPrefix(l, "        channel: ") {
+			n = i
+		}
+	}
+	u := c.open(path, big)
+	c.waitDiags(u, 1)
+	at := protocol.Position{Line: uint32(n), Character: uint32(len("        channel: ") + 1)}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if got := c.locations(protocol.MethodTextDocumentReferences, u, at); len(got) < 10 {
+			b.Fatalf("references: %v", got)
+		}
+	}
+}

@@ -31,6 +31,7 @@ func (p pipe) Close() error {
 type client struct {
 	t    testing.TB
 	conn jsonrpc2.Conn
+	srv  *Server
 	ctx  context.Context
 	done chan error
 
@@ -47,7 +48,8 @@ func newClient(t testing.TB, root string, opts Options) *client {
 	sr, cw := io.Pipe()
 	c := &client{t: t, ctx: context.Background(), done: make(chan error, 1), diags: map[protocol.DocumentURI][]protocol.PublishDiagnosticsParams{}}
 	c.cond = sync.NewCond(&c.mu)
-	go func() { c.done <- Serve(context.Background(), pipe{sr, sw, sr}, opts) }()
+	c.srv = newServer(opts)
+	go func() { c.done <- c.srv.serve(context.Background(), pipe{sr, sw, sr}) }()
 	c.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(pipe{cr, cw, cr}))
 	c.conn.Go(c.ctx, func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
 		if req.Method() == protocol.MethodTextDocumentPublishDiagnostics {

@@ -300,3 +300,35 @@ func TestDiagnosticsParity(t *testing.T) {
 		}
 	}
 }
+
+// TestMemoryBounded: closing buffers drops them and their analyses; the
+// server keeps nothing of a closed file.
+func TestMemoryBounded(t *testing.T) {
+	dir := workspace(t)
+	c := newClient(t, dir, Options{})
+	var us []protocol.DocumentURI
+	for i := range 50 {
+		u := c.open(filepath.Join(dir, "m"+itoa(i)+".yaml"), brokenMap)
+		c.waitDiags(u, 1)
+		us = append(us, u)
+	}
+	for _, u := range us {
+		c.notify(protocol.MethodTextDocumentDidClose, protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}})
+	}
+	// Closing publishes empty diagnostics for each, last.
+	for _, u := range us {
+		waitCount(t, c, u, 2)
+		if ds := c.waitDiags(u, 0); len(ds) != 0 {
+			t.Fatalf("closed %s keeps diagnostics: %v", u, ds)
+		}
+	}
+	var l protocol.CompletionList
+	if err := c.call(protocol.MethodTextDocumentCompletion, map[string]any{"textDocument": map[string]any{"uri": us[0]}, "position": pos(0, 0)}, &l); err != nil || len(l.Items) != 0 {
+		t.Fatalf("completion in a closed file: %v %v", err, l)
+	}
+	c.srv.mu.Lock()
+	defer c.srv.mu.Unlock()
+	if len(c.srv.docs) != 0 || len(c.srv.results) != 0 || len(c.srv.dirty) != 0 {
+		t.Fatalf("after closing every buffer: %d docs, %d analyses, %d dirty", len(c.srv.docs), len(c.srv.results), len(c.srv.dirty))
+	}
+}

@@ -60,7 +60,7 @@ type target struct {
 func (a *analysis) target(pos protocol.Position) (target, bool) {
 	for i := range a.idx.decls {
 		d := &a.idx.decls[i]
-		if d.at.Filename != a.path {
+		if d.at.Filename != a.path || d.at.Start.Line != int(pos.Line)+1 {
 			continue
 		}
 		if r := idSpan(a.text, d.at, d.id); inside(pos, r) {
@@ -68,7 +68,7 @@ func (a *analysis) target(pos protocol.Position) (target, bool) {
 		}
 	}
 	for _, rf := range a.idx.refs {
-		if rf.at.Filename != a.path {
+		if rf.at.Filename != a.path || rf.at.Start.Line != int(pos.Line)+1 {
 			continue
 		}
 		if r := idSpan(a.text, rf.at, rf.id); inside(pos, r) {

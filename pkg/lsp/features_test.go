@@ -2,8 +2,12 @@ package lsp
 
 import (
 	"bufio"
+	"os"
+	"unicode/utf16"
+
 	"encoding/json"
 	"fmt"
+	"go.lsp.dev/jsonrpc2"
 	"io"
 	"path/filepath"
 	"slices"
@@ -488,5 +492,47 @@ func TestMeasurementCompletion(t *testing.T) {
 	got := c.locations(protocol.MethodTextDocumentReferences, u, pos(10, 15))
 	if strings.Join(got, " ") != "m.yaml:10:13-24 kpi.csv:1:0-11" {
 		t.Errorf("references of invite-rate: %v", got)
+	}
+}
+
+// TestEveryPosition asks every request at every position of the shipped
+// examples (and of a truncated copy of each, a file being typed): no
+// request panics or fails.
+func TestEveryPosition(t *testing.T) {
+	for _, ex := range []string{"saas-onboarding.yaml", "b2b-funnel-ru.yaml", "abm-committee.yaml"} {
+		path := examplePath(ex)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, text := range []string{string(src), string(src[:len(src)/2])} {
+			s := newServer(Options{})
+			s.docs[path] = &document{uri: uriOf(path), path: path, text: []byte(text), version: 1}
+			lines := strings.Split(text, "\n")
+			step := 1
+			if testing.Short() {
+				step = 7
+			}
+			for ln := 0; ln < len(lines); ln += step {
+				n := len(utf16.Encode([]rune(lines[ln])))
+				for ch := 0; ch <= n+1; ch += 3 {
+					p := pos(uint32(ln), uint32(ch))
+					td := map[string]any{"uri": uriOf(path)}
+					for _, m := range []string{protocol.MethodTextDocumentCompletion, protocol.MethodTextDocumentHover,
+						protocol.MethodTextDocumentDefinition, protocol.MethodTextDocumentReferences, protocol.MethodTextDocumentPrepareRename} {
+						req, _ := jsonrpc2.NewCall(jsonrpc2.NewNumberID(1), m, map[string]any{"textDocument": td, "position": p, "context": map[string]any{"includeDeclaration": true}})
+						if _, err := s.dispatch(t.Context(), req); err != nil && m != protocol.MethodTextDocumentPrepareRename {
+							t.Fatalf("%s %s at %v: %v", ex, m, p, err)
+						}
+					}
+				}
+			}
+			for _, m := range []string{protocol.MethodTextDocumentDocumentSymbol, protocol.MethodTextDocumentFormatting, protocol.MethodTextDocumentCodeAction} {
+				req, _ := jsonrpc2.NewCall(jsonrpc2.NewNumberID(1), m, map[string]any{"textDocument": map[string]any{"uri": uriOf(path)}, "range": protocol.Range{End: pos(9999, 0)}, "context": map[string]any{"diagnostics": []any{}}})
+				if _, err := s.dispatch(t.Context(), req); err != nil && m != protocol.MethodTextDocumentFormatting {
+					t.Fatalf("%s %s: %v", ex, m, err)
+				}
+			}
+		}
 	}
 }

@@ -70,7 +70,10 @@ type document struct {
 // Serve runs a session over rwc until the client closes it or sends
 // `exit`. It returns nil after shutdown and exit, or when the stream ends.
 func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
-	s := newServer(opts)
+	return newServer(opts).serve(ctx, rwc)
+}
+
+func (s *Server) serve(ctx context.Context, rwc io.ReadWriteCloser) error {
 	conn := jsonrpc2.NewConn(&tolerantStream{Stream: jsonrpc2.NewStream(rwc), log: s.logf})
 	s.conn = conn
 	ctx, cancel := context.WithCancel(ctx)

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"bytes"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -12,15 +13,62 @@ import (
 // lineStart returns the byte offset where line (0-based) of text starts,
 // and false when text has fewer lines.
 func lineStart(text []byte, line int) (int, bool) {
-	off := 0
-	for i := 0; i < line; i++ {
+	st := starts(text)
+	if line < 0 || line >= len(st) {
+		return len(text), false
+	}
+	return st[line], true
+}
+
+// lineCache keeps the line starts of the texts positions were last
+// converted in (the buffers and the files they include never change in
+// place: an edit makes a new slice), so that converting many positions of
+// one file scans it once.
+var lineCache struct {
+	sync.Mutex
+	entries []lineEntry
+}
+
+type lineEntry struct {
+	data   *byte
+	n      int
+	starts []int
+}
+
+const lineCacheSize = 8
+
+func starts(text []byte) []int {
+	if len(text) == 0 {
+		return []int{0}
+	}
+	key := &text[0]
+	lineCache.Lock()
+	defer lineCache.Unlock()
+	for i, e := range lineCache.entries {
+		if e.data == key && e.n == len(text) {
+			if i > 0 { // most recent first
+				copy(lineCache.entries[1:i+1], lineCache.entries[:i])
+				lineCache.entries[0] = e
+			}
+			return e.starts
+		}
+	}
+	st := []int{0}
+	for off := 0; ; {
 		j := bytes.IndexByte(text[off:], '\n')
 		if j < 0 {
-			return len(text), false
+			break
 		}
 		off += j + 1
+		st = append(st, off)
 	}
-	return off, true
+	e := lineEntry{data: key, n: len(text), starts: st}
+	if len(lineCache.entries) < lineCacheSize {
+		lineCache.entries = append(lineCache.entries, lineEntry{})
+	}
+	copy(lineCache.entries[1:], lineCache.entries[:len(lineCache.entries)-1])
+	lineCache.entries[0] = e
+	return st
 }
 
 // lineAt returns line (0-based) of text without its line ending.
