@@ -35,14 +35,21 @@ type client struct {
 	ctx  context.Context
 	done chan error
 
-	mu    sync.Mutex
-	diags map[protocol.DocumentURI][]protocol.PublishDiagnosticsParams
-	cond  *sync.Cond
+	mu      sync.Mutex
+	methods []string // every method the server sent
+	diags   map[protocol.DocumentURI][]protocol.PublishDiagnosticsParams
+	cond    *sync.Cond
 }
 
 // newClient starts a server in-process, initializes it with root as the
 // workspace and returns a client; the session ends with the test.
 func newClient(t testing.TB, root string, opts Options) *client {
+	t.Helper()
+	return newClientCaps(t, root, opts, map[string]any{})
+}
+
+// newClientCaps is newClient with the client capabilities caps.
+func newClientCaps(t testing.TB, root string, opts Options, caps map[string]any) *client {
 	t.Helper()
 	cr, sw := io.Pipe()
 	sr, cw := io.Pipe()
@@ -52,6 +59,10 @@ func newClient(t testing.TB, root string, opts Options) *client {
 	go func() { c.done <- c.srv.serve(context.Background(), pipe{sr, sw, sr}) }()
 	c.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(pipe{cr, cw, cr}))
 	c.conn.Go(c.ctx, func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+		c.mu.Lock()
+		c.methods = append(c.methods, req.Method())
+		c.cond.Broadcast()
+		c.mu.Unlock()
 		if req.Method() == protocol.MethodTextDocumentPublishDiagnostics {
 			var p protocol.PublishDiagnosticsParams
 			if err := json.Unmarshal(req.Params(), &p); err != nil {
@@ -66,7 +77,7 @@ func newClient(t testing.TB, root string, opts Options) *client {
 	})
 	t.Cleanup(func() { c.conn.Close() })
 	var res protocol.InitializeResult
-	c.call(protocol.MethodInitialize, map[string]any{"processId": nil, "rootUri": uri.File(root), "capabilities": map[string]any{}}, &res)
+	c.call(protocol.MethodInitialize, map[string]any{"processId": nil, "rootUri": uri.File(root), "capabilities": caps}, &res)
 	if res.ServerInfo == nil || res.ServerInfo.Name != "cjm" {
 		t.Fatalf("initialize: %+v", res)
 	}

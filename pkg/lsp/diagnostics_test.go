@@ -3,6 +3,7 @@ package lsp
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -330,5 +331,31 @@ func TestMemoryBounded(t *testing.T) {
 	defer c.srv.mu.Unlock()
 	if len(c.srv.docs) != 0 || len(c.srv.results) != 0 || len(c.srv.dirty) != 0 {
 		t.Fatalf("after closing every buffer: %d docs, %d analyses, %d dirty", len(c.srv.docs), len(c.srv.results), len(c.srv.dirty))
+	}
+}
+
+// TestWatchedFiles: a client that can watch files is asked to; a change
+// on disk of a catalogue re-checks the open map that includes it.
+func TestWatchedFiles(t *testing.T) {
+	dir := workspace(t)
+	cat := filepath.Join(dir, "cat.yaml")
+	writeFile(t, cat, "cjm: 1\nchannels:\n  - {id: email, name: Email}\n")
+	c := newClientCaps(t, dir, Options{}, map[string]any{"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}})
+	src := "cjm: 1\ntitle: T\ninclude: [cat.yaml]\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - {id: t, name: T, channel: chat}\n"
+	u := c.open(filepath.Join(dir, "m.yaml"), src)
+	if ds := c.waitDiags(u, 1); len(ds) != 1 {
+		t.Fatalf("before: %+v", ds)
+	}
+	c.mu.Lock()
+	for !slices.Contains(c.methods, protocol.MethodClientRegisterCapability) {
+		c.cond.Wait()
+	}
+	c.mu.Unlock()
+	n := c.count(u)
+	writeFile(t, cat, "cjm: 1\nchannels:\n  - {id: email, name: Email}\n  - {id: chat, name: Chat}\n")
+	c.notify(protocol.MethodWorkspaceDidChangeWatchedFiles, protocol.DidChangeWatchedFilesParams{Changes: []*protocol.FileEvent{{URI: uriOf(cat), Type: protocol.FileChangeTypeChanged}}})
+	waitCount(t, c, u, n+1)
+	if ds := c.waitDiags(u, 1); len(ds) != 0 {
+		t.Fatalf("after the change on disk: %+v", ds)
 	}
 }

@@ -113,6 +113,7 @@ func TestCompletion(t *testing.T) {
 		{"emotion scale", "        emotion: ", []string{"-2", "2"}, nil},
 		{"touchpoint keys", "        ", []string{"interactions", "pains", "moment_of_truth", "notes"}, []string{"id", "name", "channel", "personas"}},
 		{"touchpoint keys prefix", "        pa", []string{"pains"}, nil},
+		{"per-persona emotion", "        emotion:\n          ", []string{"admin"}, nil},
 		{"personas block list", "        personas:\n          - ", []string{"admin"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -408,6 +409,10 @@ func TestRobust(t *testing.T) {
 			}
 		}
 	}
+	send(`{"jsonrpc":"2.0","id":0,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///x.yaml"},"position":{"line":0,"character":0}}}`)
+	if m := read(); m["error"] == nil || m["error"].(map[string]any)["code"].(float64) != -32002 {
+		t.Fatalf("before initialize: %v", m)
+	}
 	send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`)
 	if m := read(); m["result"] == nil {
 		t.Fatalf("initialize: %v", m)
@@ -507,6 +512,7 @@ func TestEveryPosition(t *testing.T) {
 		}
 		for _, text := range []string{string(src), string(src[:len(src)/2])} {
 			s := newServer(Options{})
+			s.initialized = true
 			s.docs[path] = &document{uri: uriOf(path), path: path, text: []byte(text), version: 1}
 			lines := strings.Split(text, "\n")
 			step := 1

@@ -45,13 +45,15 @@ type Server struct {
 	opts Options
 	conn jsonrpc2.Conn
 
-	mu        sync.Mutex
-	docs      map[string]*document // open buffers by path
-	results   map[string]*analysis // last analysis of each open buffer
-	finder    *config.Finder
-	workspace string
-	shutdown  bool
-	exited    bool
+	mu          sync.Mutex
+	docs        map[string]*document // open buffers by path
+	results     map[string]*analysis // last analysis of each open buffer
+	finder      *config.Finder
+	workspace   string
+	initialized bool
+	watch       bool // the client can watch files for us
+	shutdown    bool
+	exited      bool
 
 	dirty map[string]bool
 	wake  chan struct{}
@@ -195,6 +197,13 @@ type didChangeParams struct {
 }
 
 type initializeParams struct {
+	Capabilities struct {
+		Workspace struct {
+			DidChangeWatchedFiles struct {
+				DynamicRegistration bool `json:"dynamicRegistration"`
+			} `json:"didChangeWatchedFiles"`
+		} `json:"workspace"`
+	} `json:"capabilities"`
 	RootURI          protocol.DocumentURI `json:"rootUri"`
 	RootPath         string               `json:"rootPath"`
 	WorkspaceFolders []struct {
@@ -204,9 +213,15 @@ type initializeParams struct {
 
 func (s *Server) dispatch(ctx context.Context, req jsonrpc2.Request) (any, error) {
 	s.mu.Lock()
-	down := s.shutdown
+	down, ready := s.shutdown, s.initialized
 	s.mu.Unlock()
 	method := req.Method()
+	if !ready && method != protocol.MethodInitialize && method != protocol.MethodExit {
+		if _, call := req.(*jsonrpc2.Call); call {
+			return nil, jsonrpc2.Errorf(jsonrpc2.ServerNotInitialized, "%s before initialize", method)
+		}
+		return nil, nil
+	}
 	if down && method != protocol.MethodExit {
 		if _, call := req.(*jsonrpc2.Call); call {
 			return nil, jsonrpc2.Errorf(jsonrpc2.InvalidRequest, "the server is shut down; only exit is accepted")
@@ -220,8 +235,22 @@ func (s *Server) dispatch(ctx context.Context, req jsonrpc2.Request) (any, error
 			return nil, err
 		}
 		s.setWorkspace(p)
+		s.mu.Lock()
+		s.initialized = true
+		s.watch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
+		s.mu.Unlock()
 		return s.initializeResult(), nil
-	case protocol.MethodInitialized, protocol.MethodSetTrace, protocol.MethodCancelRequest,
+	case protocol.MethodInitialized:
+		s.mu.Lock()
+		watch := s.watch
+		s.mu.Unlock()
+		if watch {
+			// Asked from another goroutine: the answer arrives on the
+			// connection this handler is reading.
+			go s.registerWatchers(ctx)
+		}
+		return nil, nil
+	case protocol.MethodSetTrace, protocol.MethodCancelRequest,
 		protocol.MethodWorkspaceDidChangeConfiguration:
 		return nil, nil
 	case protocol.MethodShutdown:
@@ -464,4 +493,19 @@ func (s *Server) doc(u protocol.DocumentURI) *document {
 	}
 	c := *d
 	return &c
+}
+
+// registerWatchers asks the client to report changes to journey files,
+// measurement files and configurations on disk (a git checkout, another
+// program), so that the open maps that read them are checked again.
+func (s *Server) registerWatchers(ctx context.Context) {
+	params := protocol.RegistrationParams{Registrations: []protocol.Registration{{
+		ID: "cjm-watch", Method: protocol.MethodWorkspaceDidChangeWatchedFiles,
+		RegisterOptions: protocol.DidChangeWatchedFilesRegistrationOptions{Watchers: []protocol.FileSystemWatcher{
+			{GlobPattern: "**/*.{yaml,yml,csv,json}"},
+		}},
+	}}}
+	if _, err := s.conn.Call(ctx, protocol.MethodClientRegisterCapability, params, nil); err != nil {
+		s.logf("registering file watchers: %v", err)
+	}
 }
