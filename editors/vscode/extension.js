@@ -11,7 +11,12 @@ function activate(context) {
     "cjm",
     "cjm",
     { command, args: ["lsp"] },
-    { documentSelector: [{ scheme: "file", language: "yaml" }] }
+    {
+      documentSelector: [
+        { scheme: "file", language: "yaml" },
+        { scheme: "file", pattern: "**/*.csv" },
+      ],
+    }
   );
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -503,6 +503,7 @@ func (s *Server) registerWatchers(ctx context.Context) {
 		ID: "cjm-watch", Method: protocol.MethodWorkspaceDidChangeWatchedFiles,
 		RegisterOptions: protocol.DidChangeWatchedFilesRegistrationOptions{Watchers: []protocol.FileSystemWatcher{
 			{GlobPattern: "**/*.{yaml,yml,csv,json}"},
+			{GlobPattern: "**/.cjm.yaml"},
 		}},
 	}}}
 	if _, err := s.conn.Call(ctx, protocol.MethodClientRegisterCapability, params, nil); err != nil {
