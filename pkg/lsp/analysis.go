@@ -166,6 +166,10 @@ func (s *Server) publish(ctx context.Context, path string) {
 	if a == nil {
 		return
 	}
+	// Held from the check that the buffer is open to the notification,
+	// so that a close (which publishes no findings) cannot come between.
+	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
 	s.mu.Lock()
 	d := s.docs[path]
 	s.mu.Unlock()

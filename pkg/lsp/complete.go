@@ -128,6 +128,8 @@ func siblings(lines [][]byte, n, col int) []string {
 }
 
 var flowListRe = regexp.MustCompile(`([A-Za-z_]+):\s*\[([^\]]*)$`)
+var flowKeyRe = regexp.MustCompile(`[{,]\s*([A-Za-z_]*)$`)
+var flowKeysRe = regexp.MustCompile(`[{,]\s*([A-Za-z_]+)\s*:`)
 var valueRe = regexp.MustCompile(`([A-Za-z_]+):\s+([^\s,:{}\[\]]*)$`)
 
 func (s *Server) completion(d *document, a *analysis, pos protocol.Position) []protocol.CompletionItem {
@@ -157,6 +159,20 @@ func (s *Server) completion(d *document, a *analysis, pos protocol.Position) []p
 		l := parseLine(cur)
 		el, _ := elementAt(lines, n, l.col)
 		return s.valueItems(a, m[1], replace, el)
+	}
+	// A key in a flow mapping: `- {id: t, na|`.
+	if open := strings.LastIndexByte(prefix, '{'); open >= 0 && !strings.Contains(prefix[open:], "}") {
+		if m := flowKeyRe.FindStringSubmatch(prefix[open:]); m != nil && m[1] == word {
+			el, ok := elementAt(lines, n, parseLine(cur).col)
+			if !ok {
+				return nil
+			}
+			var have []string
+			for _, k := range flowKeysRe.FindAllStringSubmatch(prefix[open:], -1) {
+				have = append(have, k[1])
+			}
+			return keyItems(el, have, replace)
+		}
 	}
 	trimmed := strings.TrimLeft(prefix, " ")
 	indent := len(prefix) - len(trimmed)

@@ -113,6 +113,8 @@ func TestCompletion(t *testing.T) {
 		{"emotion scale", "        emotion: ", []string{"-2", "2"}, nil},
 		{"touchpoint keys", "        ", []string{"interactions", "pains", "moment_of_truth", "notes"}, []string{"id", "name", "channel", "personas"}},
 		{"touchpoint keys prefix", "        pa", []string{"pains"}, nil},
+		{"flow mapping keys", "        next: []\n      - {id: x, name: X, ch", []string{"channel"}, nil},
+		{"flow mapping keys, all", "        next: []\n      - {id: x, ", []string{"name", "channel", "owner"}, []string{"id"}},
 		{"per-persona emotion", "        emotion:\n          ", []string{"admin"}, nil},
 		{"personas block list", "        personas:\n          - ", []string{"admin"}, nil},
 	} {

@@ -45,6 +45,7 @@ type Server struct {
 	opts Options
 	conn jsonrpc2.Conn
 
+	pubMu       sync.Mutex // orders publications of a buffer and its close
 	mu          sync.Mutex
 	docs        map[string]*document // open buffers by path
 	results     map[string]*analysis // last analysis of each open buffer
@@ -418,6 +419,8 @@ func (s *Server) saved(u protocol.DocumentURI) {
 
 func (s *Server) close(ctx context.Context, u protocol.DocumentURI) {
 	path := filename(u)
+	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
 	s.mu.Lock()
 	d := s.docs[path]
 	delete(s.docs, path)
