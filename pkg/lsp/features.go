@@ -106,6 +106,9 @@ func (s *Server) onHover(req jsonrpc2.Request) (any, error) {
 		if l.key != "" {
 			start := protocol.Position{Line: p.Position.Line, Character: uint32(units16(lines[p.Position.Line], len([]rune(string(lines[p.Position.Line][:l.col])))))}
 			end := protocol.Position{Line: p.Position.Line, Character: start.Character + uint32(len(l.key))}
+			if l.key == "emotion" {
+				end = protocol.Position{Line: p.Position.Line, Character: uint32(units16(lines[p.Position.Line], len([]rune(string(lines[p.Position.Line])))))}
+			}
 			if r := (protocol.Range{Start: start, End: end}); inside(p.Position, r) {
 				text := ""
 				if l.key == "emotion" {

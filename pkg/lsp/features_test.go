@@ -189,6 +189,8 @@ func TestHover(t *testing.T) {
 		{pos(4, 10), []string{"**persona** `admin` — Администратор", "m.yaml:5"}}, // a declaration
 		{pos(9, 20), []string{"**metric** `invite-rate`", "value 46%", "target 50%", "off target"}},
 		{pos(16, 10), []string{"-2 very negative", "+2 delight"}},
+		{pos(16, 17), []string{"-2 very negative", "+2 delight"}}, // on the value
+		{pos(12, 10), []string{"**name**: "}},
 		{pos(27, 48), []string{"**channel** `email`"}}, // after an emoji
 		{pos(29, 12), []string{"**stage** `use` — Use"}},
 	} {

@@ -56,7 +56,7 @@ docs/editors.md.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.BoolVar(&opts.Stdio, "stdio", true, "talk LSP on standard input and output (the only transport; accepted for clients that pass it)")
+	fl.BoolVar(&opts.Stdio, "stdio", false, "accepted for clients that pass it; standard input and output are the only transport")
 	cmdutil.AddMaxSizeFlag(fl, &opts.MaxBytes)
 	return cmd
 }
