@@ -16,6 +16,7 @@ import (
 
 	"github.com/cjm-dev/cjm/pkg/check"
 	"github.com/cjm-dev/cjm/pkg/diag"
+	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/load"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -211,7 +212,17 @@ func (a *analysis) diagnostic(d *diag.Diagnostic) protocol.Diagnostic {
 	if d.Range.Filename == a.path || d.Range.Filename == "" {
 		pd.Range = span(a.text, d.Range)
 	} else {
-		pd.Range = span(a.text, a.via(d.Range.Filename))
+		hops := a.chain(d.Range.Filename)
+		if len(hops) > 0 {
+			pd.Range = span(a.text, hops[0])
+		} else {
+			pd.Range = span(a.text, a.via(d.Range.Filename))
+		}
+		for _, h := range hops[min(1, len(hops)):] {
+			pd.RelatedInformation = append(pd.RelatedInformation, protocol.DiagnosticRelatedInformation{
+				Location: location(h, a.source(h.Filename)), Message: "included here",
+			})
+		}
 		where := d.Range
 		if rel, err := filepath.Rel(filepath.Dir(a.path), where.Filename); err == nil {
 			where.Filename = filepath.ToSlash(rel)
@@ -353,4 +364,52 @@ func outsideRoot(ds diag.Diagnostics) {
 			d.Message = fmt.Sprintf("measurement file %s resolves through a symbolic link to %s, outside the root directory %s; copy it inside the root, or set --root", m[2], m[3], m[4])
 		}
 	}
+}
+
+// chain returns the include items that lead from the buffer to file, one
+// per file on the way (the buffer's own first), or nil when file is not
+// reached through includes. The files on the way are read from the
+// analysis's sources, not again from disk.
+func (a *analysis) chain(file string) []diag.Range {
+	if a.res.Map == nil {
+		return nil
+	}
+	type hop struct {
+		prev string
+		at   diag.Range
+	}
+	from := map[string]hop{a.path: {}}
+	queue := []string{a.path}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		var m *journey.Map
+		if cur == a.path {
+			m = a.res.Map
+		} else {
+			m, _, _ = load.Bytes(cur, a.res.Sources[cur], load.Options{ReadFile: func(string) ([]byte, error) { return nil, fs.ErrNotExist }})
+		}
+		if m == nil {
+			continue
+		}
+		for i, p := range m.Include {
+			next := filepath.Join(filepath.Dir(cur), filepath.FromSlash(p))
+			if _, seen := from[next]; seen {
+				continue
+			}
+			if _, ok := a.res.Sources[next]; !ok {
+				continue
+			}
+			from[next] = hop{prev: cur, at: m.Src.Item("include", i)}
+			if next == file {
+				var out []diag.Range
+				for f := file; f != a.path; f = from[f].prev {
+					out = append([]diag.Range{from[f].at}, out...)
+				}
+				return out
+			}
+			queue = append(queue, next)
+		}
+	}
+	return nil
 }

@@ -359,3 +359,23 @@ func TestWatchedFiles(t *testing.T) {
 		t.Fatalf("after the change on disk: %+v", ds)
 	}
 }
+
+// TestIncludeChain: a finding in a catalogue that a catalogue includes is
+// shown at the map's include, with the place of the finding and each
+// include on the way as related information.
+func TestIncludeChain(t *testing.T) {
+	dir := workspace(t)
+	writeFile(t, filepath.Join(dir, "a", "one.yaml"), "cjm: 1\ninclude: [../b/two.yaml]\nowners:\n  - {id: o, name: O}\n")
+	writeFile(t, filepath.Join(dir, "b", "two.yaml"), "cjm: 1\nchannels:\n  - {id: c, name: C, colour: red}\n")
+	src := "cjm: 1\ntitle: T\ninclude: [a/one.yaml]\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - {id: t, name: T, channel: c, owner: o}\n"
+	c := newClient(t, dir, Options{})
+	ds := c.waitDiags(c.open(filepath.Join(dir, "m.yaml"), src), 1)
+	if len(ds) != 1 || ds[0].Range.Start != pos(2, 10) || !strings.HasPrefix(ds[0].Message, "in b/two.yaml:3:22: unknown key `colour`") {
+		t.Fatalf("got %+v", ds)
+	}
+	rel := ds[0].RelatedInformation
+	if len(rel) != 2 || rel[0].Location.URI != uriOf(filepath.Join(dir, "a", "one.yaml")) || rel[0].Location.Range.Start != pos(1, 10) ||
+		rel[1].Location.URI != uriOf(filepath.Join(dir, "b", "two.yaml")) || rel[1].Location.Range.Start != pos(2, 21) {
+		t.Fatalf("related: %+v", rel)
+	}
+}
