@@ -39,7 +39,24 @@ type analysis struct {
 
 // dependsOn reports whether the analysis read path (an include, a
 // measurement file).
+//
+// A map that misses an include or a measurement file may depend on any
+// file: the one it names may be the one being created.
 func (a *analysis) dependsOn(path string) bool {
+	if a.reads(path) {
+		return true
+	}
+	for _, d := range a.res.Diags {
+		if d.Rule == load.RuleIncludeMissing || d.Rule == load.RuleMeasurementMissing {
+			return true
+		}
+	}
+	return false
+}
+
+// reads reports whether the check read path, another file than the
+// buffer.
+func (a *analysis) reads(path string) bool {
 	_, ok := a.res.Sources[path]
 	return ok && path != a.path
 }
@@ -309,25 +326,6 @@ func location(r diag.Range, text []byte) protocol.Location {
 func sortedStrings(xs []string) []string {
 	slices.Sort(xs)
 	return xs
-}
-
-// kindOf names the kind of element a journey key lists.
-func kindOf(key string) string {
-	switch key {
-	case "personas":
-		return kindPersona
-	case "channels", "channel":
-		return kindChannel
-	case "owners", "owner":
-		return kindOwner
-	case "stages", "from", "to":
-		return kindStage
-	case "touchpoints", "next":
-		return kindTouchpoint
-	case "metrics":
-		return kindMetric
-	}
-	return ""
 }
 
 // foreign reports whether text is YAML other than a journey file: it has

@@ -331,7 +331,7 @@ func (s *Server) csvCompletion(d *document, pos protocol.Position) []protocol.Co
 	s.mu.Lock()
 	var readers []string
 	for p, a := range s.results {
-		if a.dependsOn(d.path) {
+		if a.reads(d.path) {
 			readers = append(readers, p)
 		}
 	}

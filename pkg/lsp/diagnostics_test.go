@@ -379,3 +379,21 @@ func TestIncludeChain(t *testing.T) {
 		t.Fatalf("related: %+v", rel)
 	}
 }
+
+// TestIncludeCreated: a map whose include is missing is checked again
+// when the catalogue is opened (created in the editor, not yet saved).
+func TestIncludeCreated(t *testing.T) {
+	dir := workspace(t)
+	src := "cjm: 1\ntitle: T\ninclude: [cat.yaml]\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - {id: t, name: T, channel: email}\n"
+	c := newClient(t, dir, Options{})
+	u := c.open(filepath.Join(dir, "m.yaml"), src)
+	if ds := c.waitDiags(u, 1); len(ds) != 1 || ds[0].Code != load.RuleIncludeMissing {
+		t.Fatalf("before: %+v", ds)
+	}
+	n := c.count(u)
+	c.open(filepath.Join(dir, "cat.yaml"), "cjm: 1\nchannels:\n  - {id: email, name: Email}\n")
+	waitCount(t, c, u, n+1)
+	if ds := c.waitDiags(u, 1); len(ds) != 0 {
+		t.Fatalf("with the new catalogue: %+v", ds)
+	}
+}

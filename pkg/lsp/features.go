@@ -24,9 +24,9 @@ func init() {
 	requests[protocol.MethodTextDocumentFormatting] = (*Server).onFormatting
 }
 
-// at decodes a position request and returns the open buffer and its
-// analysis; nil, nil for a document that is not open.
-func (s *Server) at(req jsonrpc2.Request, p any, td protocol.TextDocumentIdentifier) (*document, *analysis) {
+// at returns the open buffer of td and its analysis; nil, nil for a
+// document that is not open.
+func (s *Server) at(td protocol.TextDocumentIdentifier) (*document, *analysis) {
 	d := s.doc(td.URI)
 	if d == nil {
 		return nil, nil
@@ -39,7 +39,7 @@ func (s *Server) onCompletion(req jsonrpc2.Request) (any, error) {
 	if err := decode(req, &p); err != nil {
 		return nil, err
 	}
-	d, a := s.at(req, &p, p.TextDocument)
+	d, a := s.at(p.TextDocument)
 	if d == nil {
 		return nil, nil
 	}
@@ -87,7 +87,7 @@ func (s *Server) onHover(req jsonrpc2.Request) (any, error) {
 	if err := decode(req, &p); err != nil {
 		return nil, err
 	}
-	d, a := s.at(req, &p, p.TextDocument)
+	d, a := s.at(p.TextDocument)
 	if a == nil {
 		return nil, nil
 	}
@@ -130,7 +130,7 @@ func (s *Server) onDefinition(req jsonrpc2.Request) (any, error) {
 	if err := decode(req, &p); err != nil {
 		return nil, err
 	}
-	_, a := s.at(req, &p, p.TextDocument)
+	_, a := s.at(p.TextDocument)
 	if a == nil {
 		return nil, nil
 	}
@@ -154,7 +154,7 @@ func (s *Server) onReferences(req jsonrpc2.Request) (any, error) {
 	if err := decode(req, &p); err != nil {
 		return nil, err
 	}
-	_, a := s.at(req, &p, p.TextDocument)
+	_, a := s.at(p.TextDocument)
 	if a == nil {
 		return nil, nil
 	}
@@ -179,7 +179,7 @@ func (s *Server) onPrepareRename(req jsonrpc2.Request) (any, error) {
 	if err := decode(req, &p); err != nil {
 		return nil, err
 	}
-	_, a := s.at(req, &p, p.TextDocument)
+	_, a := s.at(p.TextDocument)
 	if a == nil {
 		return nil, nil
 	}
@@ -195,7 +195,7 @@ func (s *Server) onRename(req jsonrpc2.Request) (any, error) {
 	if err := decode(req, &p); err != nil {
 		return nil, err
 	}
-	_, a := s.at(req, &p, p.TextDocument)
+	_, a := s.at(p.TextDocument)
 	if a == nil {
 		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "the document is not open")
 	}
@@ -211,7 +211,7 @@ func (s *Server) onSymbols(req jsonrpc2.Request) (any, error) {
 	if err := decode(req, &p); err != nil {
 		return nil, err
 	}
-	_, a := s.at(req, &p, p.TextDocument)
+	_, a := s.at(p.TextDocument)
 	if a == nil || a.res.Map == nil {
 		return []protocol.DocumentSymbol{}, nil
 	}
@@ -289,7 +289,7 @@ func (s *Server) onCodeAction(req jsonrpc2.Request) (any, error) {
 	if err := decode(req, &p); err != nil {
 		return nil, err
 	}
-	d, a := s.at(req, &p, p.TextDocument)
+	d, a := s.at(p.TextDocument)
 	if a == nil {
 		return []protocol.CodeAction{}, nil
 	}

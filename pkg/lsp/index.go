@@ -21,7 +21,6 @@ const (
 type decl struct {
 	kind, id, name string
 	at             diag.Range // the id's value
-	elem           diag.Range // the whole element
 	detail         string     // hover text beyond kind and name
 }
 
@@ -101,7 +100,7 @@ func (x *index) add(kind, id, name string, src journey.Source, detail string) {
 	if id == "" || !src.Has("id") {
 		return
 	}
-	x.decls = append(x.decls, decl{kind: kind, id: id, name: name, at: src.Key("id"), elem: src.Range, detail: detail})
+	x.decls = append(x.decls, decl{kind: kind, id: id, name: name, at: src.Key("id"), detail: detail})
 }
 
 func (x *index) use(kind, id string, at diag.Range) {
