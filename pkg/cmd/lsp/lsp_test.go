@@ -184,8 +184,8 @@ func TestArgs(t *testing.T) {
 }
 
 // TestNeovim attaches `cjm lsp` to a map in a real editor client,
-// headless Neovim, and checks the diagnostics and completion list it
-// prints (testdata/nvim.lua). Neovim reports columns in bytes, so the
+// headless Neovim, and checks the diagnostics, completion list, definition
+// and rename it prints (testdata/nvim.lua). Neovim reports columns in bytes, so the
 // UTF-16 positions the server sends must have been converted right. It
 // skips without nvim, except in CI (CI=true), where .ci/run installs it.
 func TestNeovim(t *testing.T) {
@@ -199,7 +199,8 @@ func TestNeovim(t *testing.T) {
 	dir, _ := filepath.EvalSymlinks(t.TempDir())
 	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
 	path := filepath.Join(dir, "m.yaml")
-	if err := os.WriteFile(path, []byte(broken), 0o644); err != nil {
+	// A second touchpoint uses `email`, for definition and rename.
+	if err := os.WriteFile(path, []byte(broken+"      - {id: t2, name: T2, channel: email}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	exe, _ := os.Executable()
@@ -208,7 +209,7 @@ func TestNeovim(t *testing.T) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile "+script)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "CJM_TEST_MAIN=1", "CJM_LSP_CMD="+exe, "CJM_MAP="+path, "CJM_LINE=8", "CJM_CHAR=51", "XDG_STATE_HOME="+dir, "XDG_DATA_HOME="+dir, "XDG_CONFIG_HOME="+dir)
+	cmd.Env = append(os.Environ(), "CJM_TEST_MAIN=1", "CJM_LSP_CMD="+exe, "CJM_MAP="+path, "CJM_LINE=8", "CJM_CHAR=51", "CJM_DEF_LINE=9", "CJM_DEF_CHAR=38", "XDG_STATE_HOME="+dir, "XDG_DATA_HOME="+dir, "XDG_CONFIG_HOME="+dir)
 	out, err := cmd.CombinedOutput()
 	got := string(out)
 	if err != nil {
@@ -219,6 +220,9 @@ func TestNeovim(t *testing.T) {
 	for _, w := range []string{
 		"diagnostic 8:53 unknown channel `emial`; did you mean `email`?",
 		"completion email Email",
+		"definition 3:9",
+		"rename 3:9 mail",
+		"rename 9:36 mail",
 		"done",
 	} {
 		if !strings.Contains(got, w) {
