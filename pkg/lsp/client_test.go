@@ -37,8 +37,10 @@ type client struct {
 
 	mu      sync.Mutex
 	methods []string // every method the server sent
-	diags   map[protocol.DocumentURI][]protocol.PublishDiagnosticsParams
-	cond    *sync.Cond
+	// keepLast keeps only the last diagnostics of each file.
+	keepLast bool
+	diags    map[protocol.DocumentURI][]protocol.PublishDiagnosticsParams
+	cond     *sync.Cond
 }
 
 // newClient starts a server in-process, initializes it with root as the
@@ -69,6 +71,9 @@ func newClientCaps(t testing.TB, root string, opts Options, caps map[string]any)
 				t.Errorf("publishDiagnostics: %v", err)
 			}
 			c.mu.Lock()
+			if c.keepLast {
+				c.diags[p.URI] = c.diags[p.URI][:0]
+			}
 			c.diags[p.URI] = append(c.diags[p.URI], p)
 			c.cond.Broadcast()
 			c.mu.Unlock()

@@ -3,6 +3,7 @@ package lsp
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -395,5 +396,53 @@ func TestIncludeCreated(t *testing.T) {
 	waitCount(t, c, u, n+1)
 	if ds := c.waitDiags(u, 1); len(ds) != 0 {
 		t.Fatalf("with the new catalogue: %+v", ds)
+	}
+}
+
+// TestMemoryOverEdits: a long editing session does not make the server
+// grow: the heap after 1,500 edits is about what it was after 300.
+func TestMemoryOverEdits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long")
+	}
+	path := filepath.Join("..", "..", "examples", "saas-onboarding.yaml")
+	path, _ = filepath.Abs(path)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newClient(t, filepath.Dir(path), Options{})
+	c.keepLast = true
+	u := c.open(path, string(src))
+	c.waitDiags(u, 1)
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	var at300 uint64
+	for i := 1; i <= 1500; i++ {
+		// Type a character at the end, then delete it.
+		end := pos(uint32(strings.Count(string(src), "\n")), 0)
+		if i%2 == 1 {
+			c.edit(u, int32(i+1), protocol.Range{Start: end, End: end}, "#")
+		} else {
+			c.edit(u, int32(i+1), protocol.Range{Start: end, End: pos(end.Line, 1)}, "")
+		}
+		if i%50 == 0 || i == 1500 {
+			c.waitDiags(u, uint32(i+1))
+		}
+		if i == 300 {
+			at300 = heap()
+		}
+	}
+	if end := heap(); end > at300*3/2+4<<20 {
+		t.Errorf("heap grew from %d KiB after 300 edits to %d KiB after 1,500", at300>>10, end>>10)
+	}
+	c.srv.mu.Lock()
+	defer c.srv.mu.Unlock()
+	if len(c.srv.results) != 1 || len(c.srv.docs) != 1 {
+		t.Errorf("%d analyses, %d buffers for one open file", len(c.srv.results), len(c.srv.docs))
 	}
 }
