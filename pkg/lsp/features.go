@@ -316,24 +316,65 @@ func (s *Server) onCodeAction(req jsonrpc2.Request) (any, error) {
 		if m := missingRe.FindStringSubmatch(fd.Message); m != nil && fd.Rule == load.RuleMissingKey {
 			line := lineAt(a.text, fd.Range.Start.Line-1)
 			rs := []rune(string(line))
-			if c := fd.Range.Start.Column - 1; c >= 0 && c < len(rs) && rs[c] != '{' {
-				placeholder := "TODO"
-				if m[2] == "id" {
-					placeholder = "todo"
-				}
-				at := position(a.text, fd.Range.Start)
-				out = append(out, protocol.CodeAction{
-					Title: "Add `" + m[2] + "`", Kind: protocol.QuickFix,
-					Diagnostics: []protocol.Diagnostic{pd},
-					Edit: &protocol.WorkspaceEdit{Changes: map[protocol.DocumentURI][]protocol.TextEdit{d.uri: {{
-						Range:   protocol.Range{Start: at, End: at},
-						NewText: m[2] + ": " + placeholder + "\n" + strings.Repeat(" ", fd.Range.Start.Column-1),
-					}}}},
-				})
+			c := fd.Range.Start.Column - 1
+			if c < 0 || c >= len(rs) {
+				continue
 			}
+			placeholder := "TODO"
+			if m[2] == "id" {
+				placeholder = "todo"
+			}
+			var edit protocol.TextEdit
+			if rs[c] == '{' {
+				// A flow mapping on one line: before its `}`.
+				close := matching(rs, c)
+				if close < 0 {
+					continue
+				}
+				at := position(a.text, diag.Pos{Line: fd.Range.Start.Line, Column: close + 1})
+				sep := ", "
+				if strings.TrimSpace(string(rs[c+1:close])) == "" {
+					sep = ""
+				}
+				edit = protocol.TextEdit{Range: protocol.Range{Start: at, End: at}, NewText: sep + m[2] + ": " + placeholder}
+			} else {
+				at := position(a.text, fd.Range.Start)
+				edit = protocol.TextEdit{Range: protocol.Range{Start: at, End: at}, NewText: m[2] + ": " + placeholder + "\n" + strings.Repeat(" ", c)}
+			}
+			out = append(out, protocol.CodeAction{
+				Title: "Add `" + m[2] + "`", Kind: protocol.QuickFix,
+				Diagnostics: []protocol.Diagnostic{pd},
+				Edit:        &protocol.WorkspaceEdit{Changes: map[protocol.DocumentURI][]protocol.TextEdit{d.uri: {edit}}},
+			})
 		}
 	}
 	return out, nil
+}
+
+// matching returns the index of the `}` that closes the `{` at rs[open],
+// nested brackets and quoted text skipped, or -1 when it is not on the
+// line.
+func matching(rs []rune, open int) int {
+	depth := 0
+	var quote rune
+	for i := open; i < len(rs); i++ {
+		switch r := rs[i]; {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case r == '"' || r == '\'':
+			quote = r
+		case r == '{' || r == '[':
+			depth++
+		case r == '}' || r == ']':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // tokenText is the text of the token at r.

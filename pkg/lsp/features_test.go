@@ -329,6 +329,7 @@ func TestSymbols(t *testing.T) {
 func TestCodeActions(t *testing.T) {
 	c, _, u := sampleSession(t)
 	text := strings.Replace(strings.Replace(sample, "channel: app", "channel: ap", 1), "        name: Product tour\n", "", 1)
+	text = strings.Replace(text, `{id: daily, name: "😀 Daily", `, "{id: daily, ", 1) // a flow mapping without name
 	text = strings.Replace(text, "        owner: growth\n        personas: [admin]\n        emotion: 1", "        owner: growth\n        personas: [admin]\n        emotoin: 1", 1)
 	c.change(u, 2, text)
 	ds := c.waitDiags(u, 2)
@@ -346,6 +347,12 @@ func TestCodeActions(t *testing.T) {
 		all = append(all, a.Edit.Changes[u]...)
 	}
 	out = applyEdits(out, all)
+	if n := strings.Count(strings.Join(titles, "|"), "Add `name`"); n != 2 {
+		t.Errorf("%d Add `name` actions in %v", n, titles)
+	}
+	if !strings.Contains(out, "{id: daily, channel: email, owner: growth, personas: [admin], name: TODO}") {
+		t.Errorf("flow mapping after the fix:\n%s", out)
+	}
 	for _, w := range []string{"Change to `app`", "Change to `emotion`", "Add `name`"} {
 		if !slices.Contains(titles, w) {
 			t.Errorf("no %q in %v", w, titles)
@@ -543,6 +550,22 @@ func TestEveryPosition(t *testing.T) {
 					t.Fatalf("%s %s: %v", ex, m, err)
 				}
 			}
+		}
+	}
+}
+
+func TestMatching(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{
+		{"{id: t}", 6},
+		{"{id: t, emotion: {a: 1}, personas: [a]}", 38},
+		{`{id: t, name: "}"}`, 17},
+		{"{id: t", -1},
+	} {
+		if got := matching([]rune(tc.s), 0); got != tc.want {
+			t.Errorf("matching(%q) = %d, want %d", tc.s, got, tc.want)
 		}
 	}
 }
