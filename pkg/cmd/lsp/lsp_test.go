@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -228,5 +229,22 @@ func TestNeovim(t *testing.T) {
 		if !strings.Contains(got, w) {
 			t.Errorf("nvim output lacks %q:\n%s", w, got)
 		}
+	}
+}
+
+// TestExitWithoutShutdown: exit before shutdown is status 1, as LSP asks.
+func TestExitWithoutShutdown(t *testing.T) {
+	cmd := cjmCmd(t, "lsp")
+	msgs := ""
+	for _, m := range []string{
+		`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`,
+		`{"jsonrpc":"2.0","method":"exit"}`,
+	} {
+		msgs += "Content-Length: " + strconv.Itoa(len(m)) + "\r\n\r\n" + m
+	}
+	cmd.Stdin = strings.NewReader(msgs)
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+		t.Fatalf("exit without shutdown: %v", err)
 	}
 }
