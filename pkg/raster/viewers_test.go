@@ -15,10 +15,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cjm-dev/cjm/pkg/render"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/raster"
+	"github.com/cjm-dev/cjm/pkg/render"
 )
 
 // The PDF is drawn by viewers, not by cjm: poppler (Evince, Okular, most

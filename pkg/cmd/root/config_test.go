@@ -5,10 +5,10 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/cjm-dev/cjm/pkg/render"
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
 	"github.com/cjm-dev/cjm/pkg/config"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
+	"github.com/cjm-dev/cjm/pkg/render"
 )
 
 // TestConfigKnowsRender keeps the values .cjm.yaml accepts under render:

@@ -13,6 +13,7 @@ import (
 	importcmd "github.com/cjm-dev/cjm/pkg/cmd/import"
 	initcmd "github.com/cjm-dev/cjm/pkg/cmd/init"
 	kpicmd "github.com/cjm-dev/cjm/pkg/cmd/kpi"
+	lspcmd "github.com/cjm-dev/cjm/pkg/cmd/lsp"
 	"github.com/cjm-dev/cjm/pkg/cmd/render"
 	schemacmd "github.com/cjm-dev/cjm/pkg/cmd/schema"
 	servecmd "github.com/cjm-dev/cjm/pkg/cmd/serve"
@@ -117,6 +118,7 @@ Reference: docs/cli.md.`,
 	cmd.AddCommand(importcmd.NewCmdImport(f, nil))
 	cmd.AddCommand(initcmd.NewCmdInit(f, nil))
 	cmd.AddCommand(kpicmd.NewCmdKPI(f, nil))
+	cmd.AddCommand(lspcmd.NewCmdLSP(f, nil))
 	cmd.AddCommand(schemacmd.NewCmdSchema(f, nil))
 	cmd.AddCommand(servecmd.NewCmdServe(f, nil))
 	cmd.AddCommand(validate.NewCmdValidate(f, nil))
