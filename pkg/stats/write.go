@@ -325,3 +325,39 @@ func writeCSV(w io.Writer, r Report) error {
 	cw.Flush()
 	return cw.Error()
 }
+
+// CountHeadings are the headings of the counted figures, in table order.
+func CountHeadings() []string {
+	out := make([]string, len(counts))
+	for i, c := range counts {
+		out[i] = c.heading
+	}
+	return out
+}
+
+// CountCells are f's counted figures as the tables write them.
+func CountCells(f Figures) []string {
+	out := make([]string, len(counts))
+	for i, c := range counts {
+		out[i] = Int(c.get(f))
+	}
+	return out
+}
+
+// ShareHeadings are the headings of the coverage figures, in table order.
+func ShareHeadings() []string {
+	out := make([]string, len(shares))
+	for i, s := range shares {
+		out[i] = s.heading
+	}
+	return out
+}
+
+// ShareCells are f's coverage figures as the tables write them.
+func ShareCells(f Figures) []string {
+	out := make([]string, len(shares))
+	for i, s := range shares {
+		out[i] = Percent(f.Share(s.get(f)))
+	}
+	return out
+}

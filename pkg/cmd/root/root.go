@@ -15,6 +15,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/cmd/render"
 	schemacmd "github.com/cjm-dev/cjm/pkg/cmd/schema"
 	servecmd "github.com/cjm-dev/cjm/pkg/cmd/serve"
+	sitecmd "github.com/cjm-dev/cjm/pkg/cmd/site"
 	statscmd "github.com/cjm-dev/cjm/pkg/cmd/stats"
 	"github.com/cjm-dev/cjm/pkg/cmd/validate"
 	"github.com/cjm-dev/cjm/pkg/cmd/version"
@@ -118,6 +119,7 @@ Reference: docs/cli.md.`,
 	cmd.AddCommand(kpicmd.NewCmdKPI(f, nil))
 	cmd.AddCommand(schemacmd.NewCmdSchema(f, nil))
 	cmd.AddCommand(servecmd.NewCmdServe(f, nil))
+	cmd.AddCommand(sitecmd.NewCmdSite(f, nil))
 	cmd.AddCommand(statscmd.NewCmdStats(f, nil))
 	cmd.AddCommand(validate.NewCmdValidate(f, nil))
 	cmd.AddCommand(version.NewCmdVersion(f))
