@@ -14,6 +14,11 @@ import (
 	"github.com/cjm-dev/cjm/pkg/stats"
 )
 
+// favicon is the site's icon: a file of the site, so that browsers do not
+// ask the server's root for /favicon.ico (outside a site on a sub-path).
+const favicon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1d232b"/><path d="M3 11 L6 6 L9 9 L13 4" stroke="#fff" stroke-width="2" fill="none"/></svg>
+`
+
 // Marker is the file that marks a directory as a site cjm wrote: Write
 // replaces an existing directory only when it has one.
 const Marker = ".cjm-site"
@@ -102,6 +107,7 @@ var tmpl = template.Must(template.New("site").Funcs(template.FuncMap{
 <meta http-equiv="Content-Security-Policy" content="{{.CSP}}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="favicon.svg">
 <title>{{.Title}} · Journey maps</title>
 <style>` + css + `</style>
 </head>

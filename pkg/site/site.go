@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"path"
@@ -132,6 +133,7 @@ func Build(ctx context.Context, maps []Map, opts Options) (Files, error) {
 	if err := pages(files, entries); err != nil {
 		return nil, err
 	}
+	files["favicon.svg"] = []byte(favicon)
 	files[Marker] = []byte("This directory is a site written by cjm site; cjm site replaces it as a whole.\n")
 	return files, nil
 }
@@ -179,7 +181,14 @@ func withNav(report []byte, e *entry) []byte {
 	}
 	at := i + j + 1
 	var b bytes.Buffer
-	b.Write(report[:at])
+	head := bytes.Index(report[:i], []byte("</head>"))
+	if head < 0 {
+		head = i
+	}
+	b.Write(report[:head])
+	// The report's own CSP allows images from data: only.
+	b.WriteString(`<link rel="icon" href="data:image/svg+xml;base64,` + base64.StdEncoding.EncodeToString([]byte(favicon)) + `">` + "\n")
+	b.Write(report[head:at])
 	b.WriteString(`<nav class="cjm-site-nav" aria-label="Site"><a href="../index.html">← All maps</a> · <a href="../stats.html">Stats</a> · <a href="` + e.Slug + `.svg">Map view (SVG)</a></nav>`)
 	b.Write(report[at:])
 	return b.Bytes()
