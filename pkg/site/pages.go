@@ -44,6 +44,9 @@ th[aria-sort=ascending] button::after{content:" ▲"}
 th[aria-sort=descending] button::after{content:" ▼"}
 tbody th{background:none;text-align:left}
 tr.group th{background:var(--band);font-weight:600}
+tr.group a,td.map a{color:#0b5cad;text-decoration:none}
+.scroll{overflow-x:auto;max-width:100%}
+tbody th[scope=row]{white-space:nowrap}
 .thumb{display:block;width:200px;height:auto;max-height:130px;object-fit:contain;object-position:left top;border:1px solid var(--line);background:#fff}
 .map a{color:#0b5cad;font-weight:600;text-decoration:none}
 .map a:hover{text-decoration:underline}
@@ -148,6 +151,7 @@ var tmpl = template.Must(template.New("site").Funcs(template.FuncMap{
 {{template "foot" .}}{{end}}
 
 {{define "channels"}}{{template "head" .}}
+<div class="scroll">
 <table>
 <thead><tr><th>Map · stage</th>{{range .Columns}}<th class="n">{{.}}</th>{{end}}</tr></thead>
 {{range .Groups}}<tbody>
@@ -155,6 +159,7 @@ var tmpl = template.Must(template.New("site").Funcs(template.FuncMap{
 {{range .Rows}}<tr><th scope="row">{{.Label}}</th>{{range .Cells}}<td class="n">{{if .}}{{num .}}{{end}}</td>{{end}}</tr>
 {{end}}</tbody>
 {{end}}</table>
+</div>
 {{template "foot" .}}{{end}}
 
 {{define "owners"}}{{template "head" .}}
