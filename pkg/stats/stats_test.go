@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -236,5 +237,30 @@ func BenchmarkStats(b *testing.B) {
 			ms = append(ms, Of(fmt.Sprint(i), m))
 		}
 		_ = Write(&bytes.Buffer{}, New(ms), "json")
+	}
+}
+
+// TestDocsShowRealOutput: the `cjm stats examples` output in README.md and
+// docs/site.md is what the command prints today.
+func TestDocsShowRealOutput(t *testing.T) {
+	var b bytes.Buffer
+	if err := Write(&b, examples(t), "text"); err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range []string{"../../README.md", "../../docs/site.md"} {
+		data, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		const start = "```console\n$ cjm stats examples\n"
+		_, after, ok := strings.Cut(string(data), start)
+		if !ok {
+			t.Errorf("%s does not show `cjm stats examples`", doc)
+			continue
+		}
+		shown, _, _ := strings.Cut(after, "```")
+		if shown != b.String() {
+			t.Errorf("%s shows an outdated `cjm stats examples`:\n%s\nthe command prints:\n%s", doc, shown, b.String())
+		}
 	}
 }
