@@ -17,6 +17,8 @@ import (
 	"github.com/cjm-dev/cjm/pkg/cmd/render"
 	schemacmd "github.com/cjm-dev/cjm/pkg/cmd/schema"
 	servecmd "github.com/cjm-dev/cjm/pkg/cmd/serve"
+	sitecmd "github.com/cjm-dev/cjm/pkg/cmd/site"
+	statscmd "github.com/cjm-dev/cjm/pkg/cmd/stats"
 	"github.com/cjm-dev/cjm/pkg/cmd/validate"
 	"github.com/cjm-dev/cjm/pkg/cmd/version"
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
@@ -121,6 +123,8 @@ Reference: docs/cli.md.`,
 	cmd.AddCommand(lspcmd.NewCmdLSP(f, nil))
 	cmd.AddCommand(schemacmd.NewCmdSchema(f, nil))
 	cmd.AddCommand(servecmd.NewCmdServe(f, nil))
+	cmd.AddCommand(sitecmd.NewCmdSite(f, nil))
+	cmd.AddCommand(statscmd.NewCmdStats(f, nil))
 	cmd.AddCommand(validate.NewCmdValidate(f, nil))
 	cmd.AddCommand(version.NewCmdVersion(f))
 
