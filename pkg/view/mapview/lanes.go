@@ -1,13 +1,13 @@
 package mapview
 
 import (
-	"github.com/cjm-dev/cjm/pkg/i18n"
-	"strings"
-
 	"math"
 	"strconv"
+	"strings"
 
+	"github.com/cjm-dev/cjm/pkg/i18n"
 	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/kpi"
 	"github.com/cjm-dev/cjm/pkg/palette"
 	"github.com/cjm-dev/cjm/pkg/view"
 )
@@ -114,6 +114,9 @@ type para struct {
 	bulletSt view.Style
 	text     string
 	st       view.Style
+	// spark, when set, makes the paragraph a KPI's sparkline and trend
+	// (text is then the trend's label).
+	spark *kpi.Series
 }
 
 func bulleted(bullet string, bst view.Style, text string, st view.Style) item {
@@ -130,6 +133,10 @@ type laidPara struct {
 func (it item) lay(w float64) []laidPara {
 	var out []laidPara
 	for _, p := range it.paras {
+		if p.spark != nil {
+			out = append(out, laidPara{para: p, lines: []string{p.text}, h: sparkH})
+			continue
+		}
 		lines := p.st.Wrap(p.text, w)
 		if len(lines) == 0 {
 			lines = []string{""}
@@ -197,6 +204,11 @@ func (l *listLane) draw(b *builder) {
 				if k > 0 {
 					id += "-" + strconv.Itoa(k+1)
 				}
+				if p.spark != nil {
+					b.sparkline(id, x+bw, y, tw, p.para)
+					y += p.h
+					continue
+				}
 				if p.bullet != "" {
 					b.doc.TextAt(id+"-bullet", x, y, []string{p.bullet}, p.bulletSt)
 				}
@@ -216,6 +228,9 @@ func (l *listLane) uniform() bool {
 		for _, it := range c {
 			for i := range it.paras {
 				p := &it.paras[i]
+				if p.spark != nil {
+					return false
+				}
 				if first == nil {
 					first = p
 					continue
@@ -304,6 +319,9 @@ func (b *builder) metricItem(ref string, mt *journey.Metric) item {
 		p.bullet, p.bulletSt = i18n.MarkOn, view.Style{Size: 9.5, Bold: true, Color: palette.Delight}
 	}
 	it.paras = append(it.paras, p)
+	if sp := b.sparkPara(mt); sp != nil {
+		it.paras = append(it.paras, *sp)
+	}
 	return it
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cjm-dev/cjm/pkg/i18n"
 	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/kpi"
 	"github.com/cjm-dev/cjm/pkg/palette"
 	"github.com/cjm-dev/cjm/pkg/view"
 )
@@ -86,6 +87,9 @@ type builder struct {
 	emotion    *emotionLane // nil when the map has no emotions
 	gridTop    float64
 	rules      []float64 // y of the horizontal rules of the grid
+	// series are the metrics' histories (kpi.FromMap): a KPI with two
+	// points or more shows its sparkline.
+	series map[*journey.Metric]*kpi.Series
 }
 
 func newBuilder(m *journey.Map, opts view.Options) *builder {
@@ -112,6 +116,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		ref:        make(map[*journey.Touchpoint]string),
 		tpX:        make(map[*journey.Touchpoint]float64),
 		perPersona: m.PerPersonaEmotion(),
+		series:     kpi.BySeries(kpi.FromMap(m, kpi.Options{})),
 	}
 	for si, s := range m.Stages {
 		k := len(s.Touchpoints)
