@@ -74,7 +74,7 @@ var formats = []Format{
 		return markdown.Render(j.Map, markdown.Options{SVGLinks: links, Views: ReportViews(j.Lang(), j.Views)})
 	}},
 	{Name: "html", Ext: "html", Whole: true, Draws: DrawsSVG, AllViews: true, Render: func(ctx context.Context, j *Job) ([]byte, error) {
-		names := ViewNames()
+		names := ShownViews(j.Map)
 		svgs := make(map[string][]byte, len(names))
 		for _, v := range names {
 			svg, err := j.SVG(ctx, v)

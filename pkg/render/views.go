@@ -10,6 +10,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/report/outline"
 	"github.com/cjm-dev/cjm/pkg/view"
 	"github.com/cjm-dev/cjm/pkg/view/flowview"
+	"github.com/cjm-dev/cjm/pkg/view/kpiview"
 	"github.com/cjm-dev/cjm/pkg/view/mapview"
 )
 
@@ -28,6 +29,23 @@ type View struct {
 	// Build returns the final DOT of the view and the Graphviz engine that
 	// draws it; every id in it starts with idPrefix. It may call r.
 	Build func(ctx context.Context, m *journey.Map, r graphviz.Renderer, idPrefix string) (dot []byte, engine string, err error)
+	// Shows, when set, says whether the HTML report, which draws every
+	// view, shows this one for m (the kpi view only for a map whose
+	// metrics have a history). Asked for by name (--view), a view is
+	// always drawn.
+	Shows func(m *journey.Map) bool
+}
+
+// ShownViews returns the names of the views the HTML report shows for m,
+// in registry order.
+func ShownViews(m *journey.Map) []string {
+	var names []string
+	for _, v := range views {
+		if v.Shows == nil || v.Shows(m) {
+			names = append(names, v.Name)
+		}
+	}
+	return names
 }
 
 // Title is the view's caption in the reports, in lang.
@@ -50,6 +68,7 @@ func label(lang, key, fallback string) string {
 var views = []View{
 	{Name: "map", TitleKey: "report.view.map", HeadingKey: "report.view.map", Build: buildMapView},
 	{Name: "flow", TitleKey: "report.view.flow", HeadingKey: "view.heading.flow", BuildLayouts: 1, Build: buildFlowView},
+	{Name: "kpi", TitleKey: "report.view.kpi", HeadingKey: "report.view.kpi", Build: buildKPIView, Shows: kpiview.Shows},
 }
 
 // Views returns every view, in order.
@@ -122,6 +141,11 @@ func (v View) drawSVG(ctx context.Context, dot []byte, engine string, r graphviz
 
 func buildMapView(_ context.Context, m *journey.Map, _ graphviz.Renderer, idPrefix string) ([]byte, string, error) {
 	dot, err := mapview.Build(m, view.Options{IDPrefix: idPrefix})
+	return dot, view.Engine, err
+}
+
+func buildKPIView(_ context.Context, m *journey.Map, _ graphviz.Renderer, idPrefix string) ([]byte, string, error) {
+	dot, err := kpiview.Build(m, view.Options{IDPrefix: idPrefix})
 	return dot, view.Engine, err
 }
 
