@@ -181,7 +181,7 @@ func (b *builder) ref(s *kpi.Series, si int) string {
 // chart draws one metric's chart with its top-left corner at (x, y).
 func (b *builder) chart(s *kpi.Series, si int, x, y float64) {
 	mt := s.Metric
-	id := b.doc.ID("kpi", mt.ID)
+	id := b.doc.ID("metric", mt.ID)
 	status := s.Status()
 	frame := []view.Attr{view.A("shape", "box"), view.A("width", view.Inches(chartW)), view.A("height", view.Inches(chartH)),
 		view.A("color", palette.Rule), view.A("penwidth", "0.75"),
