@@ -64,11 +64,15 @@ func label(lang, key, fallback string) string {
 	return fallback
 }
 
+// kpiViewName is the view the Markdown report links in its "KPIs over
+// time" section rather than with the other diagrams.
+const kpiViewName = "kpi"
+
 // views is the registry, in the order every output shows them.
 var views = []View{
 	{Name: "map", TitleKey: "report.view.map", HeadingKey: "report.view.map", Build: buildMapView},
 	{Name: "flow", TitleKey: "report.view.flow", HeadingKey: "view.heading.flow", BuildLayouts: 1, Build: buildFlowView},
-	{Name: "kpi", TitleKey: "report.view.kpi", HeadingKey: "report.view.kpi", Build: buildKPIView, Shows: kpiview.Shows},
+	{Name: kpiViewName, TitleKey: "report.view.kpi", HeadingKey: "report.view.kpi", Build: buildKPIView, Shows: kpiview.Shows},
 }
 
 // Views returns every view, in order.

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
@@ -485,5 +486,51 @@ func TestTooManyTouchpoints(t *testing.T) {
 	}
 	if _, err := Build(m, view.Options{MaxTouchpoints: 30}); err != nil {
 		t.Errorf("at the bound: %v", err)
+	}
+}
+
+// TestSparkline: a KPI with two points or more has a sparkline, its last
+// point and its trend arrow in the KPI lane; a KPI with one point or none
+// has none.
+func TestSparkline(t *testing.T) {
+	m := viewtest.Small()
+	var mts []*journey.Metric
+	for _, r := range journey.Metrics(m) {
+		mts = append(mts, r.Metric)
+	}
+	if len(mts) < 2 {
+		t.Fatalf("the small map has %d metrics, want 2", len(mts))
+	}
+	point := func(month int, v float64) *journey.Measurement {
+		tm := time.Date(2026, time.Month(month), 1, 0, 0, 0, 0, time.UTC)
+		return &journey.Measurement{Metric: mts[0].ID, Date: tm.Format("2006-01"), Time: tm, Value: v, File: "k.csv", Line: month + 1}
+	}
+	dot := func() string {
+		d, err := Build(m, view.Options{IDPrefix: "p"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(d)
+	}
+	if s := dot(); strings.Contains(s, "-spark\"") {
+		t.Fatal("a sparkline without history")
+	}
+	mts[0].History = []*journey.Measurement{point(1, 10)}
+	if s := dot(); strings.Contains(s, "-spark\"") {
+		t.Fatal("a sparkline for one point")
+	}
+	mts[0].History = append(mts[0].History, point(2, 12), point(3, 11))
+	s := dot()
+	if strings.Count(s, "-spark\"") != 1 || strings.Count(s, "-spark-last\"") != 1 {
+		t.Fatalf("want one sparkline and its last point:\n%s", s)
+	}
+	var trend string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, "-trend\"") {
+			trend = l
+		}
+	}
+	if !strings.Contains(trend, "↓") || !strings.Contains(trend, "−1") {
+		t.Errorf("trend: %s", trend)
 	}
 }
