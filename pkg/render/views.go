@@ -27,8 +27,9 @@ type View struct {
 	// (the flow view lays its touchpoints out once before the drawing).
 	BuildLayouts int
 	// Build returns the final DOT of the view and the Graphviz engine that
-	// draws it; every id in it starts with idPrefix. It may call r.
-	Build func(ctx context.Context, m *journey.Map, r graphviz.Renderer, idPrefix string) (dot []byte, engine string, err error)
+	// draws it; every id in it starts with opts.IDPrefix. It may call r;
+	// opts carries the id prefix and, for the map view, the baseline.
+	Build func(ctx context.Context, m *journey.Map, r graphviz.Renderer, opts view.Options) (dot []byte, engine string, err error)
 	// Shows, when set, says whether the HTML report, which draws every
 	// view, shows this one for m (the kpi view only for a map whose
 	// metrics have a history). Asked for by name (--view), a view is
@@ -126,8 +127,8 @@ func IDPrefix(file, viewName string) string {
 }
 
 // buildDOT builds a view's DOT; its errors name the view.
-func (v View) buildDOT(ctx context.Context, m *journey.Map, r graphviz.Renderer, idPrefix string) ([]byte, string, error) {
-	dot, engine, err := v.Build(ctx, m, r, idPrefix)
+func (v View) buildDOT(ctx context.Context, m *journey.Map, r graphviz.Renderer, opts view.Options) ([]byte, string, error) {
+	dot, engine, err := v.Build(ctx, m, r, opts)
 	if err != nil {
 		return nil, "", fmt.Errorf("%s view: %w", v.Name, err)
 	}
@@ -143,17 +144,17 @@ func (v View) drawSVG(ctx context.Context, dot []byte, engine string, r graphviz
 	return graphviz.PrefixIDs(svg, idPrefix), nil
 }
 
-func buildMapView(_ context.Context, m *journey.Map, _ graphviz.Renderer, idPrefix string) ([]byte, string, error) {
-	dot, err := mapview.Build(m, view.Options{IDPrefix: idPrefix})
+func buildMapView(_ context.Context, m *journey.Map, _ graphviz.Renderer, opts view.Options) ([]byte, string, error) {
+	dot, err := mapview.Build(m, opts)
 	return dot, view.Engine, err
 }
 
-func buildKPIView(_ context.Context, m *journey.Map, _ graphviz.Renderer, idPrefix string) ([]byte, string, error) {
-	dot, err := kpiview.Build(m, view.Options{IDPrefix: idPrefix})
+func buildKPIView(_ context.Context, m *journey.Map, _ graphviz.Renderer, opts view.Options) ([]byte, string, error) {
+	dot, err := kpiview.Build(m, view.Options{IDPrefix: opts.IDPrefix})
 	return dot, view.Engine, err
 }
 
-func buildFlowView(ctx context.Context, m *journey.Map, r graphviz.Renderer, idPrefix string) ([]byte, string, error) {
-	dot, err := flowview.Build(ctx, m, view.Options{IDPrefix: idPrefix}, r)
+func buildFlowView(ctx context.Context, m *journey.Map, r graphviz.Renderer, opts view.Options) ([]byte, string, error) {
+	dot, err := flowview.Build(ctx, m, view.Options{IDPrefix: opts.IDPrefix}, r)
 	return dot, view.Engine, err
 }

@@ -319,6 +319,9 @@ func (b *builder) metricItem(ref string, mt *journey.Metric) item {
 		p.bullet, p.bulletSt = i18n.MarkOn, view.Style{Size: 9.5, Bold: true, Color: palette.Delight}
 	}
 	it.paras = append(it.paras, p)
+	if d := b.baselineDelta(mt); d != "" {
+		it.paras = append(it.paras, para{text: d, st: deltaStyle})
+	}
 	if sp := b.sparkPara(mt); sp != nil {
 		it.paras = append(it.paras, *sp)
 	}

@@ -90,6 +90,8 @@ type builder struct {
 	// series are the metrics' histories (kpi.FromMap): a KPI with two
 	// points or more shows its sparkline.
 	series map[*journey.Metric]*kpi.Series
+	// baseline is the version compared with (nil: none).
+	baseline *baseline
 }
 
 func newBuilder(m *journey.Map, opts view.Options) *builder {
@@ -117,6 +119,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		tpX:        make(map[*journey.Touchpoint]float64),
 		perPersona: m.PerPersonaEmotion(),
 		series:     kpi.BySeries(kpi.FromMap(m, kpi.Options{})),
+		baseline:   newBaseline(m, opts.Baseline, opts.BaselineName),
 	}
 	for si, s := range m.Stages {
 		k := len(s.Touchpoints)
@@ -136,6 +139,7 @@ func (b *builder) colX(i int) float64 { return laneWidth + float64(i)*b.cw }
 // layout lays out the page top to bottom.
 func (b *builder) layout() {
 	b.title()
+	b.baselineNote()
 	b.personas()
 	b.y += gap
 	b.phases()
