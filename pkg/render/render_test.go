@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/i18n"
@@ -186,4 +187,39 @@ type broken struct{}
 
 func (broken) Render(context.Context, []byte, string, string) ([]byte, error) {
 	return nil, graphviz.ErrBroken
+}
+
+// TestHTMLShowsKPIViewWithHistory: the HTML report inlines the kpi view,
+// last, once some metric has two points; the Markdown report links it in
+// its "KPIs over time" section, not among the diagrams at its top.
+func TestHTMLShowsKPIViewWithHistory(t *testing.T) {
+	m := smallMap()
+	refs := journey.Metrics(m)
+	if len(refs) == 0 {
+		t.Fatal("the small map has no metrics")
+	}
+	for i, d := range []string{"2026-01", "2026-02"} {
+		tm, _ := time.Parse("2006-01", d)
+		refs[0].Metric.History = append(refs[0].Metric.History, &journey.Measurement{Metric: refs[0].Metric.ID, Date: d, Time: tm, Value: float64(10 + i), File: "k.csv", Line: i + 2})
+	}
+	outs, err := Render(context.Background(), m, Options{Formats: []string{"html", "md"}, Views: []string{"map", "kpi"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(outs[0].Data)
+	caps := []string{i18n.T("en", "report.view.map"), i18n.T("en", "report.view.flow"), i18n.T("en", "report.view.kpi")}
+	last := -1
+	for _, c := range caps {
+		i := strings.Index(page, "<figcaption>"+c+"</figcaption>")
+		if i <= last {
+			t.Errorf("the HTML report lacks %q or shows it out of order", c)
+		}
+		last = i
+	}
+	md := string(outs[1].Data)
+	sec := strings.Index(md, "## "+i18n.T("en", "report.view.kpi"))
+	link := strings.Index(md, "(tiny%20journey.kpi.svg)")
+	if sec < 0 || link < sec || strings.Count(md, "journey.kpi.svg)") != 2 {
+		t.Errorf("the Markdown report does not link the kpi view in its section (section at %d, link at %d)", sec, link)
+	}
 }
