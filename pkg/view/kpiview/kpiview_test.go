@@ -142,3 +142,28 @@ func TestNoMetrics(t *testing.T) {
 		t.Error("Shows: want false without history, true with it")
 	}
 }
+
+// TestHostileLabels: metric, stage and unit names that try markup, DOT
+// syntax and Graphviz escapes are shown as typed, and the SVG is
+// well-formed.
+func TestHostileLabels(t *testing.T) {
+	m := viewtest.Hostile()
+	m.Stages[1].Metrics = append(m.Stages[1].Metrics, &journey.Metric{ID: "h", Name: `<b>x</b> "q" \N & }`, Value: f(1), Target: f(2), Unit: `<u>`, Better: "higher"})
+	dot, err := Build(m, view.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg, err := graphviz.InProcess.Render(context.Background(), dot, view.Engine, "svg")
+	if err != nil {
+		t.Fatalf("graphviz: %v", err)
+	}
+	got := viewtest.ParseSVG(t, svg)
+	if got.Elements["b"] > 0 || got.Elements["script"] > 0 {
+		t.Error("markup in a label became an element")
+	}
+	for _, want := range []string{`<b>x</b> "q" \N & }`, "1 <u>", `Price \N \G \L \E \T \H \\ \l`, "<%>"} {
+		if !strings.Contains(got.Text, want) {
+			t.Errorf("SVG text lacks %q", want)
+		}
+	}
+}

@@ -34,6 +34,9 @@ type baseline struct {
 	// baseline's touchpoints the current map lacks, in baseline order.
 	added   map[*journey.Touchpoint]bool
 	removed []removedTP
+	// curves are the baseline's emotion curves on the current columns,
+	// computed once (nil: not yet).
+	curves []curve
 }
 
 type removedTP struct {
@@ -137,10 +140,19 @@ func (b *builder) baselineCurves() []curve {
 	if bl == nil {
 		return nil
 	}
+	if bl.curves == nil {
+		bl.curves = b.placeBaselineCurves()
+	}
+	return bl.curves
+}
+
+func (b *builder) placeBaselineCurves() []curve {
+	bl := b.baseline
+	out := []curve{} // not nil: computed
 	bb := newBuilder(bl.m, view.Options{ColumnWidth: b.cw, IDPrefix: b.doc.Prefix})
 	l := newEmotionLane(bb)
 	if l == nil {
-		return nil
+		return out
 	}
 	col := map[string]int{}
 	for i, s := range b.m.Stages {
@@ -150,7 +162,6 @@ func (b *builder) baselineCurves() []curve {
 	for _, t := range b.m.Touchpoints() {
 		cur[t.ID] = t
 	}
-	var out []curve
 	for _, c := range l.curves {
 		if c.persona != nil {
 			// The persona's index in the current map, for its colour-free

@@ -71,7 +71,13 @@ func (b *builder) lanes() []lane {
 		return items
 	}))
 	add("feelings", perStage(func(s *journey.Stage) []item { return bullets(s.Feelings) }))
-	if e := newEmotionLane(b); e != nil {
+	e := newEmotionLane(b)
+	if e == nil && len(b.baselineCurves()) > 0 {
+		// The baseline had emotions the current map has none of: the lane
+		// shows the baseline's curves alone.
+		e = &emotionLane{}
+	}
+	if e != nil {
 		b.emotion = e
 		out = append(out, e)
 	}

@@ -618,3 +618,22 @@ func TestBaseline(t *testing.T) {
 		}
 	}
 }
+
+// TestBaselineEmotionsOnly: a baseline with emotions is drawn even when
+// the current map has none.
+func TestBaselineEmotionsOnly(t *testing.T) {
+	m := viewtest.Small()
+	for _, tp := range m.Touchpoints() {
+		tp.Emotion = nil
+	}
+	for _, s := range m.Stages {
+		s.Emotion = nil
+	}
+	dot, err := Build(m, view.Options{IDPrefix: "p", Baseline: viewtest.Small()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(dot, []byte(`id="p-baseline-emotion-all-curve"`)) || !bytes.Contains(dot, []byte(`id="p-lane-emotions"`)) {
+		t.Error("the baseline's curve is not drawn")
+	}
+}
