@@ -75,10 +75,11 @@ bench: ## run the benchmarks
 	$(GO) test $(PKGS) -run '^$$' -bench . -benchmem
 
 # The rendered examples are committed beside their YAML (the README shows
-# them): SVG and a Markdown report of both views, and a PNG of the map view.
+# them): SVG of every view (map, flow, kpi) and a Markdown report, and a PNG
+# of the map view.
 # `make examples` re-renders them; `make examples-check` (part of `make
 # test`) fails when a committed output is stale, as a user's CI would.
-EXAMPLE_OUTPUTS = -f svg,md --view map,flow examples
+EXAMPLE_OUTPUTS = -f svg,md --view map,flow,kpi examples
 EXAMPLE_PNGS    = -f png --view map examples
 
 examples: ## re-render the committed outputs of examples/

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	pkgrender "github.com/cjm-dev/cjm/pkg/render"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -294,8 +295,8 @@ func checkSVGLinks(t *testing.T, browserCtx context.Context, tab context.Context
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(links) != 2 {
-		t.Errorf("%d SVG links in the page, want one for each of the two views: %q", len(links), links)
+	if n := len(pkgrender.ViewNames()); len(links) != n {
+		t.Errorf("%d SVG links in the page, want one for each of the %d views: %q", len(links), n, links)
 	}
 	for _, link := range links {
 		svgTab, cancel := chromedp.NewContext(browserCtx)
@@ -639,9 +640,11 @@ func jsString(s string) string {
 // the page, not only present in the DOM.
 func checkViewsDrawn(t *testing.T, tab context.Context) {
 	t.Helper()
+	names := pkgrender.ViewNames()
+	js, _ := json.Marshal(names)
 	sizes, err := chromedp.Run(tab, chromedp.Evaluate[map[string][]float64](`(function () {
   var out = {};
-  ["map", "flow"].forEach(function (v) {
+  `+string(js)+`.forEach(function (v) {
     var r = document.querySelector("#view-" + v + " svg").getBoundingClientRect();
     out[v] = [r.width, r.height];
   });
@@ -650,7 +653,7 @@ func checkViewsDrawn(t *testing.T, tab context.Context) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, v := range []string{"map", "flow"} {
+	for _, v := range names {
 		if s := sizes[v]; len(s) != 2 || s[0] < 100 || s[1] < 50 {
 			t.Errorf("the %s view's SVG is %v px in the page, want a drawing of some size", v, s)
 		}

@@ -26,7 +26,7 @@ const FileName = ".cjm.yaml"
 // keeps them equal).
 var (
 	Formats = []string{"svg", "png", "pdf", "dot", "md", "html", "mermaid", "csv", "json"}
-	Views   = []string{"flow", "map"}
+	Views   = []string{"flow", "kpi", "map"}
 	// PageSizes and Themes are the values of `render.page-size` and
 	// `render.theme`. They are stored and checked only: no output uses
 	// them yet (docs/config.md).

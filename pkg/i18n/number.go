@@ -91,3 +91,13 @@ func Quantity(lang string, v float64, unit string) string {
 	}
 	return s + " " + unit
 }
+
+// SignedQuantity writes a change with its sign and unit: "+120 visits/mo",
+// "−0.4%", "0%".
+func SignedQuantity(lang string, v float64, unit string) string {
+	s := Quantity(lang, v, unit)
+	if Number(lang, v) != "0" && !strings.HasPrefix(s, "\u2212") {
+		return "+" + s
+	}
+	return s
+}

@@ -69,4 +69,13 @@ func TestQuantityAndSigned(t *testing.T) {
 			t.Errorf("Signed(%q, %v) = %q, want %q", tt.lang, tt.v, got, tt.want)
 		}
 	}
+	for _, tt := range []struct {
+		lang, unit string
+		v          float64
+		want       string
+	}{{"en", "%", 0.4, "+0.4%"}, {"ru", "%", -0.4, "−0,4\u00a0%"}, {"en", "visits/mo", 120, "+120 visits/mo"}, {"en", "%", -0.001, "0%"}} {
+		if got := SignedQuantity(tt.lang, tt.v, tt.unit); got != tt.want {
+			t.Errorf("SignedQuantity(%q, %v, %q) = %q, want %q", tt.lang, tt.v, tt.unit, got, tt.want)
+		}
+	}
 }

@@ -26,6 +26,13 @@ var viewLabels = map[string]map[string]string{
 		"legend.back_pairs": "links back (× n)",
 
 		"view.heading.flow": "Touchpoint flow",
+
+		"baseline.note":      "Compared with %s: its emotion curves are drawn dashed in grey",
+		"baseline.removed":   "Touchpoints removed since the baseline",
+		"baseline.added":     "new",
+		"baseline.added_tip": "Added since the baseline",
+		"baseline.vs":        "vs the baseline",
+		"baseline.curve":     "the baseline's emotion",
 	},
 	"ru": {
 		"lane.emotions":    "Эмоции",
@@ -50,5 +57,12 @@ var viewLabels = map[string]map[string]string{
 		"legend.back_pairs": "связи назад (× n)",
 
 		"view.heading.flow": "Поток точек контакта",
+
+		"baseline.note":      "Сравнение с %s: кривые эмоций базовой версии — серым пунктиром",
+		"baseline.removed":   "Точки контакта, удалённые с базовой версии",
+		"baseline.added":     "новая",
+		"baseline.added_tip": "Добавлена с базовой версии",
+		"baseline.vs":        "к базовой версии",
+		"baseline.curve":     "эмоция в базовой версии",
 	},
 }

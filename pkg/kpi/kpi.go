@@ -147,11 +147,7 @@ const MaxSpark = 24
 // block characters, lowest value ▁, highest █ (all equal: ▄); "" for no
 // points.
 func (s *Series) Sparkline() string {
-	vs := make([]float64, 0, min(len(s.Points), MaxSpark))
-	for _, p := range s.Points[max(len(s.Points)-MaxSpark, 0):] {
-		vs = append(vs, p.Value)
-	}
-	return Sparkline(vs)
+	return Sparkline(Values(s.Recent()))
 }
 
 // Sparkline draws values as block characters scaled between their
@@ -160,17 +156,65 @@ func Sparkline(vs []float64) string {
 	if len(vs) == 0 {
 		return ""
 	}
-	lo, hi := vs[0], vs[0]
-	for _, v := range vs {
-		lo, hi = min(lo, v), max(hi, v)
-	}
+	lo, hi := Bounds(vs, nil, false)
 	var b strings.Builder
 	for _, v := range vs {
 		i := 3
 		if hi > lo {
-			i = int(math.Round((v - lo) / (hi - lo) * float64(len(sparks)-1)))
+			i = int(math.Round(Scale(v, lo, hi) * float64(len(sparks)-1)))
 		}
 		b.WriteRune(sparks[i])
 	}
 	return b.String()
+}
+
+// Recent returns the last MaxSpark points: the ones a sparkline shows.
+func (s *Series) Recent() []Point { return s.Points[max(len(s.Points)-MaxSpark, 0):] }
+
+// Bounds returns the lowest and highest of the values, and of the target
+// too when withTarget is set and the metric has one; lo == hi when they
+// are all equal. It is (0, 0) for no values and no target.
+func Bounds(vs []float64, target *float64, withTarget bool) (lo, hi float64) {
+	first := true
+	add := func(v float64) {
+		if first {
+			lo, hi, first = v, v, false
+			return
+		}
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	for _, v := range vs {
+		add(v)
+	}
+	if withTarget && target != nil {
+		add(*target)
+	}
+	return lo, hi
+}
+
+// Scale maps v between lo and hi to 0 … 1 (0.5 when lo == hi): the one
+// scale of the sparklines and charts the views draw.
+func Scale(v, lo, hi float64) float64 {
+	if hi <= lo {
+		return 0.5
+	}
+	return (v - lo) / (hi - lo)
+}
+
+// Values returns the values of the points, in order.
+func Values(pts []Point) []float64 {
+	vs := make([]float64, len(pts))
+	for i, p := range pts {
+		vs[i] = p.Value
+	}
+	return vs
+}
+
+// BySeries indexes series by their metric.
+func BySeries(ss []*Series) map[*journey.Metric]*Series {
+	out := make(map[*journey.Metric]*Series, len(ss))
+	for _, s := range ss {
+		out[s.Metric] = s
+	}
+	return out
 }

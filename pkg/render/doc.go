@@ -9,9 +9,12 @@
 // however many formats use it (its DOT and SVG are cached per call) and
 // decides the id prefix of every SVG (IDPrefix). Where Graphviz runs is
 // injected: graphviz.InProcess, or a pkg/renderpool.Pool of worker
-// processes.
+// processes. A map may be drawn against a baseline, another version of
+// it (Options.Baseline, Plan.RenderAgainst): the map view draws what
+// changed since.
 //
 // Adding a view or a format is one entry in this package (and its labels
 // in pkg/i18n); `cjm render`, `cjm serve` and the reports take their lists
-// from here.
+// from here (pkg/config's accepted `render.views` are kept equal by a test
+// of pkg/cmd/root).
 package render

@@ -68,13 +68,21 @@ var formats = []Format{
 	// (docs/reports.md).
 	{Name: "md", Ext: "md", Whole: true, Render: func(_ context.Context, j *Job) ([]byte, error) {
 		links := map[string]string{}
+		var head []string
+		kpiLink := ""
 		for _, v := range j.Views {
+			if v == kpiViewName {
+				// Linked in its own section, "KPIs over time".
+				kpiLink = j.OutputName(v, "svg")
+				continue
+			}
 			links[v] = j.OutputName(v, "svg")
+			head = append(head, v)
 		}
-		return markdown.Render(j.Map, markdown.Options{SVGLinks: links, Views: ReportViews(j.Lang(), j.Views)})
+		return markdown.Render(j.Map, markdown.Options{SVGLinks: links, Views: ReportViews(j.Lang(), head), KPILink: kpiLink})
 	}},
 	{Name: "html", Ext: "html", Whole: true, Draws: DrawsSVG, AllViews: true, Render: func(ctx context.Context, j *Job) ([]byte, error) {
-		names := ViewNames()
+		names := ShownViews(j.Map)
 		svgs := make(map[string][]byte, len(names))
 		for _, v := range names {
 			svg, err := j.SVG(ctx, v)

@@ -12,6 +12,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/raster"
+	"github.com/cjm-dev/cjm/pkg/view"
 )
 
 // Options are what Render is asked for.
@@ -26,6 +27,11 @@ type Options struct {
 	File string
 	// Renderer runs Graphviz; nil means graphviz.InProcess.
 	Renderer graphviz.Renderer
+	// Baseline, when set, is the version of the map to compare with: the
+	// map view draws it under the current one (cjm render --baseline);
+	// BaselineName says what it is ("HEAD~1").
+	Baseline     *journey.Map
+	BaselineName string
 	// Missing, when set, collects the characters that no font could draw
 	// in the PNG and PDF outputs (raster.Missing.Warning says what to do).
 	Missing *raster.Missing
@@ -61,7 +67,7 @@ func Render(ctx context.Context, m *journey.Map, opts Options) ([]Output, error)
 	if file == "" {
 		file = m.File
 	}
-	outs := p.Render(ctx, m, file, opts.Renderer, opts.Missing)
+	outs := p.RenderAgainst(ctx, m, Baseline{Map: opts.Baseline, Name: opts.BaselineName}, file, opts.Renderer, opts.Missing)
 	var errs []error
 	for _, o := range outs {
 		if o.Err != nil {
@@ -174,10 +180,25 @@ func (p *Plan) Layouts() int {
 // Err set; a panic in a format becomes such an error. missing, when not
 // nil, collects the characters no font drew in PNG and PDF outputs.
 func (p *Plan) Render(ctx context.Context, m *journey.Map, file string, r graphviz.Renderer, missing *raster.Missing) []Output {
+	return p.RenderAgainst(ctx, m, Baseline{}, file, r, missing)
+}
+
+// Baseline is the version of a map to compare it with; the zero value is
+// none.
+type Baseline struct {
+	Map *journey.Map
+	// Name says what it is: "HEAD~1", "main:maps/b2b.yaml", "old.yaml".
+	Name string
+}
+
+// RenderAgainst is Render with a baseline, which the map view draws under
+// the current map (its emotion curves, the touchpoints added and removed,
+// each KPI's change).
+func (p *Plan) RenderAgainst(ctx context.Context, m *journey.Map, base Baseline, file string, r graphviz.Renderer, missing *raster.Missing) []Output {
 	if r == nil {
 		r = graphviz.InProcess
 	}
-	c := &cache{renderer: r, file: file, views: map[string]*viewResult{}, missing: missing}
+	c := &cache{renderer: r, file: file, views: map[string]*viewResult{}, missing: missing, baseline: base}
 	outs := p.Outputs(file)
 	viewNames := p.Views()
 	for i := range outs {
@@ -245,6 +266,7 @@ type cache struct {
 	renderer graphviz.Renderer
 	file     string
 	missing  *raster.Missing
+	baseline Baseline
 	mu       sync.Mutex
 	views    map[string]*viewResult
 }
@@ -282,7 +304,8 @@ func (j *Job) DOT(ctx context.Context, name string) ([]byte, error) {
 			r.dotErr = fmt.Errorf("unknown view %q", name)
 			return
 		}
-		r.dot, r.engine, r.dotErr = v.buildDOT(ctx, j.Map, j.cache.renderer, IDPrefix(j.cache.file, name))
+		opts := view.Options{IDPrefix: IDPrefix(j.cache.file, name), Baseline: j.cache.baseline.Map, BaselineName: j.cache.baseline.Name}
+		r.dot, r.engine, r.dotErr = v.buildDOT(ctx, j.Map, j.cache.renderer, opts)
 	})
 	return r.dot, r.dotErr
 }

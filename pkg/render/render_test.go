@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/i18n"
@@ -41,15 +42,18 @@ func TestLayouts(t *testing.T) {
 	for _, tc := range []struct {
 		views, formats []string
 		want           int
+		atMost         bool // the plan's count is an upper bound for this map
 	}{
-		{[]string{"map"}, []string{"svg"}, 1},
-		{[]string{"flow"}, []string{"svg"}, 2}, // its own layout, then the drawing
-		{[]string{"map"}, []string{"dot"}, 0},
-		{[]string{"flow"}, []string{"dot"}, 1},
-		{[]string{"map", "flow"}, []string{"svg", "png", "pdf", "dot"}, 3},
-		{[]string{"map"}, []string{"md", "csv", "json", "mermaid"}, 0},
-		{[]string{"map"}, []string{"html"}, 3}, // the HTML report draws both views
-		{[]string{"map", "flow"}, []string{"html", "svg"}, 3},
+		{[]string{"map"}, []string{"svg"}, 1, false},
+		{[]string{"flow"}, []string{"svg"}, 2, false}, // its own layout, then the drawing
+		{[]string{"map"}, []string{"dot"}, 0, false},
+		{[]string{"flow"}, []string{"dot"}, 1, false},
+		{[]string{"map", "flow"}, []string{"svg", "png", "pdf", "dot"}, 3, false},
+		{[]string{"map"}, []string{"md", "csv", "json", "mermaid"}, 0, false},
+		// The HTML report draws every view it may show: for a map without
+		// a history the kpi view is not drawn, so the count is an upper bound.
+		{[]string{"map"}, []string{"html"}, 4, true},
+		{[]string{"map", "flow"}, []string{"html", "svg"}, 4, true},
 	} {
 		name := strings.Join(tc.views, ",") + " " + strings.Join(tc.formats, ",")
 		t.Run(name, func(t *testing.T) {
@@ -66,7 +70,7 @@ func TestLayouts(t *testing.T) {
 					t.Fatalf("%s: %v", o.Name, o.Err)
 				}
 			}
-			if c.n != tc.want {
+			if c.n != tc.want && !(tc.atMost && c.n == tc.want-1) {
 				t.Errorf("Render ran %d layouts, the plan says %d", c.n, tc.want)
 			}
 		})
@@ -148,8 +152,14 @@ func TestReportViews(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := outs[0].Data
+	if bytes.Contains(page, []byte("<figcaption>"+i18n.T("en", "report.view.kpi")+"</figcaption>")) {
+		t.Errorf("the HTML report shows the kpi view of a map without history")
+	}
 	var last int
 	for _, v := range Views() {
+		if v.Shows != nil {
+			continue
+		}
 		i := bytes.Index(page, []byte("<figcaption>"+v.Title("en")+"</figcaption>"))
 		if i < last {
 			t.Errorf("the HTML report lacks %s's caption or shows it out of order", v.Name)
@@ -177,4 +187,39 @@ type broken struct{}
 
 func (broken) Render(context.Context, []byte, string, string) ([]byte, error) {
 	return nil, graphviz.ErrBroken
+}
+
+// TestHTMLShowsKPIViewWithHistory: the HTML report inlines the kpi view,
+// last, once some metric has two points; the Markdown report links it in
+// its "KPIs over time" section, not among the diagrams at its top.
+func TestHTMLShowsKPIViewWithHistory(t *testing.T) {
+	m := smallMap()
+	refs := journey.Metrics(m)
+	if len(refs) == 0 {
+		t.Fatal("the small map has no metrics")
+	}
+	for i, d := range []string{"2026-01", "2026-02"} {
+		tm, _ := time.Parse("2006-01", d)
+		refs[0].Metric.History = append(refs[0].Metric.History, &journey.Measurement{Metric: refs[0].Metric.ID, Date: d, Time: tm, Value: float64(10 + i), File: "k.csv", Line: i + 2})
+	}
+	outs, err := Render(context.Background(), m, Options{Formats: []string{"html", "md"}, Views: []string{"map", "kpi"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(outs[0].Data)
+	caps := []string{i18n.T("en", "report.view.map"), i18n.T("en", "report.view.flow"), i18n.T("en", "report.view.kpi")}
+	last := -1
+	for _, c := range caps {
+		i := strings.Index(page, "<figcaption>"+c+"</figcaption>")
+		if i <= last {
+			t.Errorf("the HTML report lacks %q or shows it out of order", c)
+		}
+		last = i
+	}
+	md := string(outs[1].Data)
+	sec := strings.Index(md, "## "+i18n.T("en", "report.view.kpi"))
+	link := strings.Index(md, "(tiny%20journey.kpi.svg)")
+	if sec < 0 || link < sec || strings.Count(md, "journey.kpi.svg)") != 2 {
+		t.Errorf("the Markdown report does not link the kpi view in its section (section at %d, link at %d)", sec, link)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/report/outline"
 	"github.com/cjm-dev/cjm/pkg/view"
 	"github.com/cjm-dev/cjm/pkg/view/flowview"
+	"github.com/cjm-dev/cjm/pkg/view/kpiview"
 	"github.com/cjm-dev/cjm/pkg/view/mapview"
 )
 
@@ -26,8 +27,26 @@ type View struct {
 	// (the flow view lays its touchpoints out once before the drawing).
 	BuildLayouts int
 	// Build returns the final DOT of the view and the Graphviz engine that
-	// draws it; every id in it starts with idPrefix. It may call r.
-	Build func(ctx context.Context, m *journey.Map, r graphviz.Renderer, idPrefix string) (dot []byte, engine string, err error)
+	// draws it; every id in it starts with opts.IDPrefix. It may call r;
+	// opts carries the id prefix and, for the map view, the baseline.
+	Build func(ctx context.Context, m *journey.Map, r graphviz.Renderer, opts view.Options) (dot []byte, engine string, err error)
+	// Shows, when set, says whether the HTML report, which draws every
+	// view, shows this one for m (the kpi view only for a map whose
+	// metrics have a history). Asked for by name (--view), a view is
+	// always drawn.
+	Shows func(m *journey.Map) bool
+}
+
+// ShownViews returns the names of the views the HTML report shows for m,
+// in registry order.
+func ShownViews(m *journey.Map) []string {
+	var names []string
+	for _, v := range views {
+		if v.Shows == nil || v.Shows(m) {
+			names = append(names, v.Name)
+		}
+	}
+	return names
 }
 
 // Title is the view's caption in the reports, in lang.
@@ -46,10 +65,15 @@ func label(lang, key, fallback string) string {
 	return fallback
 }
 
+// kpiViewName is the view the Markdown report links in its "KPIs over
+// time" section rather than with the other diagrams.
+const kpiViewName = "kpi"
+
 // views is the registry, in the order every output shows them.
 var views = []View{
 	{Name: "map", TitleKey: "report.view.map", HeadingKey: "report.view.map", Build: buildMapView},
 	{Name: "flow", TitleKey: "report.view.flow", HeadingKey: "view.heading.flow", BuildLayouts: 1, Build: buildFlowView},
+	{Name: kpiViewName, TitleKey: "report.view.kpi", HeadingKey: "report.view.kpi", Build: buildKPIView, Shows: kpiview.Shows},
 }
 
 // Views returns every view, in order.
@@ -103,8 +127,8 @@ func IDPrefix(file, viewName string) string {
 }
 
 // buildDOT builds a view's DOT; its errors name the view.
-func (v View) buildDOT(ctx context.Context, m *journey.Map, r graphviz.Renderer, idPrefix string) ([]byte, string, error) {
-	dot, engine, err := v.Build(ctx, m, r, idPrefix)
+func (v View) buildDOT(ctx context.Context, m *journey.Map, r graphviz.Renderer, opts view.Options) ([]byte, string, error) {
+	dot, engine, err := v.Build(ctx, m, r, opts)
 	if err != nil {
 		return nil, "", fmt.Errorf("%s view: %w", v.Name, err)
 	}
@@ -120,12 +144,17 @@ func (v View) drawSVG(ctx context.Context, dot []byte, engine string, r graphviz
 	return graphviz.PrefixIDs(svg, idPrefix), nil
 }
 
-func buildMapView(_ context.Context, m *journey.Map, _ graphviz.Renderer, idPrefix string) ([]byte, string, error) {
-	dot, err := mapview.Build(m, view.Options{IDPrefix: idPrefix})
+func buildMapView(_ context.Context, m *journey.Map, _ graphviz.Renderer, opts view.Options) ([]byte, string, error) {
+	dot, err := mapview.Build(m, opts)
 	return dot, view.Engine, err
 }
 
-func buildFlowView(ctx context.Context, m *journey.Map, r graphviz.Renderer, idPrefix string) ([]byte, string, error) {
-	dot, err := flowview.Build(ctx, m, view.Options{IDPrefix: idPrefix}, r)
+func buildKPIView(_ context.Context, m *journey.Map, _ graphviz.Renderer, opts view.Options) ([]byte, string, error) {
+	dot, err := kpiview.Build(m, view.Options{IDPrefix: opts.IDPrefix})
+	return dot, view.Engine, err
+}
+
+func buildFlowView(ctx context.Context, m *journey.Map, r graphviz.Renderer, opts view.Options) ([]byte, string, error) {
+	dot, err := flowview.Build(ctx, m, view.Options{IDPrefix: opts.IDPrefix}, r)
 	return dot, view.Engine, err
 }

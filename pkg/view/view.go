@@ -51,6 +51,13 @@ type Options struct {
 	// MaxStages is the most stages a diagram is drawn of, likewise (0:
 	// DefaultMaxStages; negative: no limit).
 	MaxStages int
+	// Baseline, when set, is the version of the map to compare with (cjm
+	// render --baseline): the map view draws its emotion curves under the
+	// current ones, marks touchpoints added or removed since it, and each
+	// KPI's change against its value. BaselineName says what it is
+	// ("HEAD~1", "old.yaml").
+	Baseline     *journey.Map
+	BaselineName string
 }
 
 // DefaultMaxTouchpoints bounds the diagrams (issue 9 #5): Graphviz draws

@@ -2,9 +2,6 @@ package diff
 
 import (
 	"errors"
-	"fmt"
-	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -15,7 +12,6 @@ import (
 	"github.com/cjm-dev/cjm/pkg/diag"
 	jdiff "github.com/cjm-dev/cjm/pkg/diff"
 	"github.com/cjm-dev/cjm/pkg/findings"
-	"github.com/cjm-dev/cjm/pkg/gitrev"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/load"
@@ -151,107 +147,9 @@ func diffRun(opts *Options) error {
 	return nil
 }
 
-// readSide loads and validates one side: a file, or REV:PATH from git.
-// Findings name the side as the user wrote it.
+// readSide loads and validates one side: a file, or REV:PATH from git
+// (check.Side, which `cjm render --baseline` shares).
 func readSide(opts *Options, arg string, lo load.Options) (*journey.Map, check.Result, error) {
-	var (
-		src      []byte
-		filename string
-		err      error
-	)
-	names := map[string]string{} // file name in findings → the name to show
-	if rev, path, ok := gitrev.Parse(arg); ok {
-		if src, err = gitrev.Show(opts.Dir, rev, path, maxBytes(lo)); err != nil {
-			var tl *gitrev.TooLargeError
-			if errors.As(err, &tl) {
-				// The finding the loader gives a file over the limit.
-				d := load.CheckSize(arg, tl.Size, tl.Max)
-				return nil, check.Result{Diags: diag.Diagnostics{d}, Sources: diag.Sources{}}, nil
-			}
-			return nil, check.Result{}, err
-		}
-		if filename, err = gitrev.WorkPath(opts.Dir, path); err != nil {
-			return nil, check.Result{}, fmt.Errorf("%s: %w", arg, err)
-		}
-		filename = inDir(opts.Dir, filename)
-		top, err := gitrev.TopPath(opts.Dir, path)
-		if err != nil {
-			return nil, check.Result{}, fmt.Errorf("%s: %w", arg, err)
-		}
-		lo.ReadFile = revReader(opts.Dir, rev, filename, top, maxBytes(lo), names)
-	} else {
-		filename = inDir(opts.Dir, arg)
-		// The loader's reader: regular files only, within --max-size.
-		var d *diag.Diagnostic
-		if src, d = load.ReadFile(filename, lo.Limit()); d != nil {
-			return nil, check.Result{}, errors.New(d.Message)
-		}
-	}
-	res := check.Bytes(filename, src, lo)
-	names[filename] = arg
-	for from, to := range names {
-		if from != to {
-			rename(&res, from, to)
-		}
-	}
-	return res.Map, res, nil
-}
-
-// maxBytes is the limit the loader applies for lo (zero: its default).
-func maxBytes(lo load.Options) int64 {
-	if lo.MaxBytes == 0 {
-		return load.DefaultMaxBytes
-	}
-	return lo.MaxBytes
-}
-
-// revReader reads the includes of a map read from git at rev: the map is
-// top (its path from the top of the work tree) in git and filename in
-// findings. The loader resolves an include against filename and checks
-// that it stays inside the root; the same relative path, taken from top,
-// is read from the revision. names records the REV:PATH shown for each
-// include in findings.
-func revReader(dir, rev, filename, top string, max int64, names map[string]string) func(string) ([]byte, error) {
-	base, baseErr := filepath.Abs(filepath.Dir(filename))
-	return func(name string) ([]byte, error) {
-		if baseErr != nil {
-			return nil, baseErr
-		}
-		abs, err := filepath.Abs(name)
-		if err != nil {
-			return nil, err
-		}
-		rel, err := filepath.Rel(base, abs)
-		if err != nil {
-			return nil, err
-		}
-		p := path.Join(path.Dir(top), filepath.ToSlash(rel))
-		if p == ".." || strings.HasPrefix(p, "../") {
-			return nil, fmt.Errorf("%s is outside the git work tree", name)
-		}
-		names[name] = rev + ":" + p
-		return gitrev.Show(dir, rev, p, max)
-	}
-}
-
-// rename makes findings and sources of the file itself carry the name the
-// user gave (HEAD:maps/b.yaml), so each side's findings are told apart.
-func rename(res *check.Result, from, to string) {
-	for _, d := range res.Diags {
-		if d.Range.Filename == from {
-			d.Range.Filename = to
-		}
-	}
-	if src, ok := res.Sources[from]; ok {
-		delete(res.Sources, from)
-		res.Sources[to] = src
-	}
-}
-
-// inDir resolves a relative path against dir (when set).
-func inDir(dir, p string) string {
-	if dir == "" || filepath.IsAbs(p) {
-		return p
-	}
-	return filepath.Join(dir, p)
+	res, err := check.Side(opts.Dir, arg, lo)
+	return res.Map, res, err
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/raster"
 	"github.com/cjm-dev/cjm/pkg/render"
+	"github.com/cjm-dev/cjm/pkg/view"
 	"github.com/cjm-dev/cjm/pkg/view/viewtest"
 )
 
@@ -104,7 +105,7 @@ func BenchmarkBuild(b *testing.B) {
 			m := viewtest.Generate(viewtest.Config{Touchpoints: n, BackEdges: 0.1, Seed: 1})
 			b.Run(fmt.Sprintf("%s/%d", v.Name, n), func(b *testing.B) {
 				loop(b, func() error {
-					_, _, err := v.Build(ctx, m, graphviz.InProcess, "bench")
+					_, _, err := v.Build(ctx, m, graphviz.InProcess, view.Options{IDPrefix: "bench"})
 					return err
 				})
 			})

@@ -54,6 +54,9 @@ type Options struct {
 	// Fonts are --font files: fallback fonts for PNG and PDF, consulted
 	// before the system's.
 	Fonts []string
+	// Baseline is --baseline: REV, REV:PATH or FILE, the version each map
+	// is drawn against (empty: none).
+	Baseline string
 
 	// NewRenderer picks where Graphviz runs for `layouts` layouts with
 	// `workers` parallel jobs, each layout bounded by timeout, and returns
@@ -144,6 +147,7 @@ worker process is killed) and its input fails with an error.`,
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "render `N` maps in parallel (default: the number of CPUs)")
 	cmdutil.AddMaxSizeFlag(fl, &opts.MaxBytes)
 	fl.StringArrayVar(&opts.Fonts, "font", nil, "draw characters the bundled fonts lack with the TrueType font `FILE` before any system font, in PNG and PDF (repeatable)")
+	fl.StringVar(&opts.Baseline, "baseline", "", "draw the map against its version `REV` (or REV:PATH, or a FILE): the baseline's emotion curves dashed under the current ones, touchpoints added or removed, each KPI's change")
 	fl.BoolVar(&opts.Check, "check", false, "write nothing; list missing or out-of-date outputs and exit 1 if any")
 	fl.DurationVar(&opts.LayoutTimeout, "layout-timeout", DefaultLayoutTimeout, "stop a Graphviz layout after `DURATION` and fail its input (0: no limit)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -502,8 +506,24 @@ func renderInput(ctx context.Context, opts *Options, input string, outs []output
 		res.skipped = "a catalogue (no stages) has nothing to draw"
 		return res
 	}
+	var base render.Baseline
+	if opts.Baseline != "" {
+		b, bds, bsrcs, err := loadBaseline(opts, input, load.Options{Root: opts.Root, MaxBytes: opts.MaxBytes, Rules: set})
+		if err != nil {
+			res.diags = append(res.diags, bds...)
+			for k, v := range bsrcs {
+				if res.sources == nil {
+					res.sources = diag.Sources{}
+				}
+				res.sources[k] = v
+			}
+			res.failures = append(res.failures, fmt.Sprintf("%s: %v", input, err))
+			return res
+		}
+		base = b
+	}
 	var missing raster.Missing
-	made := plan.Render(ctx, chk.Map, input, r, &missing)
+	made := plan.RenderAgainst(ctx, chk.Map, base, input, r, &missing)
 	for i, o := range outs {
 		data, err := made[i].Data, made[i].Err
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -43,11 +44,11 @@ func TestSameSVGAsRender(t *testing.T) {
 	}
 	path := filepath.Join(dir, "abm-committee.yaml")
 
-	// cjm render -o OUT -f svg --view map,flow PATH
+	// cjm render -o OUT -f svg --view <every view> PATH
 	out := t.TempDir()
 	ios, _, _, errOut := iostreams.Test()
 	cmd := render.NewCmdRender(&cmdutil.Factory{IO: ios, Root: dir}, nil)
-	cmd.SetArgs([]string{"-o", out, "-f", "svg", "--view", "map,flow", path})
+	cmd.SetArgs([]string{"-o", out, "-f", "svg", "--view", strings.Join(pkgrender.ViewNames(), ","), path})
 	cmd.SetOut(io.Discard)
 	cmd.SetErr(io.Discard)
 	if err := cmd.Execute(); err != nil {

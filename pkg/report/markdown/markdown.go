@@ -22,6 +22,9 @@ type Options struct {
 	// (pkg/render.ReportViews); a view without a link is left out. Nil
 	// means every view in SVGLinks, in name order, captioned with its name.
 	Views []outline.View
+	// KPILink is the relative file name of the kpi view's SVG, linked in
+	// the "KPIs over time" section; empty for none.
+	KPILink string
 }
 
 // Render returns the Markdown report of m.
@@ -37,6 +40,7 @@ func Render(m *journey.Map, opts Options) ([]byte, error) {
 	w.inventory(r)
 	w.pains(r)
 	w.kpis(r)
+	w.history(r, opts)
 	w.matrix("report.omnichannel", r.Omnichannel)
 	w.matrix("report.ownership", r.Ownership)
 	w.stepsBack(r)
@@ -332,6 +336,33 @@ func (w *writer) kpis(r *outline.Report) {
 		}
 		w.row(Escape(k.Stage), tp, Escape(k.Name), Escape(k.ValueText),
 			Escape(k.TargetText), w.t(k.DirectionKey()), w.status(k))
+	}
+	w.line()
+}
+
+// history is the "KPIs over time" section: the kpi view's SVG linked
+// (Options.KPILink) and each metric's last point. Left out when no metric
+// has a history (two points or more).
+func (w *writer) history(r *outline.Report, opts Options) {
+	if len(r.History) == 0 {
+		return
+	}
+	w.heading(2, w.t("report.view.kpi"))
+	if opts.KPILink != "" {
+		dest := Destination(opts.KPILink)
+		w.line("[![", w.t("report.view.kpi"), "](", dest, ")](", dest, ")")
+		w.line()
+	}
+	w.row(w.t("report.stage"), w.t("report.touchpoint"), w.t("report.kpi"), w.t("report.date"),
+		w.t("report.value"), w.t("report.change"), w.t("report.trend"), w.t("report.status"))
+	w.rule(8)
+	for _, h := range r.History {
+		tp := Escape(h.Touchpoint)
+		if h.Ref != "" {
+			tp = h.Ref + " " + tp
+		}
+		w.row(Escape(h.Stage), tp, Escape(h.Name), Escape(h.Date), Escape(h.ValueText),
+			Escape(h.ChangeText), h.Spark, w.status(h.KPI))
 	}
 	w.line()
 }

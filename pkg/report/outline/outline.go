@@ -6,6 +6,7 @@ import (
 
 	"github.com/cjm-dev/cjm/pkg/i18n"
 	"github.com/cjm-dev/cjm/pkg/journey"
+	kpis "github.com/cjm-dev/cjm/pkg/kpi"
 )
 
 // Report is what the reports show of one map.
@@ -23,7 +24,10 @@ type Report struct {
 	Pains []PainRow
 	// KPIs lists every metric stage by stage: the stage's own, then its
 	// touchpoints'.
-	KPIs        []KPI
+	KPIs []KPI
+	// History has a row per metric with two points or more (pkg/kpi):
+	// the "KPIs over time" section. Empty when no metric has a history.
+	History     []HistoryRow
 	Omnichannel Matrix
 	Ownership   Matrix
 	StepsBack   []StepBack
@@ -134,6 +138,21 @@ type KPI struct {
 	// LowerIsBetter is true when the metric improves as it falls.
 	LowerIsBetter bool
 	Status        Status
+}
+
+// HistoryRow is a metric's last point in the "KPIs over time" section.
+type HistoryRow struct {
+	KPI
+	// Date is the last point's date as written; Points the number of
+	// points; ChangeText the change since the previous point with its
+	// sign and unit (i18n.SignedQuantity); Spark the last points as a
+	// text sparkline (kpi.Series.Sparkline).
+	Date       string
+	Points     int
+	ChangeText string
+	Spark      string
+	// Better is true when the last change went the metric's better way.
+	Better bool
 }
 
 // PainRow pairs a stage's pain points with its opportunities.
@@ -280,6 +299,26 @@ func Build(m *journey.Map) *Report {
 		for _, tp := range st.Touchpoints {
 			r.KPIs = append(r.KPIs, tp.Metrics...)
 		}
+	}
+	tpRef := map[*journey.Touchpoint]string{}
+	for si, s := range m.Stages {
+		for ti, t := range s.Touchpoints {
+			tpRef[t] = journey.Ref(si, ti)
+		}
+	}
+	for _, s := range kpis.FromMap(m, kpis.Options{}) {
+		if len(s.Points) < 2 {
+			continue
+		}
+		ref, tp := "", ""
+		if s.Touchpoint != nil {
+			ref, tp = tpRef[s.Touchpoint], s.Touchpoint.Name
+		}
+		t := s.Trend()
+		last := s.Latest()
+		r.History = append(r.History, HistoryRow{KPI: kpi(s.Metric, s.Stage.Name, tp, ref, r.Lang),
+			Date: last.Date, Points: len(s.Points), ChangeText: i18n.SignedQuantity(r.Lang, t.Change, s.Metric.Unit),
+			Spark: s.Sparkline(), Better: t.Direction == "better"})
 	}
 	for _, st := range r.Stages {
 		row := PainRow{Stage: st.Name, Opportunities: st.Opportunities}

@@ -31,6 +31,11 @@ type cpoint struct {
 	ring  bool // a stage point round touchpoint points: drawn larger, under them
 	loose bool // a touchpoint's point off the curve (its stage gives its own emotion)
 	what  string
+	// stageID, stageIdx and tpID say whose point it is (tpID "" for a
+	// stage's): the baseline's points are placed by them.
+	stageID  string
+	stageIdx int
+	tpID     string
 }
 
 func newEmotionLane(b *builder) *emotionLane {
@@ -79,7 +84,7 @@ func (l *emotionLane) collect(b *builder, c *curve, value func(*journey.Emotion)
 			}
 			if v, ok := value(t.Emotion); ok {
 				c.pts = append(c.pts, cpoint{id: b.doc.ID("emotion", key, "tp", t.ID), x: b.tpX[t] + off, v: clamp(v),
-					loose: hasOwn, what: b.ref[t] + " " + t.Name})
+					loose: hasOwn, what: b.ref[t] + " " + t.Name, stageID: s.ID, stageIdx: si, tpID: t.ID})
 			}
 		}
 		n := len(c.pts) - first
@@ -91,7 +96,7 @@ func (l *emotionLane) collect(b *builder, c *curve, value func(*journey.Emotion)
 			v, ok = value(b.m.StageEmotion(s))
 		}
 		if ok {
-			p := cpoint{id: b.doc.ID("emotion", key, "stage", s.ID), x: b.colX(si) + b.cw/2 + off, v: clamp(v), stage: true, ring: n > 0, what: s.Name}
+			p := cpoint{id: b.doc.ID("emotion", key, "stage", s.ID), x: b.colX(si) + b.cw/2 + off, v: clamp(v), stage: true, ring: n > 0, what: s.Name, stageID: s.ID, stageIdx: si}
 			// Before the stage's touchpoints, so that they are drawn over it.
 			c.pts = append(c.pts[:first], append([]cpoint{p}, c.pts[first:]...)...)
 		}
@@ -150,6 +155,8 @@ func (l *emotionLane) draw(b *builder) {
 		}
 		b.rule(b.doc.ID("emotion", "grid", view.Num(a.v+2)), from, to, attrs...)
 	}
+	// The baseline's curves first, under the current ones.
+	b.drawBaselineCurves(yOf)
 	// The curves, each one edge through its points (edges are drawn
 	// before nodes, so the points cover it).
 	for _, c := range l.curves {

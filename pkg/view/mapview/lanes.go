@@ -1,13 +1,13 @@
 package mapview
 
 import (
-	"github.com/cjm-dev/cjm/pkg/i18n"
-	"strings"
-
 	"math"
 	"strconv"
+	"strings"
 
+	"github.com/cjm-dev/cjm/pkg/i18n"
 	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/kpi"
 	"github.com/cjm-dev/cjm/pkg/palette"
 	"github.com/cjm-dev/cjm/pkg/view"
 )
@@ -71,7 +71,13 @@ func (b *builder) lanes() []lane {
 		return items
 	}))
 	add("feelings", perStage(func(s *journey.Stage) []item { return bullets(s.Feelings) }))
-	if e := newEmotionLane(b); e != nil {
+	e := newEmotionLane(b)
+	if e == nil && len(b.baselineCurves()) > 0 {
+		// The baseline had emotions the current map has none of: the lane
+		// shows the baseline's curves alone.
+		e = &emotionLane{}
+	}
+	if e != nil {
 		b.emotion = e
 		out = append(out, e)
 	}
@@ -114,6 +120,9 @@ type para struct {
 	bulletSt view.Style
 	text     string
 	st       view.Style
+	// spark, when set, makes the paragraph a KPI's sparkline and trend
+	// (text is then the trend's label).
+	spark *kpi.Series
 }
 
 func bulleted(bullet string, bst view.Style, text string, st view.Style) item {
@@ -130,6 +139,10 @@ type laidPara struct {
 func (it item) lay(w float64) []laidPara {
 	var out []laidPara
 	for _, p := range it.paras {
+		if p.spark != nil {
+			out = append(out, laidPara{para: p, lines: []string{p.text}, h: sparkH})
+			continue
+		}
 		lines := p.st.Wrap(p.text, w)
 		if len(lines) == 0 {
 			lines = []string{""}
@@ -197,6 +210,11 @@ func (l *listLane) draw(b *builder) {
 				if k > 0 {
 					id += "-" + strconv.Itoa(k+1)
 				}
+				if p.spark != nil {
+					b.sparkline(id, x+bw, y, tw, p.para)
+					y += p.h
+					continue
+				}
 				if p.bullet != "" {
 					b.doc.TextAt(id+"-bullet", x, y, []string{p.bullet}, p.bulletSt)
 				}
@@ -216,6 +234,9 @@ func (l *listLane) uniform() bool {
 		for _, it := range c {
 			for i := range it.paras {
 				p := &it.paras[i]
+				if p.spark != nil {
+					return false
+				}
 				if first == nil {
 					first = p
 					continue
@@ -304,6 +325,12 @@ func (b *builder) metricItem(ref string, mt *journey.Metric) item {
 		p.bullet, p.bulletSt = i18n.MarkOn, view.Style{Size: 9.5, Bold: true, Color: palette.Delight}
 	}
 	it.paras = append(it.paras, p)
+	if d := b.baselineDelta(mt); d != "" {
+		it.paras = append(it.paras, para{text: d, st: deltaStyle})
+	}
+	if sp := b.sparkPara(mt); sp != nil {
+		it.paras = append(it.paras, *sp)
+	}
 	return it
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cjm-dev/cjm/pkg/i18n"
 	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/kpi"
 	"github.com/cjm-dev/cjm/pkg/palette"
 	"github.com/cjm-dev/cjm/pkg/view"
 )
@@ -86,6 +87,11 @@ type builder struct {
 	emotion    *emotionLane // nil when the map has no emotions
 	gridTop    float64
 	rules      []float64 // y of the horizontal rules of the grid
+	// series are the metrics' histories (kpi.FromMap): a KPI with two
+	// points or more shows its sparkline.
+	series map[*journey.Metric]*kpi.Series
+	// baseline is the version compared with (nil: none).
+	baseline *baseline
 }
 
 func newBuilder(m *journey.Map, opts view.Options) *builder {
@@ -112,6 +118,8 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		ref:        make(map[*journey.Touchpoint]string),
 		tpX:        make(map[*journey.Touchpoint]float64),
 		perPersona: m.PerPersonaEmotion(),
+		series:     kpi.BySeries(kpi.FromMap(m, kpi.Options{})),
+		baseline:   newBaseline(m, opts.Baseline, opts.BaselineName),
 	}
 	for si, s := range m.Stages {
 		k := len(s.Touchpoints)
@@ -131,6 +139,7 @@ func (b *builder) colX(i int) float64 { return laneWidth + float64(i)*b.cw }
 // layout lays out the page top to bottom.
 func (b *builder) layout() {
 	b.title()
+	b.baselineNote()
 	b.personas()
 	b.y += gap
 	b.phases()

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
@@ -485,5 +486,154 @@ func TestTooManyTouchpoints(t *testing.T) {
 	}
 	if _, err := Build(m, view.Options{MaxTouchpoints: 30}); err != nil {
 		t.Errorf("at the bound: %v", err)
+	}
+}
+
+// TestSparkline: a KPI with two points or more has a sparkline, its last
+// point and its trend arrow in the KPI lane; a KPI with one point or none
+// has none.
+func TestSparkline(t *testing.T) {
+	m := viewtest.Small()
+	var mts []*journey.Metric
+	for _, r := range journey.Metrics(m) {
+		mts = append(mts, r.Metric)
+	}
+	if len(mts) < 2 {
+		t.Fatalf("the small map has %d metrics, want 2", len(mts))
+	}
+	point := func(month int, v float64) *journey.Measurement {
+		tm := time.Date(2026, time.Month(month), 1, 0, 0, 0, 0, time.UTC)
+		return &journey.Measurement{Metric: mts[0].ID, Date: tm.Format("2006-01"), Time: tm, Value: v, File: "k.csv", Line: month + 1}
+	}
+	dot := func() string {
+		d, err := Build(m, view.Options{IDPrefix: "p"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(d)
+	}
+	if s := dot(); strings.Contains(s, "-spark\"") {
+		t.Fatal("a sparkline without history")
+	}
+	mts[0].History = []*journey.Measurement{point(1, 10)}
+	if s := dot(); strings.Contains(s, "-spark\"") {
+		t.Fatal("a sparkline for one point")
+	}
+	mts[0].History = append(mts[0].History, point(2, 12), point(3, 11))
+	s := dot()
+	if strings.Count(s, "-spark\"") != 1 || strings.Count(s, "-spark-last\"") != 1 {
+		t.Fatalf("want one sparkline and its last point:\n%s", s)
+	}
+	var trend string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, "-trend\"") {
+			trend = l
+		}
+	}
+	if !strings.Contains(trend, "↓") || !strings.Contains(trend, "−1") {
+		t.Errorf("trend: %s", trend)
+	}
+}
+
+// TestBaseline: with a baseline, its emotion curve and points carry
+// class="baseline" (and are drawn before the current curve), a touchpoint
+// the baseline lacks is marked added, one it has and the map lacks is
+// named in the note, and a KPI shows its change against the baseline's
+// value. Without a baseline none of it is drawn.
+func TestBaseline(t *testing.T) {
+	m := viewtest.Small()
+	base := viewtest.Small()
+	var removed, added *journey.Touchpoint
+	for _, s := range base.Stages {
+		if len(s.Touchpoints) > 0 {
+			removed = &journey.Touchpoint{ID: "gone", Name: "Gone card", Emotion: s.Touchpoints[0].Emotion}
+			s.Touchpoints = append(s.Touchpoints, removed)
+			break
+		}
+	}
+	added = m.Stages[len(m.Stages)-1].Touchpoints[0]
+	for _, s := range base.Stages {
+		var keep []*journey.Touchpoint
+		for _, tp := range s.Touchpoints {
+			if tp.ID != added.ID {
+				keep = append(keep, tp)
+			}
+		}
+		s.Touchpoints = keep
+	}
+	var mt *journey.Metric
+	for _, r := range journey.Metrics(base) {
+		if r.Metric.Value != nil {
+			v := *r.Metric.Value - 1
+			r.Metric.Value = &v
+			mt = r.Metric
+			break
+		}
+	}
+	if mt == nil {
+		t.Fatal("the small map has no metric with a value")
+	}
+	plain, err := Build(m, view.Options{IDPrefix: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(plain, []byte("baseline")) {
+		t.Fatal("baseline marks without a baseline")
+	}
+	dot, err := Build(m, view.Options{IDPrefix: "p", Baseline: base, BaselineName: "HEAD~1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(dot)
+	lineOf := func(id string) string {
+		for _, l := range strings.Split(s, "\n") {
+			if strings.Contains(l, `id="`+id+`"`) {
+				return l
+			}
+		}
+		t.Fatalf("no %s", id)
+		return ""
+	}
+	curve := lineOf("p-baseline-emotion-all-curve")
+	if !strings.Contains(curve, `class="baseline"`) || !strings.Contains(curve, `style="dashed"`) {
+		t.Errorf("baseline curve: %s", curve)
+	}
+	if strings.Index(s, `id="p-baseline-emotion-all-curve"`) > strings.Index(s, `id="p-emotion-all-curve"`) {
+		t.Error("the baseline curve is drawn over the current one")
+	}
+	if !strings.Contains(lineOf("p-baseline-note"), "Gone card") {
+		t.Error("the removed touchpoint is not named")
+	}
+	lineOf("p-tp-" + added.ID + "-added")
+	if strings.Count(s, "-added\" pos=") != 1 {
+		t.Errorf("want one added mark, got %d:\n%s", strings.Count(s, "-added\" pos="), s)
+	}
+	if !strings.Contains(s, "Δ +1") || !strings.Contains(s, "vs the baseline") {
+		t.Error("no KPI change against the baseline")
+	}
+	// Every element of the baseline's curves says so.
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, `id="p-baseline-emotion`) && !strings.Contains(l, `class="baseline"`) {
+			t.Errorf("without class: %s", l)
+		}
+	}
+}
+
+// TestBaselineEmotionsOnly: a baseline with emotions is drawn even when
+// the current map has none.
+func TestBaselineEmotionsOnly(t *testing.T) {
+	m := viewtest.Small()
+	for _, tp := range m.Touchpoints() {
+		tp.Emotion = nil
+	}
+	for _, s := range m.Stages {
+		s.Emotion = nil
+	}
+	dot, err := Build(m, view.Options{IDPrefix: "p", Baseline: viewtest.Small()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(dot, []byte(`id="p-baseline-emotion-all-curve"`)) || !bytes.Contains(dot, []byte(`id="p-lane-emotions"`)) {
+		t.Error("the baseline's curve is not drawn")
 	}
 }

@@ -127,6 +127,7 @@ func (b *builder) drawChip(c chip, x, y, w float64) {
 	if t.IsMomentOfTruth() {
 		b.star(id+"-mot", view.Point{X: x + w - 11, Y: ty + 8}, 14)
 	}
+	b.addedMark(t, x, y, w, c.h)
 	ty += math.Max(c.nameH, 16)
 	if c.interH > 0 {
 		ty += 2
