@@ -57,7 +57,7 @@ func stripPDFCreator(b []byte, lang string) []byte {
 	if lang == "" {
 		return b
 	}
-	re := regexp.MustCompile(`/Creator \(` + regexp.QuoteMeta(lang) + `\)`)
+	re := regexp.MustCompile(`/Creator\s*\(` + regexp.QuoteMeta(lang) + `\)`)
 	return re.ReplaceAllFunc(b, func(m []byte) []byte { return bytes.Repeat([]byte{' '}, len(m)) })
 }
 

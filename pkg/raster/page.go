@@ -1,6 +1,7 @@
 package raster
 
 import (
+	"errors"
 	"fmt"
 	"image"
 	"math"
@@ -357,3 +358,34 @@ func (d *drawer) foot(c *canvas.Canvas, paper Page, title, footer, number string
 
 // footFamily is the font of the foot line: the maps' own.
 const footFamily = "Helvetica,Arial,'Liberation Sans',sans-serif"
+
+// PaperLayout says how a drawing goes on paper.
+type PaperLayout struct {
+	// Pages is the number of pages.
+	Pages int
+	// Scale is the drawing's scale on them (1: the SVG's size).
+	Scale float64
+	// MinText is the size of its smallest text on paper, pt: the
+	// smallest text of the SVG (see isText) times Scale. Under MinTextPt
+	// only when the drawing cannot be split (the flow view) or a single
+	// stage or lane does not fit on a page at that size.
+	MinText float64
+}
+
+// LayOut returns how svg goes on opts.Page, as PNG and PDF draw it.
+func LayOut(svg []byte, opts Options) (lo PaperLayout, err error) {
+	defer catch(&err)
+	d := &drawer{grads: map[string]gradient{}, fonts: getFonts(), boxes: map[string]canvas.Rect{}}
+	defer putFonts(d.fonts)
+	if err := d.parse(svg); err != nil {
+		return lo, err
+	}
+	if d.c == nil {
+		return lo, errors.New("not an SVG document: no <svg> element")
+	}
+	if opts.Page.Auto() {
+		return PaperLayout{Pages: 1, Scale: 1, MinText: d.minPt}, nil
+	}
+	l := layOut(d.c.W, d.c.H, d.minPt, d.findColumns(), opts.Page, opts.Footer)
+	return PaperLayout{Pages: len(l.pages), Scale: l.scale, MinText: l.minText}, nil
+}

@@ -129,7 +129,11 @@ func PDF(svg []byte, opts Options) (out []byte, err error) {
 	if err := p.Close(); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return fixFontDates(stripPDFCreator(stripPDFDate(buf.Bytes()), opts.Lang))
+	b, err := escapeInfoCR(stripPDFCreator(stripPDFDate(buf.Bytes()), opts.Lang))
+	if err != nil {
+		return nil, err
+	}
+	return fixFontDates(b)
 }
 
 // sheets draws svg on the pages of opts.Page (see layOut).

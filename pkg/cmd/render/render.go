@@ -27,9 +27,9 @@ import (
 	"github.com/cjm-dev/cjm/pkg/iostreams"
 	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/paths"
+	"github.com/cjm-dev/cjm/pkg/raster"
 	"github.com/cjm-dev/cjm/pkg/render"
 	"github.com/cjm-dev/cjm/pkg/renderpool"
-	"github.com/cjm-dev/cjm/pkg/raster"
 	"github.com/cjm-dev/cjm/pkg/textmeasure"
 )
 
