@@ -12,9 +12,12 @@ import (
 	"github.com/tdewolff/canvas/renderers/pdf"
 )
 
-// record adds the bounds of a drawn shape p (mm) to the box of the node it
-// belongs to, when that node is under the graph's id (see findColumns).
-func (d *drawer) record(p *canvas.Path) {
+// record adds the bounds of a drawn shape p (mm), or of a text, to the box
+// of the node it belongs to, when that node is under the graph's id (see findColumns).
+func (d *drawer) record(p *canvas.Path) { d.recordRect(p.FastBounds()) }
+
+// recordRect adds b (mm) to the box of the node being drawn (see record).
+func (d *drawer) recordRect(b canvas.Rect) {
 	if d.root == "" {
 		return
 	}
@@ -31,7 +34,6 @@ func (d *drawer) record(p *canvas.Path) {
 	if rest, ok := strings.CutPrefix(id, d.root+"-a_"); ok {
 		id = rest
 	}
-	b := p.FastBounds()
 	if old, ok := d.boxes[id]; ok {
 		b = old.Add(b)
 	} else {

@@ -81,6 +81,9 @@ type columns struct {
 	// bannerY0 is the bottom of the banner above the stage header and
 	// phase rows (the title, the personas).
 	bannerY0 float64
+	// legendX1 is the right end of the legend under the lanes, 0 when
+	// there is none.
+	legendX1 float64
 }
 
 // page is one sheet of a laid out drawing: the parts of the drawing it
@@ -165,6 +168,13 @@ func layOut(w, h, minPt float64, cols *columns, paper Page, footer string) layou
 	s := math.Min(1, MinTextPt/minPt)
 	s = math.Min(s, aw/(laneW+slicesMax(widths)))
 	s = math.Min(s, ah/(bannerH+headH+slicesMax(heights)))
+	// The legend, under the last lane, goes whole under the last band of
+	// lanes when it fits the page's width.
+	legendY1 := 0.0
+	if n := len(cols.lanes); n > 0 && cols.legendX1 > 0 && (cols.legendX1-lx0)*s <= aw {
+		legendY1 = cols.lanes[n-1].Y0
+		bands[len(bands)-1].Y0 = legendY1
+	}
 	// With the whole height on one page, the rows stay whole.
 	xGroups := partition(widths, aw/s-laneW)
 	yGroups := [][2]int{{0, len(bands)}}
@@ -190,6 +200,11 @@ func layOut(w, h, minPt float64, cols *columns, paper Page, footer string) layou
 				{src: canvas.Rect{X0: lx0, Y0: y0, X1: cols.lane.X1, Y1: y1}, x: left, y: below},
 				{src: canvas.Rect{X0: x0, Y0: y0, X1: x1, Y1: y1}, x: left + laneW*s, y: below},
 			}}
+			if legendY1 > 0 && yg[1] == len(bands) {
+				// 0.4 mm under the lanes' bottom rule, which would
+				// otherwise run across the page's width.
+				p.tiles = append(p.tiles, tile{src: canvas.Rect{X0: lx0, Y0: 0, X1: math.Min(w, lx0+aw/s), Y1: legendY1 - 0.4}, x: left, y: below - (y1-y0+0.4)*s})
+			}
 			lo.pages = append(lo.pages, p)
 		}
 	}
@@ -268,6 +283,8 @@ func (d *drawer) findColumns() *columns {
 		switch {
 		case strings.HasPrefix(id, d.root+"-stage-") && same(b.Y0, corner.Y0) && same(b.Y1, corner.Y1):
 			cols.stages = append(cols.stages, b)
+		case strings.HasPrefix(id, d.root+"-legend-"):
+			cols.legendX1 = math.Max(cols.legendX1, b.X1)
 		case strings.HasPrefix(id, d.root+"-phase-") && b.Y0 >= corner.Y1-0.5:
 			cols.bannerY0 = math.Max(cols.bannerY0, b.Y1)
 		case strings.HasPrefix(id, d.root+"-lane-") && same(b.X0, corner.X0) && same(b.X1, corner.X1) && b.Y1 <= corner.Y0+0.5:

@@ -635,6 +635,7 @@ func (d *drawer) drawText(t *textState, s string) {
 		case "end":
 			p.X -= w
 		}
+		d.recordRect(canvas.Rect{X0: p.X, Y0: p.Y, X1: p.X + w, Y1: p.Y + t.size*sc*mmPerPt})
 		d.c.RenderText(line, canvas.Identity.Translate(p.X, p.Y))
 		return
 	}
@@ -662,6 +663,7 @@ func (d *drawer) drawText(t *textState, s string) {
 	case "end":
 		p.X -= total
 	}
+	d.recordRect(canvas.Rect{X0: p.X, Y0: p.Y, X1: p.X + total, Y1: p.Y + t.size*sc*mmPerPt})
 	for _, r := range runs {
 		line := canvas.NewTextLine(faces[r.font], r.text, canvas.Left)
 		d.c.RenderText(line, canvas.Identity.Translate(p.X, p.Y))
