@@ -172,7 +172,9 @@ func layOut(w, h, minPt float64, cols *columns, paper Page, footer string) layou
 	// lanes when it fits the page's width.
 	legendY1 := 0.0
 	if n := len(cols.lanes); n > 0 && cols.legendX1 > 0 && (cols.legendX1-lx0)*s <= aw {
-		legendY1 = cols.lanes[n-1].Y0
+		// 0.4 mm under the lanes' bottom rule: the rule stays with the
+		// lanes, and does not run across the legend's tile.
+		legendY1 = cols.lanes[n-1].Y0 - 0.4
 		bands[len(bands)-1].Y0 = legendY1
 	}
 	// With the whole height on one page, the rows stay whole.
@@ -201,9 +203,7 @@ func layOut(w, h, minPt float64, cols *columns, paper Page, footer string) layou
 				{src: canvas.Rect{X0: x0, Y0: y0, X1: x1, Y1: y1}, x: left + laneW*s, y: below},
 			}}
 			if legendY1 > 0 && yg[1] == len(bands) {
-				// 0.4 mm under the lanes' bottom rule, which would
-				// otherwise run across the page's width.
-				p.tiles = append(p.tiles, tile{src: canvas.Rect{X0: lx0, Y0: 0, X1: math.Min(w, lx0+aw/s), Y1: legendY1 - 0.4}, x: left, y: below - (y1-y0+0.4)*s})
+				p.tiles = append(p.tiles, tile{src: canvas.Rect{X0: lx0, Y0: 0, X1: math.Min(w, lx0+aw/s), Y1: legendY1}, x: left, y: below - (y1-y0)*s})
 			}
 			lo.pages = append(lo.pages, p)
 		}
