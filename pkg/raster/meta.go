@@ -18,8 +18,23 @@ func (d *drawer) record(p *canvas.Path) { d.recordRect(p.FastBounds()) }
 
 // recordRect adds b (mm) to the box of the node being drawn (see record).
 func (d *drawer) recordRect(b canvas.Rect) {
-	if d.root == "" {
+	id := d.nodeID()
+	if id == "" {
 		return
+	}
+	if old, ok := d.boxes[id]; ok {
+		b = old.Add(b)
+	} else {
+		d.boxIDs = append(d.boxIDs, id)
+	}
+	d.boxes[id] = b
+}
+
+// nodeID is the id of the node being drawn when it is under the graph's
+// id, else "".
+func (d *drawer) nodeID() string {
+	if d.root == "" {
+		return ""
 	}
 	id := ""
 	for i := len(d.ids) - 1; i >= 0 && id == ""; i-- {
@@ -28,18 +43,13 @@ func (d *drawer) recordRect(b canvas.Rect) {
 		}
 	}
 	if !strings.HasPrefix(id, d.root+"-") {
-		return
+		return ""
 	}
 	// A node with a link or a tooltip is drawn inside <g id="a_<id>">.
 	if rest, ok := strings.CutPrefix(id, d.root+"-a_"); ok {
 		id = rest
 	}
-	if old, ok := d.boxes[id]; ok {
-		b = old.Add(b)
-	} else {
-		d.boxIDs = append(d.boxIDs, id)
-	}
-	d.boxes[id] = b
+	return id
 }
 
 // setInfo writes the document's metadata. canvas writes the catalog's

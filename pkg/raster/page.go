@@ -350,6 +350,7 @@ func (d *drawer) pages(lo layout, paper Page, title, footer string) []*canvas.Ca
 		for _, t := range p.tiles {
 			m := canvas.Identity.Translate(t.x-t.src.X0*lo.scale, t.y-t.src.Y1*lo.scale).Scale(lo.scale, lo.scale)
 			d.c.RenderTo(&window{dst: c, src: t.src, m: m})
+			d.repeatPhaseNames(c, t, m)
 		}
 		d.foot(c, paper, title, footer, fmt.Sprintf("%d / %d", i+1, len(lo.pages)))
 		out[i] = c
@@ -405,4 +406,36 @@ func LayOut(svg []byte, opts Options) (lo PaperLayout, err error) {
 	}
 	l := layOut(d.c.W, d.c.H, d.minPt, d.findColumns(), opts.Page, opts.Footer)
 	return PaperLayout{Pages: len(l.pages), Scale: l.scale, MinText: l.minText}, nil
+}
+
+// phaseName is a phase's name as drawn (left-aligned at at) in the band of
+// the phase node box.
+type phaseName struct {
+	line *canvas.Text
+	at   canvas.Point
+	node string
+}
+
+// keepPhaseName keeps the text being drawn at p when it is a phase's name
+// (node <prefix>-phase-<id>-name).
+func (d *drawer) keepPhaseName(line *canvas.Text, p canvas.Point) {
+	id := d.nodeID()
+	if strings.HasPrefix(id, d.root+"-phase-") && strings.HasSuffix(id, "-name") {
+		d.phaseNames = append(d.phaseNames, phaseName{line: line, at: p, node: strings.TrimSuffix(id, "-name")})
+	}
+}
+
+// repeatPhaseNames draws, on a tile that starts inside a phase's band
+// (the phase began on an earlier page), the phase's name again at the
+// tile's left, as far in from it as it is from the band's start.
+func (d *drawer) repeatPhaseNames(c *canvas.Canvas, t tile, m canvas.Matrix) {
+	const minRest = 10.0 // mm of the band left on the tile
+	for _, n := range d.phaseNames {
+		box, ok := d.boxes[n.node]
+		if !ok || n.at.X >= t.src.X0 || box.X1 < t.src.X0+minRest || n.at.Y < t.src.Y0 || n.at.Y >= t.src.Y1 {
+			continue
+		}
+		at := canvas.Point{X: t.src.X0 + (n.at.X - box.X0), Y: n.at.Y}
+		c.RenderText(n.line, m.Mul(canvas.Identity.Translate(at.X, at.Y)))
+	}
 }

@@ -195,7 +195,8 @@ func TestPaperPDF(t *testing.T) {
 }
 
 // TestPaperSplitKeepsEveryStage: across the pages of a split, every stage
-// name of the funnel is printed, and the lane titles are on every page.
+// name of the funnel is printed, and the lane titles and the name of the
+// phase whose band a page shows are on every page.
 func TestPaperSplitKeepsEveryStage(t *testing.T) {
 	poppler(t)
 	m, svg := funnel(t)
@@ -224,6 +225,11 @@ func TestPaperSplitKeepsEveryStage(t *testing.T) {
 		// later ones, in the repeated column, left of the cells.
 		if !slices.ContainsFunc([]string{"Цель", "Эмоции", "Радости", "Возможности", "Стратегии", "Шаги назад"}, func(l string) bool { return strings.Contains(p, l) }) {
 			t.Errorf("page %d has no lane title:\n%s", i+1, p)
+		}
+		// The purchase phase spans stages 1-5: its name is repeated on
+		// the pages of stages 4-6, where its band continues.
+		if !strings.Contains(p, "ПОКУПКА") {
+			t.Errorf("page %d has no phase name ПОКУПКА:\n%s", i+1, p)
 		}
 	}
 }

@@ -227,6 +227,8 @@ type drawer struct {
 	boxIDs []string
 	// minPt is the size of the smallest text drawn (see isText), pt.
 	minPt float64
+	// phaseNames are the phase names drawn, repeated on split pages.
+	phaseNames []phaseName
 }
 
 type textState struct {
@@ -636,6 +638,7 @@ func (d *drawer) drawText(t *textState, s string) {
 			p.X -= w
 		}
 		d.recordRect(canvas.Rect{X0: p.X, Y0: p.Y, X1: p.X + w, Y1: p.Y + t.size*sc*mmPerPt})
+		d.keepPhaseName(line, p)
 		d.c.RenderText(line, canvas.Identity.Translate(p.X, p.Y))
 		return
 	}
