@@ -49,6 +49,12 @@ func fixFontDates(pdf []byte) ([]byte, error) {
 	if len(splices) == 0 {
 		return pdf, nil
 	}
+	return applySplices(pdf, splices)
+}
+
+// applySplices replaces parts of pdf and moves the cross-reference
+// offsets after them.
+func applySplices(pdf []byte, splices []splice) ([]byte, error) {
 	sort.Slice(splices, func(i, j int) bool { return splices[i].at < splices[j].at })
 	shift := func(off int) int {
 		d := 0
@@ -97,6 +103,33 @@ func fixFontDates(pdf []byte) ([]byte, error) {
 	}
 	old, _ := strconv.Atoi(string(b[sm[2]:sm[3]]))
 	return append(append(append([]byte{}, b[:sm[2]]...), strconv.Itoa(shift(old))...), b[sm[3]:]...), nil
+}
+
+// escapeInfoCR escapes the carriage-return bytes in the strings of the
+// document information dictionary (object 2, as canvas writes it). canvas
+// writes a non-ASCII /Title or /Subject as raw UTF-16 between parentheses,
+// escaping only \, ( and ); the PDF standard (7.3.4.2) has a reader turn
+// a raw CR in a literal string into LF, so a character with a 0x0D byte
+// (不 is U+4E0D, Ѝ U+040D) would read as another one.
+func escapeInfoCR(pdf []byte) ([]byte, error) {
+	start := bytes.LastIndex(pdf, []byte("\n2 0 obj\n"))
+	if start < 0 {
+		return pdf, nil
+	}
+	end := bytes.Index(pdf[start:], []byte("endobj"))
+	if end < 0 {
+		return pdf, nil
+	}
+	var splices []splice
+	for i := start; i < start+end; i++ {
+		if pdf[i] == '\r' {
+			splices = append(splices, splice{at: i, oldLen: 1, data: []byte(`\r`)})
+		}
+	}
+	if len(splices) == 0 {
+		return pdf, nil
+	}
+	return applySplices(pdf, splices)
 }
 
 // fixFontObject returns the replacement of object num's dictionary and

@@ -32,6 +32,16 @@ type Options struct {
 	// Missing, if not nil, collects the characters no font has (drawn as
 	// boxes), for the caller to warn about.
 	Missing *Missing
+
+	// Page is the paper; the zero value (auto) is one page the size of the
+	// drawing. On paper the drawing is scaled to the page and, where its
+	// text would fall under MinTextPt, split across pages (see layOut).
+	Page Page
+	// Footer is a line under the drawing on every page of a paper size.
+	Footer string
+	// Title, Lang and Subject are the PDF's metadata (/Title, /Lang,
+	// /Subject); Title also heads the foot line of each paper page.
+	Title, Lang, Subject string
 }
 
 // DefaultDPI is the PNG resolution when Options.DPI is zero: twice a
@@ -53,9 +63,24 @@ func PNG(svg []byte, opts Options) (out []byte, err error) {
 	if dpi < 1 || dpi > 2400 {
 		return nil, fmt.Errorf("png: resolution %g dpi is out of range (1-2400)", dpi)
 	}
-	c, err := draw(svg, opts, false)
-	if err != nil {
-		return nil, err
+	var c *canvas.Canvas
+	paper := !opts.Page.Auto()
+	if !paper {
+		if c, err = draw(svg, opts, false); err != nil {
+			return nil, err
+		}
+	} else {
+		if opts.DPI == 0 {
+			dpi = PageDPI
+		}
+		pages, err := sheets(svg, opts, false)
+		if err != nil {
+			return nil, err
+		}
+		if n := len(pages); n > 1 {
+			return nil, fmt.Errorf("png: the drawing needs %d %s pages to keep its text at %g pt or more, and a PNG holds one page; use -f pdf for the pages, or a larger --page", n, opts.Page.Name, MinTextPt)
+		}
+		c = pages[0]
 	}
 	res := canvas.DPI(dpi)
 	if px := c.W * res.DPMM() * c.H * res.DPMM(); px > MaxPixels {
@@ -68,6 +93,9 @@ func PNG(svg []byte, opts Options) (out []byte, err error) {
 	if err := enc.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("png: %w", err)
 	}
+	if paper {
+		return withPNGChunks(buf.Bytes(), dpi), nil
+	}
 	return buf.Bytes(), nil
 }
 
@@ -75,18 +103,54 @@ func PNG(svg []byte, opts Options) (out []byte, err error) {
 // used glyphs of the bundled fonts embedded (text stays selectable and
 // searchable). The output holds no date, so it is the same on every run.
 func PDF(svg []byte, opts Options) (out []byte, err error) {
-	c, err := draw(svg, opts, true)
-	if err != nil {
-		return nil, err
+	var pages []*canvas.Canvas
+	if opts.Page.Auto() {
+		c, err := draw(svg, opts, true)
+		if err != nil {
+			return nil, err
+		}
+		pages = []*canvas.Canvas{c}
+	} else {
+		var err error
+		if pages, err = sheets(svg, opts, true); err != nil {
+			return nil, err
+		}
 	}
 	defer catch(&err)
 	var buf bytes.Buffer
-	p := pdf.New(&buf, c.W, c.H, &pdf.Options{Compress: true, SubsetFonts: true})
-	c.RenderTo(p)
+	p := pdf.New(&buf, pages[0].W, pages[0].H, &pdf.Options{Compress: true, SubsetFonts: true})
+	setInfo(p, opts)
+	for i, c := range pages {
+		if i > 0 {
+			p.NewPage(c.W, c.H)
+		}
+		c.RenderTo(p)
+	}
 	if err := p.Close(); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return fixFontDates(stripPDFDate(buf.Bytes()))
+	b, err := escapeInfoCR(stripPDFCreator(stripPDFDate(buf.Bytes()), opts.Lang))
+	if err != nil {
+		return nil, err
+	}
+	return fixFontDates(b)
+}
+
+// sheets draws svg on the pages of opts.Page (see layOut).
+func sheets(svg []byte, opts Options, forPDF bool) (out []*canvas.Canvas, err error) {
+	defer catch(&err)
+	d := &drawer{grads: map[string]gradient{}, fonts: getFonts(), bg: opts.Background, forPDF: forPDF, boxes: map[string]canvas.Rect{}}
+	defer putFonts(d.fonts)
+	if err := d.parse(svg); err != nil {
+		return nil, err
+	}
+	if d.c == nil {
+		return nil, errors.New("not an SVG document: no <svg> element")
+	}
+	lo := layOut(d.c.W, d.c.H, d.minPt, d.findColumns(), opts.Page, opts.Footer)
+	out = d.pages(lo, opts.Page, opts.Title, opts.Footer)
+	opts.Missing.add(d.fonts.missing)
+	return out, nil
 }
 
 // creationDate matches the date canvas writes into the document info.
@@ -111,7 +175,7 @@ func catch(err *error) {
 // draws for the PDF writer (see gradient.canvasGradient).
 func draw(svg []byte, opts Options, forPDF bool) (c *canvas.Canvas, err error) {
 	defer catch(&err)
-	d := &drawer{grads: map[string]gradient{}, fonts: getFonts(), bg: opts.Background, forPDF: forPDF}
+	d := &drawer{grads: map[string]gradient{}, fonts: getFonts(), bg: opts.Background, forPDF: forPDF, boxes: map[string]canvas.Rect{}}
 	defer putFonts(d.fonts)
 	if err := d.parse(svg); err != nil {
 		return nil, err
@@ -153,6 +217,18 @@ type drawer struct {
 	// open <text>
 	text     *textState
 	textData strings.Builder
+
+	// root is the id of the graph; ids the ids of the open elements;
+	// boxes the bounds (mm) of the shapes of each node under the root,
+	// boxIDs their ids in document order (see findColumns).
+	root   string
+	ids    []string
+	boxes  map[string]canvas.Rect
+	boxIDs []string
+	// minPt is the size of the smallest text drawn (see isText), pt.
+	minPt float64
+	// phaseNames are the phase names drawn, repeated on split pages.
+	phaseNames []phaseName
 }
 
 type textState struct {
@@ -231,6 +307,10 @@ func (d *drawer) start(t xml.StartElement) error {
 	}
 	d.stack = append(d.stack, m)
 	d.tags = append(d.tags, tag)
+	d.ids = append(d.ids, a["id"])
+	if tag == "g" && d.root == "" && a["class"] == "graph" {
+		d.root = a["id"]
+	}
 
 	switch tag {
 	case "svg":
@@ -284,7 +364,9 @@ func (d *drawer) start(t xml.StartElement) error {
 		if p == nil || p.Empty() {
 			return nil
 		}
-		d.drawPath(p.Transform(m), a, m, tag == "polyline" || tag == "line")
+		p = p.Transform(m)
+		d.record(p)
+		d.drawPath(p, a, m, tag == "polyline" || tag == "line")
 	case "text":
 		if d.c == nil || d.inDefs() {
 			return nil
@@ -332,6 +414,7 @@ func (d *drawer) end(tag string) {
 	if n := len(d.stack); n > 0 {
 		d.stack = d.stack[:n-1]
 		d.tags = d.tags[:n-1]
+		d.ids = d.ids[:n-1]
 	}
 }
 
@@ -520,6 +603,9 @@ func (d *drawer) drawText(t *textState, s string) {
 	}
 	s = strings.ReplaceAll(s, "\u00a0", " ")
 	sc := scaleOf(t.m) / mmPerPt // user units -> pt
+	if pt := t.size * sc; isText(s) && (d.minPt == 0 || pt < d.minPt) {
+		d.minPt = pt
+	}
 	style := canvas.FontRegular
 	switch {
 	case t.bold && t.italic:
@@ -551,6 +637,8 @@ func (d *drawer) drawText(t *textState, s string) {
 		case "end":
 			p.X -= w
 		}
+		d.recordRect(canvas.Rect{X0: p.X, Y0: p.Y, X1: p.X + w, Y1: p.Y + t.size*sc*mmPerPt})
+		d.keepPhaseName(line, p)
 		d.c.RenderText(line, canvas.Identity.Translate(p.X, p.Y))
 		return
 	}
@@ -578,6 +666,7 @@ func (d *drawer) drawText(t *textState, s string) {
 	case "end":
 		p.X -= total
 	}
+	d.recordRect(canvas.Rect{X0: p.X, Y0: p.Y, X1: p.X + total, Y1: p.Y + t.size*sc*mmPerPt})
 	for _, r := range runs {
 		line := canvas.NewTextLine(faces[r.font], r.text, canvas.Left)
 		d.c.RenderText(line, canvas.Identity.Translate(p.X, p.Y))

@@ -52,14 +52,14 @@ var formats = []Format{
 		if err != nil {
 			return nil, err
 		}
-		return raster.PNG(svg, raster.Options{Missing: j.cache.missing})
+		return raster.PNG(svg, j.rasterOptions())
 	}},
 	{Name: "pdf", Ext: "pdf", Draws: DrawsSVG, Render: func(ctx context.Context, j *Job) ([]byte, error) {
 		svg, err := j.SVG(ctx, j.View)
 		if err != nil {
 			return nil, err
 		}
-		return raster.PDF(svg, raster.Options{Missing: j.cache.missing})
+		return raster.PDF(svg, j.rasterOptions())
 	}},
 	{Name: "dot", Ext: "dot", Draws: DrawsDOT, Render: func(ctx context.Context, j *Job) ([]byte, error) { return j.DOT(ctx, j.View) }},
 	// The Markdown report links the SVG of each view asked for, by the

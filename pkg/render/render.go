@@ -35,6 +35,16 @@ type Options struct {
 	// Missing, when set, collects the characters that no font could draw
 	// in the PNG and PDF outputs (raster.Missing.Warning says what to do).
 	Missing *raster.Missing
+	// Paper is the paper of the PNG and PDF outputs; the zero value is
+	// one page the drawing's size.
+	Paper Paper
+}
+
+// Paper is the paper of the PNG and PDF outputs (`cjm render --page`,
+// `--footer`).
+type Paper struct {
+	Page   raster.Page
+	Footer string
 }
 
 // Output is one output of a map.
@@ -67,6 +77,7 @@ func Render(ctx context.Context, m *journey.Map, opts Options) ([]Output, error)
 	if file == "" {
 		file = m.File
 	}
+	p.Paper = opts.Paper
 	outs := p.RenderAgainst(ctx, m, Baseline{Map: opts.Baseline, Name: opts.BaselineName}, file, opts.Renderer, opts.Missing)
 	var errs []error
 	for _, o := range outs {
@@ -82,6 +93,8 @@ func Render(ctx context.Context, m *journey.Map, opts Options) ([]Output, error)
 type Plan struct {
 	views   []View
 	formats []Format
+	// Paper is the paper of its PNG and PDF outputs.
+	Paper Paper
 }
 
 // NewPlan checks the names of the views and formats asked for (nil views
@@ -198,7 +211,7 @@ func (p *Plan) RenderAgainst(ctx context.Context, m *journey.Map, base Baseline,
 	if r == nil {
 		r = graphviz.InProcess
 	}
-	c := &cache{renderer: r, file: file, views: map[string]*viewResult{}, missing: missing, baseline: base}
+	c := &cache{renderer: r, file: file, views: map[string]*viewResult{}, missing: missing, baseline: base, paper: p.Paper}
 	outs := p.Outputs(file)
 	viewNames := p.Views()
 	for i := range outs {
@@ -255,6 +268,21 @@ type Job struct {
 	cache *cache
 }
 
+// rasterOptions are the PNG and PDF options of the job: the paper, the
+// missing-character collector and the PDF's metadata (the map's title and
+// language, the first line of its description).
+func (j *Job) rasterOptions() raster.Options {
+	subject, _, _ := strings.Cut(strings.TrimSpace(j.Map.Description), "\n")
+	return raster.Options{
+		Missing: j.cache.missing,
+		Page:    j.cache.paper.Page,
+		Footer:  j.cache.paper.Footer,
+		Title:   j.Map.Title,
+		Lang:    j.Map.Lang,
+		Subject: strings.TrimSpace(strings.TrimLeft(subject, "# ")),
+	}
+}
+
 // Lang is the map's language ("en", "ru"; empty means pkg/i18n's default).
 func (j *Job) Lang() string { return j.Map.Lang }
 
@@ -267,6 +295,7 @@ type cache struct {
 	file     string
 	missing  *raster.Missing
 	baseline Baseline
+	paper    Paper
 	mu       sync.Mutex
 	views    map[string]*viewResult
 }

@@ -57,6 +57,10 @@ type Options struct {
 	// Baseline is --baseline: REV, REV:PATH or FILE, the version each map
 	// is drawn against (empty: none).
 	Baseline string
+	// Page is --page (raster.ParsePage: auto, a4, a3, letter, tabloid,
+	// each with -landscape); Footer is --footer.
+	Page   string
+	Footer string
 
 	// NewRenderer picks where Graphviz runs for `layouts` layouts with
 	// `workers` parallel jobs, each layout bounded by timeout, and returns
@@ -131,6 +135,9 @@ worker process is killed) and its input fails with an error.`,
 			if opts.LayoutTimeout < 0 {
 				return cmdutil.FlagErrorf("--layout-timeout must be 0 (no limit) or more, not %s", opts.LayoutTimeout)
 			}
+			if _, err := raster.ParsePage(opts.Page); err != nil {
+				return cmdutil.FlagErrorf("--page: %s", err)
+			}
 			if opts.Check && opts.OutDir == "-" {
 				return cmdutil.FlagErrorf("--check compares files on disk; it cannot be used with -o -")
 			}
@@ -148,6 +155,8 @@ worker process is killed) and its input fails with an error.`,
 	cmdutil.AddMaxSizeFlag(fl, &opts.MaxBytes)
 	fl.StringArrayVar(&opts.Fonts, "font", nil, "draw characters the bundled fonts lack with the TrueType font `FILE` before any system font, in PNG and PDF (repeatable)")
 	fl.StringVar(&opts.Baseline, "baseline", "", "draw the map against its version `REV` (or REV:PATH, or a FILE): the baseline's emotion curves dashed under the current ones, touchpoints added or removed, each KPI's change")
+	fl.StringVar(&opts.Page, "page", "auto", "print PNG and PDF on paper of `SIZE`: auto (one page the drawing's size), a4, a3, letter or tabloid, each optionally -landscape (a3-landscape); the map is scaled to the page and split across PDF pages where its text would fall under 7 pt")
+	fl.StringVar(&opts.Footer, "footer", "", "write `TEXT` under the drawing on every page of a --page size")
 	fl.BoolVar(&opts.Check, "check", false, "write nothing; list missing or out-of-date outputs and exit 1 if any")
 	fl.DurationVar(&opts.LayoutTimeout, "layout-timeout", DefaultLayoutTimeout, "stop a Graphviz layout after `DURATION` and fail its input (0: no limit)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -158,6 +167,16 @@ worker process is killed) and its input fails with an error.`,
 			out = append(out, done+f)
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+	})
+	_ = cmd.RegisterFlagCompletionFunc("page", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		var out []cobra.Completion
+		for _, p := range raster.PageNames {
+			out = append(out, p)
+			if p != "auto" {
+				out = append(out, p+"-landscape")
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
 	})
 	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(render.ViewNames(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("out", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -210,6 +229,11 @@ func renderRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return cmdutil.FlagErrorf("%s", err)
 	}
+	page, err := raster.ParsePage(opts.Page)
+	if err != nil {
+		return cmdutil.FlagErrorf("--page: %s", err)
+	}
+	plan.Paper = render.Paper{Page: page, Footer: opts.Footer}
 	if err := textmeasure.SetFonts(textmeasure.FontConfig{Files: opts.Fonts}); err != nil {
 		return cmdutil.FlagErrorf("%s", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"image/png"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -239,12 +240,25 @@ func checkLandscape(t *testing.T, path string) {
 	if len(boxes) == 0 {
 		t.Fatalf("no page sizes found in the PDF (%d bytes)", len(b))
 	}
+	diagrams := 0
 	for i, m := range boxes {
 		w, _ := strconv.ParseFloat(string(m[1]), 64)
 		h, _ := strconv.ParseFloat(string(m[2]), 64)
 		if w <= h {
 			t.Errorf("page %d is %s×%s pt: not landscape", i+1, m[1], m[2])
 		}
+		// report.css: the text on A4, each diagram on A3 (a named page).
+		a4 := math.Abs(w-841.9) < 1.5 && math.Abs(h-595.3) < 1.5
+		a3 := math.Abs(w-1190.6) < 1.5 && math.Abs(h-841.9) < 1.5
+		if !a4 && !a3 {
+			t.Errorf("page %d is %s×%s pt: neither A4 nor A3 landscape", i+1, m[1], m[2])
+		}
+		if a3 {
+			diagrams++
+		}
+	}
+	if diagrams != 2 {
+		t.Errorf("%d A3 pages, want one per diagram (2)", diagrams)
 	}
 	t.Logf("PDF: %d pages, first %s×%s pt", len(boxes), boxes[0][1], boxes[0][2])
 }
