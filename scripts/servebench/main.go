@@ -13,7 +13,7 @@
 //
 // With -touchpoints it generates a synthetic map (pkg/view/viewtest's
 // generator, written out as YAML); with -map it copies that file (and
-// the examples' catalogue directory next to it) into a temporary
+// the examples' catalogue and kpi directories next to it) into a temporary
 // directory.
 package main
 
@@ -73,12 +73,12 @@ func run(cjm string, n int, mapFile string, saves, every int) error {
 		if src, err = os.ReadFile(mapFile); err != nil {
 			return err
 		}
-		if cat := filepath.Join(filepath.Dir(mapFile), "catalogue"); exists(cat) {
-			os.Mkdir(filepath.Join(dir, "catalogue"), 0o755)
-			files, _ := filepath.Glob(filepath.Join(cat, "*.yaml"))
-			for _, f := range files {
-				b, _ := os.ReadFile(f)
-				os.WriteFile(filepath.Join(dir, "catalogue", filepath.Base(f)), b, 0o644)
+		// The catalogue and measurement files the examples read.
+		for _, sub := range []string{"catalogue", "kpi"} {
+			if d := filepath.Join(filepath.Dir(mapFile), sub); exists(d) {
+				if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(d)); err != nil {
+					return err
+				}
 			}
 		}
 	} else {
