@@ -10,6 +10,7 @@ import (
 
 	diffcmd "github.com/cjm-dev/cjm/pkg/cmd/diff"
 	fmtcmd "github.com/cjm-dev/cjm/pkg/cmd/fmt"
+	importcmd "github.com/cjm-dev/cjm/pkg/cmd/import"
 	initcmd "github.com/cjm-dev/cjm/pkg/cmd/init"
 	kpicmd "github.com/cjm-dev/cjm/pkg/cmd/kpi"
 	"github.com/cjm-dev/cjm/pkg/cmd/render"
@@ -113,6 +114,7 @@ Reference: docs/cli.md.`,
 	cmd.AddCommand(diffcmd.NewCmdDiff(f, nil))
 	cmd.AddCommand(fmtcmd.NewCmdFmt(f, nil))
 	cmd.AddCommand(render.NewCmdRender(f, nil), render.NewCmdWorker(f))
+	cmd.AddCommand(importcmd.NewCmdImport(f, nil))
 	cmd.AddCommand(initcmd.NewCmdInit(f, nil))
 	cmd.AddCommand(kpicmd.NewCmdKPI(f, nil))
 	cmd.AddCommand(schemacmd.NewCmdSchema(f, nil))

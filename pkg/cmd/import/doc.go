@@ -1,0 +1,5 @@
+// Package importcmd is `cjm import FILE... [-o OUT]`: it turns Mermaid
+// journeys and CSV touchpoint tables (and, once it is built in, XLSX
+// workbooks) into journey files in the canonical layout, through the
+// sources of pkg/importer. See docs/import.md.
+package importcmd
