@@ -35,6 +35,9 @@ func Write(m *journey.Map, origin string) ([]byte, error) {
 	if len(m.Include) > 0 {
 		add(root, "include", strList(m.Include, true))
 	}
+	if len(m.Measurements) > 0 {
+		add(root, "measurements", strList(m.Measurements, true))
+	}
 	own := func(o journey.Origin) bool { return len(m.Include) == 0 || !o.Included() }
 	if seq := sequence(false); len(m.Personas) > 0 {
 		for _, p := range m.Personas {

@@ -19,6 +19,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/importer"
 	"github.com/cjm-dev/cjm/pkg/importer/csv"
 	"github.com/cjm-dev/cjm/pkg/importer/mermaid"
+	"github.com/cjm-dev/cjm/pkg/importer/xlsx"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
 	"github.com/cjm-dev/cjm/pkg/load"
 )
@@ -32,7 +33,7 @@ func Sources() []importer.Source {
 	return []importer.Source{
 		mermaid.Source{},
 		csv.Source{},
-		importer.Unavailable{Name: "xlsx", Exts: []string{".xlsx"}},
+		xlsx.Source{},
 	}
 }
 
