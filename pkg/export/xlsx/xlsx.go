@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -128,7 +129,13 @@ func Render(m *journey.Map) ([]byte, error) {
 	tt := table{sheet: Lookup(SheetTouchpoints)}
 	xt := table{sheet: Lookup(SheetMetrics)}
 	metric := func(s *journey.Stage, tp string, x *journey.Metric) []cell {
-		return []cell{text(s.ID), text(tp), text(x.ID), text(x.Name), number(x.Stated), number(x.Target), text(x.Unit), text(x.Better)}
+		// The value the file states: with measurements, Value is the
+		// latest of them and comes back from the measurement files.
+		value := x.Value
+		if len(x.History) > 0 {
+			value = x.Stated
+		}
+		return []cell{text(s.ID), text(tp), text(x.ID), text(x.Name), number(value), number(x.Target), text(x.Unit), text(x.Better)}
 	}
 	for _, s := range m.Stages {
 		st.rows = append(st.rows, []cell{text(s.ID), text(s.Name), text(s.Phase), text(s.Goal), lines(s.Actions), lines(s.Thoughts),
@@ -407,7 +414,20 @@ func rezip(src []byte) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
-	for _, e := range zr.File {
+	files := slices.Clone(zr.File)
+	// [Content_Types].xml first, as every writer of OOXML puts it, then by
+	// name: an order that does not depend on excelize's.
+	slices.SortStableFunc(files, func(a, b *zip.File) int {
+		ka, kb := a.Name != "[Content_Types].xml", b.Name != "[Content_Types].xml"
+		if ka != kb {
+			if ka {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	for _, e := range files {
 		hdr := &zip.FileHeader{Name: e.Name, Method: zip.Deflate, Modified: Epoch}
 		dst, err := zw.CreateHeader(hdr)
 		if err != nil {
