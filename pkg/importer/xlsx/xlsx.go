@@ -93,7 +93,7 @@ func (rw row) get(c int) string {
 	if c < 0 || c >= len(rw.cells) {
 		return ""
 	}
-	return strings.ReplaceAll(rw.cells[c], "\r\n", "\n")
+	return strings.ReplaceAll(strings.ReplaceAll(rw.cells[c], "\r\n", "\n"), "\r", "\n")
 }
 
 // sheet finds the sheet of the layout and reads it; nil when the workbook
@@ -141,10 +141,13 @@ func (r *reader) sheet(key string) *rows {
 	}
 	for i, cells := range all[1:] {
 		blank := true
-		for _, v := range cells {
+		for c, v := range cells {
 			if strings.TrimSpace(v) != "" {
 				blank = false
-				break
+			}
+			if ch, bad := control(v); bad {
+				r.errorf(name, c, i+1, importer.RuleSyntax, "control character %U, which no journey file may hold; remove it and import again", ch)
+				cells[c] = ""
 			}
 		}
 		if !blank {
@@ -251,6 +254,17 @@ func (s *rows) sheetKey() string {
 		}
 	}
 	return ""
+}
+
+// control returns the first control character of s other than a tab
+// and a line break, if any.
+func control(s string) (rune, bool) {
+	for _, ch := range s {
+		if ch != '\n' && ch != '\r' && ch != '\t' && (diag.IsControl(ch) || diag.IsBidiControl(ch)) {
+			return ch, true
+		}
+	}
+	return 0, false
 }
 
 // diagLayout is an error about the workbook as a whole.
