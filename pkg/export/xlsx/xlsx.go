@@ -27,6 +27,13 @@ var Epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // MaxCell is the longest text a cell holds (Excel's limit, in characters).
 const MaxCell = 32767
 
+// The workbook's font (excelize's default for unstyled cells): styled
+// cells name it too, or LibreOffice draws them in its own default.
+const (
+	font     = "Calibri"
+	fontSize = 11
+)
+
 // Width bounds of a column, in characters.
 const (
 	minWidth = 6
@@ -186,7 +193,7 @@ func write(lang string, tables []table, m *journey.Map) ([]byte, error) {
 	w := &writer{f: f, lang: lang, fills: map[string]int{}}
 	var err error
 	if w.header, err = f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true, Color: palette.Text},
+		Font:      &excelize.Font{Bold: true, Color: palette.Text, Family: font, Size: fontSize},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{palette.Header}},
 		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 	}); err != nil {
@@ -237,7 +244,7 @@ func (w *writer) fill(color string) (int, error) {
 		return id, nil
 	}
 	id, err := w.f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Color: palette.TextOn(color)},
+		Font:      &excelize.Font{Color: palette.TextOn(color), Family: font, Size: fontSize},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}},
 		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 	})
