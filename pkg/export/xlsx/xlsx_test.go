@@ -15,6 +15,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/palette"
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
 	"github.com/cjm-dev/cjm/pkg/view"
+	"github.com/cjm-dev/cjm/pkg/view/viewtest"
 )
 
 // dump is the workbook's parts as text, one after another, for a golden
@@ -174,3 +175,6 @@ func TestTooLong(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// BenchmarkRender: the workbook of generated maps of viewtest.BenchSizes.
+func BenchmarkRender(b *testing.B) { viewtest.BenchBuild(b, Render) }

@@ -11,6 +11,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/importer"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
+	"github.com/cjm-dev/cjm/pkg/view/viewtest"
 	"github.com/cjm-dev/cjm/pkg/yamlfmt"
 )
 
@@ -111,4 +112,10 @@ func loaded(t *testing.T, m *journey.Map) *journey.Map {
 		t.Fatalf("test map: %v\n%s", chk.Diags, src)
 	}
 	return chk.Map
+}
+
+// TestRoundTripGenerated: a generated map of 500 touchpoints, in Russian
+// with per-persona emotions, comes back unchanged.
+func TestRoundTripGenerated(t *testing.T) {
+	roundTrip(t, viewtest.Generate(viewtest.Config{Touchpoints: 500, BackEdges: 0.1, PerPersona: true, Lang: "ru"}), "")
 }
