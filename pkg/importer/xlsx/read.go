@@ -27,7 +27,7 @@ func (r *reader) read() *journey.Map {
 	stages := r.stages(m)
 	r.touchpoints(m, stages)
 	r.metrics(m, stages)
-	r.transitions(m)
+	r.transitions(m, stages)
 	return m
 }
 
@@ -148,10 +148,29 @@ func (r *reader) stages(m *journey.Map) func(string) *journey.Stage {
 			r.errorf(s.name, s.col("name"), rw.n, importer.RuleValue, "no name; write one or delete the row")
 			continue
 		}
-		m.Stages = append(m.Stages, &journey.Stage{ID: s.token(rw, "id"), Name: name, Phase: s.token(rw, "phase"),
+		st := &journey.Stage{ID: s.token(rw, "id"), Name: name, Phase: s.token(rw, "phase"),
 			Goal: s.str(rw, "goal"), Actions: s.list(rw, "actions"), Thoughts: s.list(rw, "thoughts"),
 			Feelings: s.list(rw, "feelings"), Emotion: r.emotion(s, rw), Opportunities: s.list(rw, "opportunities"),
-			Strategies: s.list(rw, "strategies")})
+			Strategies: s.list(rw, "strategies")}
+		if e := st.Emotion; e != nil {
+			for i := range e.PerPersona {
+				e.PerPersona[i].Persona = personaID(m, e.PerPersona[i].Persona)
+			}
+		}
+		m.Stages = append(m.Stages, st)
+	}
+	// A hand-filled sheet may leave the ids out: derive them now (as
+	// importer.Finish would), so transitions can name the stage.
+	ids := importer.NewIDs("stage")
+	for _, st := range m.Stages {
+		if st.ID != "" {
+			ids.Reserve(st.ID)
+		}
+	}
+	for _, st := range m.Stages {
+		if st.ID == "" {
+			st.ID = ids.New(st.Name)
+		}
 	}
 	return find
 }
@@ -186,17 +205,7 @@ func (r *reader) touchpoints(m *journey.Map, stage func(string) *journey.Stage) 
 		}
 		return v
 	}
-	persona := func(v string) string {
-		if ix.Persona(v) != nil {
-			return v
-		}
-		for _, p := range m.Personas {
-			if strings.TrimSpace(p.Name) == v {
-				return p.ID
-			}
-		}
-		return v
-	}
+	persona := func(v string) string { return personaID(m, v) }
 	for _, rw := range s.data {
 		ref := s.token(rw, "stage")
 		st := stage(ref)
@@ -293,12 +302,35 @@ func (r *reader) metrics(m *journey.Map, stage func(string) *journey.Stage) {
 	}
 }
 
-func (r *reader) transitions(m *journey.Map) {
+// personaID is the id of the persona v names: its id, or its name in a
+// hand-filled sheet; else v as it is (validate reports it).
+func personaID(m *journey.Map, v string) string {
+	for _, p := range m.Personas {
+		if p.ID == v {
+			return v
+		}
+	}
+	for _, p := range m.Personas {
+		if strings.TrimSpace(p.Name) == v {
+			return p.ID
+		}
+	}
+	return v
+}
+
+func (r *reader) transitions(m *journey.Map, stage func(string) *journey.Stage) {
 	s := r.sheet(exportxlsx.SheetTransitions)
 	if s == nil || !r.require(s, "from") || !r.require(s, "to") {
 		return
 	}
 	for _, rw := range s.data {
-		m.Transitions = append(m.Transitions, &journey.Transition{From: s.token(rw, "from"), To: s.token(rw, "to"), Label: s.str(rw, "label")})
+		ref := func(key string) string {
+			v := s.token(rw, key)
+			if st := stage(v); st != nil {
+				return st.ID
+			}
+			return v // validate reports an unknown stage
+		}
+		m.Transitions = append(m.Transitions, &journey.Transition{From: ref("from"), To: ref("to"), Label: s.str(rw, "label")})
 	}
 }

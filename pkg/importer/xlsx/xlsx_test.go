@@ -138,6 +138,8 @@ func TestHandFilled(t *testing.T) {
 	set("Точки контакта", "H4", "0,5")
 	set("Точки контакта", "K4", "да")
 	set("Точки контакта", "L4", "решает продление")
+	set("Переходы", "A3", "Продление")
+	set("Переходы", "B3", "Second")
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		t.Fatal(err)
@@ -149,6 +151,9 @@ func TestHandFilled(t *testing.T) {
 	s := res.Map.Stages[2]
 	if s.Name != "Продление" || s.ID == "" || len(s.Touchpoints) != 1 {
 		t.Fatalf("stage %+v", s)
+	}
+	if tr := res.Map.Transitions[1]; tr.From != s.ID || tr.To != "s2" {
+		t.Errorf("transition %+v: the stages named, not their ids", tr)
 	}
 	tp := s.Touchpoints[0]
 	if tp.ID == "" || tp.Channel != "c" || tp.Emotion == nil || tp.Emotion.Value != 0.5 || tp.MomentOfTruth == nil || tp.MomentOfTruth.Reason != "решает продление" {
