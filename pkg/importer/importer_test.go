@@ -142,3 +142,20 @@ func TestCellName(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteLongIDList: a list of ids longer than a line is written one id
+// a line (yamlfmt's flow layout is slow on very long lines, and so is
+// reading one).
+func TestWriteLongIDList(t *testing.T) {
+	m := &journey.Map{Title: "T", Stages: []*journey.Stage{{ID: "s", Name: "S", Touchpoints: []*journey.Touchpoint{
+		{ID: "a", Name: "A", Personas: []string{"p1", "p2"}},
+		{ID: "b", Name: "B", Personas: strings.Fields(strings.Repeat("a-long-persona-id ", 6))},
+	}}}}
+	out, err := Write(m, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "personas: [p1, p2]\n") || !strings.Contains(string(out), "personas:\n          - a-long-persona-id\n") {
+		t.Errorf("layout:\n%s", out)
+	}
+}

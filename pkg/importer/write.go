@@ -266,10 +266,17 @@ func addList(n *yaml.Node, key string, xs []string) {
 	}
 }
 
-// strList is a list of strings: ids in flow style ([a, b]), free text in
-// block style, one item a line.
+// flowWidth is the longest list of ids written on one line.
+const flowWidth = 80
+
+// strList is a list of strings: short lists of ids in flow style ([a,
+// b]), free text and long lists in block style, one item a line.
 func strList(xs []string, flow bool) *yaml.Node {
-	seq := sequence(flow)
+	width := 0
+	for _, x := range xs {
+		width += len(x) + 2
+	}
+	seq := sequence(flow && width <= flowWidth)
 	for _, x := range xs {
 		seq.Content = append(seq.Content, str(x))
 	}

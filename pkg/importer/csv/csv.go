@@ -2,6 +2,7 @@ package csv
 
 import (
 	"bytes"
+	"container/heap"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -211,6 +212,14 @@ type builder struct {
 	phaseCell map[*journey.Stage]cell
 	explicit  []*journey.Touchpoint // touchpoints with their personas listed
 	orders    [][]string            // the persona ids of each personas cell
+	// opportunities holds the opportunities each stage has, to merge
+	// those of its rows.
+	opportunities map[opportunity]bool
+}
+
+type opportunity struct {
+	s    *journey.Stage
+	text string
 }
 
 func newBuilder(p *parser, file string) *builder {
@@ -219,7 +228,7 @@ func newBuilder(p *parser, file string) *builder {
 		personas: importer.NewCatalogue("persona"), channels: importer.NewCatalogue("channel"),
 		owners: importer.NewCatalogue("owner"), stageKey: map[string]*journey.Stage{},
 		stageIDs: importer.NewIDs("stage"), tpIDs: importer.NewIDs("touchpoint"),
-		phaseCell: map[*journey.Stage]cell{},
+		phaseCell: map[*journey.Stage]cell{}, opportunities: map[opportunity]bool{},
 	}
 }
 
@@ -318,8 +327,10 @@ func (b *builder) row(row []cell) {
 	t.Channel = b.channels.ID(get(colChannel))
 	t.Owner = b.owners.ID(get(colOwner))
 	if names := list(cells[colPersonas].text); len(names) > 0 {
+		seen := map[string]bool{}
 		for _, n := range names {
-			if id := b.personas.ID(n); !slices.Contains(t.Personas, id) {
+			if id := b.personas.ID(n); !seen[id] {
+				seen[id] = true
 				t.Personas = append(t.Personas, id)
 			}
 		}
@@ -354,7 +365,9 @@ func (b *builder) row(row []cell) {
 	t.Source = strings.TrimSpace(cells[colSource].text)
 	t.Notes = strings.TrimSpace(cells[colNotes].text)
 	for _, o := range list(cells[colOpportunities].text) {
-		if !slices.Contains(s.Opportunities, o) {
+		key := opportunity{s, o}
+		if !b.opportunities[key] {
+			b.opportunities[key] = true
 			s.Opportunities = append(s.Opportunities, o)
 		}
 	}
@@ -430,6 +443,7 @@ func (b *builder) phase(s *journey.Stage, c cell) {
 func (b *builder) emotion(cells map[column]cell) *journey.Emotion {
 	if c, ok := cells[colEmotionByPersona]; ok && strings.TrimSpace(c.text) != "" {
 		e := &journey.Emotion{PerPersona: []journey.PersonaEmotion{}}
+		given := map[string]bool{}
 		for _, item := range list(c.text) {
 			i := strings.LastIndex(item, ":")
 			if i < 0 {
@@ -446,12 +460,11 @@ func (b *builder) emotion(cells map[column]cell) *journey.Emotion {
 				b.p.errorf(c, "%q names no persona before the colon", item)
 				return nil
 			}
-			for _, pe := range e.PerPersona {
-				if pe.Persona == id {
-					b.p.errorf(c, "%q is given twice; keep one line per persona", strings.TrimSpace(item[:i]))
-					return nil
-				}
+			if given[id] {
+				b.p.errorf(c, "%q is given twice; keep one line per persona", strings.TrimSpace(item[:i]))
+				return nil
 			}
+			given[id] = true
 			e.PerPersona = append(e.PerPersona, journey.PersonaEmotion{Persona: id, Value: v})
 		}
 		return e
@@ -494,42 +507,72 @@ func (b *builder) finish() *journey.Map {
 // inOrder sorts the personas into an order that every personas cell
 // agrees with: pkg/export/csv lists who meets a touchpoint in the map's
 // persona order, so the map's order comes back. Among personas no cell
-// orders, the first met comes first.
+// orders, the first met comes first; cells that disagree (a cycle) give
+// way to the order met.
 func inOrder(ps []*journey.Persona, orders [][]string) []*journey.Persona {
-	after := map[string][]string{}
-	preds := map[string]int{}
+	index := make(map[string]int, len(ps))
+	for i, p := range ps {
+		index[p.ID] = i
+	}
+	after := make([][]int, len(ps))
+	preds := make([]int, len(ps))
+	edge := map[[2]int]bool{}
 	for _, o := range orders {
 		for i := 1; i < len(o); i++ {
-			if !slices.Contains(after[o[i-1]], o[i]) {
-				after[o[i-1]] = append(after[o[i-1]], o[i])
-				preds[o[i]]++
+			e := [2]int{index[o[i-1]], index[o[i]]}
+			if !edge[e] {
+				edge[e] = true
+				after[e[0]] = append(after[e[0]], e[1])
+				preds[e[1]]++
 			}
 		}
 	}
-	var out []*journey.Persona
-	done := map[string]bool{}
+	// Kahn's algorithm, taking the first met of the ready personas; when
+	// none is ready (a cycle), the first met of those left.
+	ready := &intHeap{}
+	for i := range ps {
+		if preds[i] == 0 {
+			heap.Push(ready, i)
+		}
+	}
+	done := make([]bool, len(ps))
+	out := make([]*journey.Persona, 0, len(ps))
+	left := 0 // every persona before left is done
 	for len(out) < len(ps) {
 		next := -1
-		for i, p := range ps {
-			if !done[p.ID] && preds[p.ID] == 0 {
+		for ready.Len() > 0 {
+			if i := heap.Pop(ready).(int); !done[i] {
 				next = i
 				break
 			}
 		}
-		if next < 0 { // the cells disagree (a cycle): first met wins
-			for i, p := range ps {
-				if !done[p.ID] {
-					next = i
-					break
-				}
+		if next < 0 {
+			for done[left] {
+				left++
 			}
+			next = left
 		}
-		p := ps[next]
-		done[p.ID] = true
-		out = append(out, p)
-		for _, q := range after[p.ID] {
-			preds[q]--
+		done[next] = true
+		out = append(out, ps[next])
+		for _, q := range after[next] {
+			if preds[q]--; preds[q] == 0 && !done[q] {
+				heap.Push(ready, q)
+			}
 		}
 	}
 	return out
+}
+
+// intHeap is a min-heap of persona indexes.
+type intHeap []int
+
+func (h intHeap) Len() int           { return len(h) }
+func (h intHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h intHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *intHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *intHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }

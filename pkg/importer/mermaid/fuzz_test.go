@@ -20,23 +20,26 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("```mermaid\njourney\nsection S\n  A: 3: Me\n```\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		res := importer.Convert(Source{}, "f.mmd", src, importer.Options{})
-		lines := 1
-		for _, c := range src {
-			if c == '\n' {
-				lines++
+		// As a diagram and as a Markdown file.
+		for _, name := range []string{"f.mmd", "f.md"} {
+			res := importer.Convert(Source{}, name, src, importer.Options{})
+			lines := 1
+			for _, c := range src {
+				if c == '\n' {
+					lines++
+				}
 			}
-		}
-		for _, d := range res.Diags {
-			if d.Range.Start.Line < 1 || d.Range.Start.Line > lines || d.Range.Start.Column < 1 {
-				t.Fatalf("finding outside the input: %v", d)
+			for _, d := range res.Diags {
+				if d.Range.Start.Line < 1 || d.Range.Start.Line > lines || d.Range.Start.Column < 1 {
+					t.Fatalf("%s: finding outside the input: %v", name, d)
+				}
 			}
-		}
-		if res.Diags.HasErrors() {
-			return
-		}
-		if chk := check.Bytes("f.yaml", res.YAML, check.Options{}); chk.Diags.HasErrors() {
-			t.Fatalf("the journey file has errors: %v\n%s", chk.Diags, res.YAML)
+			if res.Diags.HasErrors() {
+				continue
+			}
+			if chk := check.Bytes("f.yaml", res.YAML, check.Options{}); chk.Diags.HasErrors() {
+				t.Fatalf("%s: the journey file has errors: %v\n%s", name, chk.Diags, res.YAML)
+			}
 		}
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"math"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -35,10 +34,11 @@ func (Source) Import(filename string, src []byte) (*journey.Map, diag.Diagnostic
 
 // entity markers stand in for the `#` and `;` of a `#…;` entity code while
 // lexing (Mermaid swaps in placeholders the same way), one character each
-// so that columns stay true.
+// so that columns stay true. They are control characters, which Parse
+// refuses in its input, so a marker always comes from an entity.
 const (
-	entOpen  = '\uE000'
-	entClose = '\uE001'
+	entOpen  = '\x01'
+	entClose = '\x02'
 )
 
 // indentation is what Mermaid's setAccDescription drops: a line break
@@ -570,8 +570,12 @@ func merge(prev, t *journey.Touchpoint) bool {
 	if prev.Name != t.Name || len(prev.Personas) == 0 || len(t.Personas) == 0 {
 		return false
 	}
+	had := make(map[string]bool, len(prev.Personas))
+	for _, id := range prev.Personas {
+		had[id] = true
+	}
 	for _, id := range t.Personas {
-		if slices.Contains(prev.Personas, id) {
+		if had[id] {
 			return false
 		}
 	}

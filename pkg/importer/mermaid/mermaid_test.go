@@ -318,12 +318,12 @@ func TestAgainstMermaid(t *testing.T) {
 // label is a name as Mermaid read it, as the import keeps it: entities
 // decoded, line breaks for <br>, trimmed, control characters replaced.
 func label(s string) string {
-	return strings.Map(func(r rune) rune {
+	return decode(strings.Map(func(r rune) rune {
 		if r != '\n' && (diag.IsControl(r) || diag.IsBidiControl(r)) {
 			return utf8.RuneError
 		}
 		return r
-	}, decode(html.UnescapeString(s), true))
+	}, html.UnescapeString(s)), true)
 }
 
 // split undoes merge: one touchpoint per distinct emotion, as Mermaid
@@ -461,5 +461,17 @@ func TestMarkdown(t *testing.T) {
 	_, ds = Parse("README.md", []byte("```mermaid\nflowchart LR\n```\n"))
 	if !ds.HasErrors() || !strings.Contains(ds[0].Message, "no ```mermaid block that starts with `journey`") {
 		t.Errorf("%v", ds)
+	}
+}
+
+// TestPrivateUse: characters of the private use area are text, not the
+// markers of entity codes.
+func TestPrivateUse(t *testing.T) {
+	m, ds := Parse("in.mmd", []byte("journey\nsection S\n  a\uE000amp\uE001b #amp; c: 3\n"))
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	if got := m.Stages[0].Touchpoints[0].Name; got != "a\uE000amp\uE001b & c" {
+		t.Errorf("name %q", got)
 	}
 }
