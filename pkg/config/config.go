@@ -25,7 +25,7 @@ const FileName = ".cjm.yaml"
 // accept: the formats and views of `cjm render` (a test of pkg/cmd/root
 // keeps them equal).
 var (
-	Formats = []string{"svg", "png", "pdf", "dot", "md", "html", "mermaid", "csv", "json"}
+	Formats = []string{"svg", "png", "pdf", "dot", "md", "html", "mermaid", "csv", "json", "xlsx"}
 	Views   = []string{"flow", "kpi", "map"}
 	// PageSizes and Themes are the values of `render.page-size` and
 	// `render.theme`. They are stored and checked only: no output uses

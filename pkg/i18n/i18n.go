@@ -13,7 +13,7 @@ package i18n
 const Default = "en"
 
 // tables lists every label table: language -> key -> label.
-var tables = []map[string]map[string]string{glossary, viewLabels, reportLabels}
+var tables = []map[string]map[string]string{glossary, viewLabels, reportLabels, workbookLabels}
 
 // T returns the label for key in lang, falling back to English and then to
 // the key itself, so a missing label shows up plainly rather than as "".

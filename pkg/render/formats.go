@@ -6,6 +6,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/export/csv"
 	"github.com/cjm-dev/cjm/pkg/export/jsonmodel"
 	"github.com/cjm-dev/cjm/pkg/export/mermaid"
+	"github.com/cjm-dev/cjm/pkg/export/xlsx"
 	"github.com/cjm-dev/cjm/pkg/raster"
 	"github.com/cjm-dev/cjm/pkg/report/html"
 	"github.com/cjm-dev/cjm/pkg/report/markdown"
@@ -98,6 +99,8 @@ var formats = []Format{
 	{Name: "mermaid", Ext: "mmd", Whole: true, Render: func(_ context.Context, j *Job) ([]byte, error) { return mermaid.Render(j.Map) }},
 	{Name: "json", Ext: "json", Whole: true, Render: func(_ context.Context, j *Job) ([]byte, error) { return jsonmodel.Render(j.Map) }},
 	{Name: "csv", Ext: "csv", Whole: true, Render: func(_ context.Context, j *Job) ([]byte, error) { return csv.Render(j.Map) }},
+	// The workbook: every field of the map, read back by cjm import.
+	{Name: "xlsx", Ext: "xlsx", Whole: true, Render: func(_ context.Context, j *Job) ([]byte, error) { return xlsx.Render(j.Map) }},
 }
 
 // Formats returns every format, in order.

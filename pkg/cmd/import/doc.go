@@ -1,5 +1,4 @@
 // Package importcmd is `cjm import FILE... [-o OUT]`: it turns Mermaid
-// journeys and CSV touchpoint tables (and, once it is built in, XLSX
-// workbooks) into journey files in the canonical layout, through the
+// journeys, CSV touchpoint tables and XLSX workbooks into journey files in the canonical layout, through the
 // sources of pkg/importer. See docs/import.md.
 package importcmd

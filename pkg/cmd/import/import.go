@@ -19,6 +19,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/importer"
 	"github.com/cjm-dev/cjm/pkg/importer/csv"
 	"github.com/cjm-dev/cjm/pkg/importer/mermaid"
+	"github.com/cjm-dev/cjm/pkg/importer/xlsx"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
 	"github.com/cjm-dev/cjm/pkg/load"
 )
@@ -32,7 +33,7 @@ func Sources() []importer.Source {
 	return []importer.Source{
 		mermaid.Source{},
 		csv.Source{},
-		importer.Unavailable{Name: "xlsx", Exts: []string{".xlsx"}},
+		xlsx.Source{},
 	}
 }
 
@@ -60,15 +61,15 @@ func NewCmdImport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "import [--from mermaid|csv|xlsx] [-o OUT] [--force] FILE...",
-		Short: "Turn Mermaid journeys and CSV tables into journey files",
+		Short: "Turn Mermaid journeys, CSV tables and XLSX workbooks into journey files",
 		Long: `Turn each FILE into a journey file in the canonical layout (the one
 cjm fmt keeps): a Mermaid journey (.mmd, .mermaid; or the first fenced mermaid
 block with a journey in a Markdown file, .md), a CSV touchpoint table
 (.csv, or .tsv with tabs) as cjm render -f csv writes it or in the workshop
-layout (English or Russian column names). The format comes from the
-extension, or from --from for every FILE; FILE "-" reads standard input
-(with --from) and writes to stdout. XLSX workbooks are reserved: not
-available yet in this build.
+layout (English or Russian column names), an XLSX workbook (.xlsx) as
+cjm render -f xlsx or cjm init --format xlsx writes it. The format comes
+from the extension, or from --from for every FILE; FILE "-" reads standard
+input (with --from) and writes to stdout.
 
 Ids are derived from names (transliterated from any script, else a stable
 hash), unique and valid. The journey file goes beside its input with the

@@ -12,7 +12,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cjm-dev/cjm/pkg/atomicfile"
+	"github.com/cjm-dev/cjm/pkg/check"
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
+	"github.com/cjm-dev/cjm/pkg/export/xlsx"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/schema"
@@ -27,7 +29,10 @@ type Options struct {
 	File     string
 	Template string
 	Lang     string
-	Force    bool
+	// Format is --format: "yaml" (the journey file) or "xlsx" (the same
+	// map as a workshop workbook, pkg/export/xlsx).
+	Format string
+	Force  bool
 }
 
 // NewCmdInit builds `cjm init`. runF replaces initRun in tests.
@@ -49,16 +54,21 @@ Each template exists in English and Russian (--lang), passes
 cjm validate --strict, and starts with the modeline
 "# yaml-language-server: $schema=cjm.schema.json" for editors (see cjm schema).
 An existing FILE is never overwritten without --force; a missing parent
-directory of FILE is created.`,
+directory of FILE is created.
+
+With --format xlsx (the default for a FILE ending in .xlsx) the template is
+written as the workbook cjm render -f xlsx writes, for a workshop to fill
+in; cjm import turns it back into a journey file.`,
 		Example: `  cjm init maps/journey.yaml
   cjm init --template abm --lang ru maps/abm.yaml
-  cjm init --template saas-onboarding > onboarding.yaml`,
+  cjm init --template saas-onboarding > onboarding.yaml
+  cjm init --template b2b-funnel --format xlsx workshop.xlsx`,
 		Args: cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+			return []string{"yaml", "yml", "xlsx"}, cobra.ShellCompDirectiveFilterFileExt
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -70,6 +80,15 @@ directory of FILE is created.`,
 			if !slices.Contains(journey.Languages, opts.Lang) {
 				return cmdutil.FlagErrorf("unknown language %q; use one of %s", opts.Lang, strings.Join(journey.Languages, ", "))
 			}
+			if !cmd.Flags().Changed("format") && strings.EqualFold(filepath.Ext(opts.File), ".xlsx") {
+				opts.Format = "xlsx"
+			}
+			if !slices.Contains(formats, opts.Format) {
+				return cmdutil.FlagErrorf("unknown format %q; use one of %s", opts.Format, strings.Join(formats, ", "))
+			}
+			if opts.Format == "xlsx" && opts.File == "" {
+				return cmdutil.FlagErrorf("--format xlsx writes a binary workbook: name the FILE to write (or - for stdout)")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -79,16 +98,35 @@ directory of FILE is created.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Template, "template", templates.Names[0], "`NAME` of the template: "+strings.Join(templates.Names, ", "))
 	fl.StringVar(&opts.Lang, "lang", journey.Languages[0], "`LANG` of the map's texts and labels: "+strings.Join(journey.Languages, ", "))
+	fl.StringVar(&opts.Format, "format", formats[0], "`FORMAT` of FILE: "+strings.Join(formats, ", "))
 	fl.BoolVar(&opts.Force, "force", false, "overwrite FILE if it exists")
 	_ = cmd.RegisterFlagCompletionFunc("template", cobra.FixedCompletions(templates.Names, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(journey.Languages, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// formats are the values of --format.
+var formats = []string{"yaml", "xlsx"}
+
+// workbook is the template as an XLSX workbook.
+func workbook(name string, src []byte) ([]byte, error) {
+	res := check.Bytes(name+".yaml", src, check.Options{})
+	if res.Diags.HasErrors() || res.Map == nil {
+		return nil, fmt.Errorf("the template %s does not load (%v); please report this", name, res.Diags)
+	}
+	return xlsx.Render(res.Map)
 }
 
 func initRun(opts *Options) error {
 	src, err := templates.Get(opts.Template, opts.Lang)
 	if err != nil {
 		return err
+	}
+	if opts.Format == "xlsx" {
+		if src, err = workbook(opts.Template, src); err != nil {
+			return err
+		}
 	}
 	if opts.File == "" || opts.File == "-" {
 		_, err := opts.IO.Out.Write(src)
@@ -115,7 +153,9 @@ func initRun(opts *Options) error {
 	if !opts.IO.Quiet {
 		fmt.Fprintf(opts.IO.ErrOut, "wrote %s (template %s, %s)\n", opts.File, opts.Template, opts.Lang)
 		schemaPath := filepath.Join(filepath.Dir(opts.File), schema.FileName)
-		if _, err := os.Stat(schemaPath); err != nil {
+		if opts.Format == "xlsx" {
+			fmt.Fprintf(opts.IO.ErrOut, "when the workshop has filled it in: cjm import %s\n", opts.File)
+		} else if _, err := os.Stat(schemaPath); err != nil {
 			fmt.Fprintf(opts.IO.ErrOut, "for completion in your editor: cjm schema > %s\n", schemaPath)
 		}
 	}

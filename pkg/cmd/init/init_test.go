@@ -12,6 +12,9 @@ import (
 
 	"github.com/cjm-dev/cjm/pkg/check"
 	"github.com/cjm-dev/cjm/pkg/cmdutil"
+	"github.com/cjm-dev/cjm/pkg/diff"
+	"github.com/cjm-dev/cjm/pkg/importer"
+	xlsximport "github.com/cjm-dev/cjm/pkg/importer/xlsx"
 	"github.com/cjm-dev/cjm/pkg/iostreams"
 	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/templates"
@@ -24,9 +27,14 @@ func TestNewCmdInit(t *testing.T) {
 		want     Options
 		wantFlag string // a FlagError containing this
 	}{
-		{"defaults", nil, Options{Template: "b2b-funnel", Lang: "en"}, ""},
-		{"file", []string{"m.yaml"}, Options{File: "m.yaml", Template: "b2b-funnel", Lang: "en"}, ""},
-		{"all flags", []string{"--template", "abm", "--lang", "ru", "--force", "x.yml"}, Options{File: "x.yml", Template: "abm", Lang: "ru", Force: true}, ""},
+		{"defaults", nil, Options{Template: "b2b-funnel", Lang: "en", Format: "yaml"}, ""},
+		{"file", []string{"m.yaml"}, Options{File: "m.yaml", Template: "b2b-funnel", Lang: "en", Format: "yaml"}, ""},
+		{"all flags", []string{"--template", "abm", "--lang", "ru", "--force", "x.yml"}, Options{File: "x.yml", Template: "abm", Lang: "ru", Format: "yaml", Force: true}, ""},
+		{"xlsx", []string{"--format", "xlsx", "w.bin"}, Options{File: "w.bin", Template: "b2b-funnel", Lang: "en", Format: "xlsx"}, ""},
+		{"xlsx from the name", []string{"Workshop.XLSX"}, Options{File: "Workshop.XLSX", Template: "b2b-funnel", Lang: "en", Format: "xlsx"}, ""},
+		{"yaml named .xlsx", []string{"--format", "yaml", "w.xlsx"}, Options{File: "w.xlsx", Template: "b2b-funnel", Lang: "en", Format: "yaml"}, ""},
+		{"unknown format", []string{"--format", "ods", "w.ods"}, Options{}, `unknown format "ods"; use one of yaml, xlsx`},
+		{"xlsx to a terminal", []string{"--format", "xlsx"}, Options{}, "name the FILE to write"},
 		{"unknown template", []string{"--template", "funnel"}, Options{}, `unknown template "funnel"; use one of b2b-funnel, abm, saas-onboarding`},
 		{"unknown lang", []string{"--lang", "de"}, Options{}, `unknown language "de"; use one of en, ru`},
 		{"two files", []string{"a.yaml", "b.yaml"}, Options{}, "accepts at most 1 arg"},
@@ -183,7 +191,7 @@ func TestCompletion(t *testing.T) {
 	}{
 		{[]string{"--template", ""}, "b2b-funnel\nabm\nsaas-onboarding\n:4\n"},
 		{[]string{"--lang", ""}, "en\nru\n:4\n"},
-		{[]string{""}, "yaml\nyml\n:8\n"},
+		{[]string{""}, "yaml\nyml\nxlsx\n:8\n"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			ios, _, _, _ := iostreams.Test()
@@ -200,5 +208,41 @@ func TestCompletion(t *testing.T) {
 				t.Errorf("completions %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestInitRunXLSX: --format xlsx writes the template's workbook, which
+// imports back to the template's map (no change for cjm diff).
+func TestInitRunXLSX(t *testing.T) {
+	for _, lang := range []string{"en", "ru"} {
+		for _, name := range templates.Names {
+			t.Run(name+"-"+lang, func(t *testing.T) {
+				ios, _, _, errOut := iostreams.Test()
+				path := filepath.Join(t.TempDir(), "w.xlsx")
+				if err := initRun(&Options{IO: ios, Template: name, Lang: lang, Format: "xlsx", File: path}); err != nil {
+					t.Fatal(err)
+				}
+				src, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				res := importer.Convert(xlsximport.Source{}, "w.xlsx", src, importer.Options{})
+				if res.Diags.HasErrors() {
+					t.Fatal(res.Diags)
+				}
+				tpl, _ := templates.Get(name, lang)
+				want := check.Bytes("t.yaml", tpl, check.Options{})
+				got := check.Bytes("w.yaml", res.YAML, check.Options{})
+				if got.Diags.HasErrors() {
+					t.Fatal(got.Diags)
+				}
+				if changes := diff.Compare(want.Map, got.Map); len(changes) > 0 {
+					t.Errorf("the workbook of %s differs from the template: %+v", name, changes)
+				}
+				if !strings.Contains(errOut.String(), "cjm import "+path) {
+					t.Errorf("stderr %q does not say how to import it", errOut)
+				}
+			})
+		}
 	}
 }

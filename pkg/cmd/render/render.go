@@ -77,7 +77,7 @@ func NewCmdRender(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "render PATH...",
-		Short: "Draw journey maps as SVG, PNG, PDF or DOT, and write Markdown, HTML, Mermaid, JSON or CSV",
+		Short: "Draw journey maps as SVG, PNG, PDF or DOT, and write Markdown, HTML, Mermaid, JSON, CSV or XLSX",
 		Long: `Render checks each journey file and writes its views in the requested
 formats (` + strings.Join(render.FormatNames(), ", ") + `), next to the input
 or into --out DIR. A directory is searched for
@@ -85,7 +85,7 @@ journey files (*.yaml, *.yml with a top-level cjm key); catalogue files are
 skipped.
 
 Output names are <base>.<ext> for the map view and <base>.<view>.<ext> for
-the others; md, html, mermaid (.mmd), json and csv describe the whole map
+the others; md, html, mermaid (.mmd), json, csv and xlsx describe the whole map
 and take no view suffix. The Markdown report links the SVG of each --view
 by the name -f svg gives it, whether or not svg is asked for in the same
 call. An output path that is one of the inputs is refused. Files are
