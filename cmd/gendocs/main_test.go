@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cjm-dev/cjm/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "regenerate docs/commands and docs/man")
@@ -129,17 +132,14 @@ func TestRoffUnicode(t *testing.T) {
 // TestManLocaleC reads cjm-fmt(1) with man under LANG=C, as a reader on
 // an ASCII terminal does: the ellipsis shows as "...", without warnings.
 func TestManLocaleC(t *testing.T) {
-	manPath, err := exec.LookPath("man")
-	if err != nil {
-		t.Skip("man is not installed")
-	}
+	manPath := testtool.Need(t, "install man-db (apt-get install -y man-db) to read the pages as a reader does", "man")
 	cmd := exec.Command(manPath, "-l", filepath.Join(docsDir, "man", "cjm-fmt.1"))
 	cmd.Env = append(os.Environ(), "LANG=C", "LC_ALL=C", "MANWIDTH=80", "MANPAGER=cat", "PAGER=cat")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		t.Skipf("man -l failed (%v): %s", err, stderr.String())
+		testtool.Missing(t, fmt.Sprintf("man -l failed (%v): %s", err, stderr.String()))
 	}
 	text := strings.Join(strings.Fields(string(out)), " ")
 	if !strings.Contains(text, "flow {...} and [...] collections") {

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/cjm-dev/cjm/internal/testtool"
 )
 
 // The CI recipes in docs/ci are run here, step by step, against a real
@@ -38,9 +40,7 @@ func buildCJM(t *testing.T) string {
 		t.Skip("builds cjm and runs git; skipped with -short")
 	}
 	for _, tool := range []string{"git", "bash", "go"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not found", tool)
-		}
+		testtool.Need(t, "the CI recipes run it", tool)
 	}
 	buildOnce.Do(func() {
 		buildDir, buildErr = os.MkdirTemp("", "cjm-recipes-")

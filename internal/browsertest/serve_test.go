@@ -23,6 +23,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/cjm-dev/cjm/internal/testtool"
 )
 
 var saves = flag.Int("saves", 6, "renames of each example's first stage, alternately written atomically and in place; the median time to the page is logged")
@@ -318,16 +320,7 @@ func checkSVGLinks(t *testing.T, browserCtx context.Context, tab context.Context
 
 // chromiumPath finds Chromium, or skips the test, or in CI fails it.
 func chromiumPath(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("chromium is not installed, and CI=true: the browser test of cjm serve cannot run (.ci/run installs it with apt-get install -y chromium)")
-	}
-	t.Skip("chromium is not installed: skipping the browser test of cjm serve (apt-get install chromium to run it; in CI, with CI=true, it fails instead)")
-	return ""
+	return testtool.Need(t, "install Debian's chromium (apt-get install -y chromium) for the browser tests of cjm serve and cjm site", "chromium", "chromium-browser")
 }
 
 // buildCJM builds the real binary.

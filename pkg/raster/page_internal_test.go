@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/cjm-dev/cjm/internal/testtool"
 )
 
 func TestPartition(t *testing.T) {
@@ -106,10 +108,8 @@ func TestPaperPDFStable(t *testing.T) {
 		t.Error("two paper PDFs of one drawing differ")
 	}
 	checkXref(t, a)
-	if _, err := exec.LookPath("pdfinfo"); err != nil {
-		t.Skip("pdfinfo not found")
-	}
-	cmd := exec.Command("pdfinfo", "-")
+	pdfinfo := testtool.Need(t, "install poppler-utils (apt-get install -y poppler-utils) to read the PDF's metadata back", "pdfinfo")
+	cmd := exec.Command(pdfinfo, "-")
 	cmd.Stdin = bytes.NewReader(a)
 	out, err := cmd.CombinedOutput()
 	if err != nil {

@@ -19,6 +19,8 @@ import (
 	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/raster"
 	"github.com/cjm-dev/cjm/pkg/render"
+
+	"github.com/cjm-dev/cjm/internal/testtool"
 )
 
 // poppler is pdfinfo and pdftotext: without them the paper tests skip,
@@ -26,13 +28,7 @@ import (
 func poppler(t *testing.T) {
 	t.Helper()
 	for _, tool := range []string{"pdfinfo", "pdftotext"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			msg := fmt.Sprintf("%s not found: install poppler-utils (apt-get install -y poppler-utils) to read the PDF's pages and metadata", tool)
-			if os.Getenv("CI") == "true" {
-				t.Fatal(msg)
-			}
-			t.Skip(msg)
-		}
+		testtool.Need(t, "install poppler-utils (apt-get install -y poppler-utils) to read the PDF's pages and metadata", tool)
 	}
 }
 

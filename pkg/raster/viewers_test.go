@@ -19,6 +19,8 @@ import (
 	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/raster"
 	"github.com/cjm-dev/cjm/pkg/render"
+
+	"github.com/cjm-dev/cjm/internal/testtool"
 )
 
 // The PDF is drawn by viewers, not by cjm: poppler (Evince, Okular, most
@@ -48,13 +50,7 @@ const (
 func viewerTools(t *testing.T) {
 	t.Helper()
 	for _, tool := range []string{"pdftoppm", "mutool"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			msg := fmt.Sprintf("%s not found: install poppler-utils and mupdf-tools (apt-get install -y poppler-utils mupdf-tools) to compare PDF pages in poppler and MuPDF with cjm's PNG", tool)
-			if os.Getenv("CI") == "true" {
-				t.Fatal(msg)
-			}
-			t.Skip(msg)
-		}
+		testtool.Need(t, "install poppler-utils and mupdf-tools (apt-get install -y poppler-utils mupdf-tools) to compare PDF pages in poppler and MuPDF with cjm's PNG", tool)
 	}
 }
 

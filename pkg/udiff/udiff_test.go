@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cjm-dev/cjm/internal/testtool"
 )
 
 func TestUnified(t *testing.T) {
@@ -41,10 +43,7 @@ func TestUnified(t *testing.T) {
 // applies it to a and gets b, for scattered edits in a long file, a
 // missing final newline and a file rewritten from scratch.
 func TestUnifiedPatches(t *testing.T) {
-	patch, err := exec.LookPath("patch")
-	if err != nil {
-		t.Skip("patch not installed")
-	}
+	patch := testtool.Need(t, "install GNU patch (apt-get install -y patch)", "patch")
 	var a, b strings.Builder
 	for i := range 3000 {
 		fmt.Fprintf(&a, "line %d\n", i)

@@ -18,6 +18,8 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/cjm-dev/cjm/pkg/cmd/root"
+
+	"github.com/cjm-dev/cjm/internal/testtool"
 )
 
 // TestMain lets the test binary stand in for cjm: with CJM_TEST_MAIN=1
@@ -190,13 +192,7 @@ func TestArgs(t *testing.T) {
 // UTF-16 positions the server sends must have been converted right. It
 // skips without nvim, except in CI (CI=true), where .ci/run installs it.
 func TestNeovim(t *testing.T) {
-	nvim, err := exec.LookPath("nvim")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("nvim is not installed; .ci/run installs Debian's neovim")
-		}
-		t.Skip("nvim is not installed")
-	}
+	nvim := testtool.Need(t, "install Debian's neovim (apt-get install -y neovim)", "nvim")
 	dir, _ := filepath.EvalSymlinks(t.TempDir())
 	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
 	path := filepath.Join(dir, "m.yaml")

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
+
+	"github.com/cjm-dev/cjm/internal/testtool"
 )
 
 // drawPage draws one diagram with Mermaid's browser bundle, the way GitHub
@@ -39,11 +41,11 @@ func TestMermaidDrawsInChromium(t *testing.T) {
 		chromium = "/usr/bin/chromium"
 	}
 	if _, err := os.Stat(chromium); err != nil {
-		t.Skipf("%s is absent: skipping the Mermaid drawing check", chromium)
+		testtool.Missing(t, chromium+" is absent (apt-get install chromium, or set CJM_CHROMIUM): the Mermaid drawing check cannot run")
 	}
 	bundle := filepath.Join(reporttest.RepoRoot(t), "testdata", "mermaid", "node_modules", "mermaid", "dist", "mermaid.min.js")
 	if _, err := os.Stat(bundle); err != nil {
-		t.Skip("testdata/mermaid/node_modules is absent: run `make mermaid-deps` to enable the Mermaid drawing check")
+		testtool.Missing(t, "testdata/mermaid/node_modules is absent: run `make mermaid-deps` to enable the Mermaid drawing check")
 	}
 	m := reporttest.HostileMap()
 	mmd, err := Render(m)

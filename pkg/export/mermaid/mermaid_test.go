@@ -14,6 +14,8 @@ import (
 	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
+
+	"github.com/cjm-dev/cjm/internal/testtool"
 )
 
 type named struct {
@@ -200,13 +202,10 @@ type parsed struct {
 // stages, touchpoints, scores and personas of the map, hostile labels
 // included.
 func TestMermaidParser(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed: skipping the Mermaid parser check")
-	}
+	node := testtool.Need(t, "install Node.js (apt-get install -y nodejs npm) for the Mermaid parser check", "node")
 	harness := filepath.Join(reporttest.RepoRoot(t), "testdata", "mermaid")
 	if _, err := os.Stat(filepath.Join(harness, "node_modules", "mermaid", "package.json")); err != nil {
-		t.Skip("testdata/mermaid/node_modules is absent: run `make mermaid-deps` to enable the Mermaid parser check")
+		testtool.Missing(t, "testdata/mermaid/node_modules is absent: run `make mermaid-deps` to enable the Mermaid parser check")
 	}
 	dir := t.TempDir()
 	all := maps(t)

@@ -20,6 +20,8 @@ import (
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
 	"github.com/cjm-dev/cjm/pkg/yamlfmt"
+
+	"github.com/cjm-dev/cjm/internal/testtool"
 )
 
 // TestErrors: what Mermaid rejects (and the scores it cannot draw) is an
@@ -201,13 +203,10 @@ type parsed struct {
 // sections, tasks, scores and actors, except the scores it cannot draw
 // (not an integer 1–5), which the import rejects on purpose.
 func TestAgainstMermaid(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed: skipping the Mermaid parser check")
-	}
+	node := testtool.Need(t, "install Node.js (apt-get install -y nodejs npm) for the Mermaid parser check", "node")
 	harness := filepath.Join(reporttest.RepoRoot(t), "testdata", "mermaid")
 	if _, err := os.Stat(filepath.Join(harness, "node_modules", "mermaid", "package.json")); err != nil {
-		t.Skip("testdata/mermaid/node_modules is absent: run `make mermaid-deps` to enable the Mermaid parser check")
+		testtool.Missing(t, "testdata/mermaid/node_modules is absent: run `make mermaid-deps` to enable the Mermaid parser check")
 	}
 	files, _ := filepath.Glob("testdata/*/*.mmd")
 	dir := t.TempDir()

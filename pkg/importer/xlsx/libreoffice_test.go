@@ -18,20 +18,15 @@ import (
 	exportxlsx "github.com/cjm-dev/cjm/pkg/export/xlsx"
 	"github.com/cjm-dev/cjm/pkg/importer"
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
+
+	"github.com/cjm-dev/cjm/internal/testtool"
 )
 
 // soffice returns LibreOffice's command, skipping the test without it
 // (failing under CI=true, where .ci/run installs libreoffice-calc-nogui).
 func soffice(t *testing.T) string {
 	t.Helper()
-	path, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("soffice not found; CI installs libreoffice-calc-nogui (.ci/run)")
-		}
-		t.Skip("soffice not found; install libreoffice-calc-nogui to open the workbook in LibreOffice")
-	}
-	return path
+	return testtool.Need(t, "install libreoffice-calc-nogui to open the workbook in LibreOffice", "soffice")
 }
 
 // runSoffice converts the files in dir headless to the format to, in a

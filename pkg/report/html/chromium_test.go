@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
+
+	"github.com/cjm-dev/cjm/internal/testtool"
 )
 
 // chromiumPath is Debian's Chromium; CJM_CHROMIUM overrides it.
@@ -85,7 +87,7 @@ document.addEventListener("DOMContentLoaded", () => {
 // on landscape pages.
 func TestChromium(t *testing.T) {
 	if _, err := os.Stat(chromiumPath()); err != nil {
-		t.Skipf("%s is absent (apt-get install chromium, or set CJM_CHROMIUM): skipping the browser check of the HTML report", chromiumPath())
+		testtool.Missing(t, chromiumPath()+" is absent (apt-get install chromium, or set CJM_CHROMIUM): the browser check of the HTML report cannot run")
 	}
 	// The richest example (per-persona emotions, an included catalogue)
 	// and the hostile map; each Chromium start costs seconds.

@@ -14,6 +14,8 @@ import (
 
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
+
+	"github.com/cjm-dev/cjm/internal/testtool"
 )
 
 // reportElements are the elements a report may render to; anything else
@@ -31,13 +33,10 @@ var reportElements = map[string]bool{
 // every table row as wide as its header, and hostile labels shown as
 // exactly their text; and no hostile description live (issue 9 #1).
 func TestGFM(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed: skipping the GFM rendering check")
-	}
+	node := testtool.Need(t, "install Node.js (apt-get install -y nodejs npm) for the GFM rendering check", "node")
 	harness := filepath.Join(reporttest.RepoRoot(t), "testdata", "mermaid")
 	if _, err := os.Stat(filepath.Join(harness, "node_modules", "marked", "package.json")); err != nil {
-		t.Skip("testdata/mermaid/node_modules is absent: run `make mermaid-deps` to enable the GFM rendering check")
+		testtool.Missing(t, "testdata/mermaid/node_modules is absent: run `make mermaid-deps` to enable the GFM rendering check")
 	}
 	type input struct {
 		name  string
