@@ -91,7 +91,7 @@ findings are printed as validate prints them).`,
 		if len(args) >= 2 {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		return []cobra.Completion{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+		return cmdutil.CompleteJourneyFiles(nil, args, "")
 	}
 	return cmd
 }

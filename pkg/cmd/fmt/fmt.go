@@ -86,9 +86,7 @@ as gofmt) or written, or the paths hold no journey file.`,
 	fl.BoolVarP(&opts.Diff, "diff", "d", false, "print a unified diff of the changes")
 	fl.BoolVarP(&opts.Write, "write", "w", false, "write the result to the files (atomically)")
 	cmdutil.AddMaxSizeFlag(fl, &opts.MaxBytes)
-	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		return []cobra.Completion{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
-	}
+	cmd.ValidArgsFunction = cmdutil.CompleteJourneyFiles
 	return cmd
 }
 

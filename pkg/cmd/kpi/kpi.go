@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -101,17 +100,13 @@ metric is off target), 2 the command could not run.`,
 	fl.BoolVar(&opts.FailOffTarget, "fail-off-target", false, "exit 1 when any metric is off target")
 	cmdutil.AddMaxSizeFlag(fl, &opts.MaxBytes)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
-	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		return []cobra.Completion{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
-	}
+	cmd.ValidArgsFunction = cmdutil.CompleteJourneyFiles
 	return cmd
 }
 
 func kpiRun(opts *Options) error {
-	if opts.Root != "" {
-		if info, err := os.Stat(opts.Root); err != nil || !info.IsDir() {
-			return fmt.Errorf("--root %s: not a directory", opts.Root)
-		}
+	if err := cmdutil.CheckRoot(opts.Root); err != nil {
+		return err
 	}
 	files, err := paths.Journeys(opts.Paths)
 	if err != nil {

@@ -109,9 +109,7 @@ printed as validate prints them and the command exits 1.`,
 	_ = cmd.RegisterFlagCompletionFunc("out", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return nil, cobra.ShellCompDirectiveFilterDirs
 	})
-	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		return []cobra.Completion{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
-	}
+	cmd.ValidArgsFunction = cmdutil.CompleteJourneyFiles
 	return cmd
 }
 
@@ -121,10 +119,8 @@ func siteRun(ctx context.Context, opts *Options) error {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
-	if opts.Root != "" {
-		if info, err := os.Stat(opts.Root); err != nil || !info.IsDir() {
-			return fmt.Errorf("--root %s: not a directory", opts.Root)
-		}
+	if err := cmdutil.CheckRoot(opts.Root); err != nil {
+		return err
 	}
 	files, err := paths.Journeys(opts.Paths)
 	if err != nil {

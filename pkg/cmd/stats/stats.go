@@ -85,17 +85,13 @@ Exit status: 0 ok, 1 a map has errors, 2 the command could not run.`,
 	fl.StringVar(&opts.Format, "format", stats.Formats[0], "output `format`: "+strings.Join(stats.Formats, "|"))
 	cmdutil.AddMaxSizeFlag(fl, &opts.MaxBytes)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(stats.Formats, cobra.ShellCompDirectiveNoFileComp))
-	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		return []cobra.Completion{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
-	}
+	cmd.ValidArgsFunction = cmdutil.CompleteJourneyFiles
 	return cmd
 }
 
 func statsRun(opts *Options) error {
-	if opts.Root != "" {
-		if info, err := os.Stat(opts.Root); err != nil || !info.IsDir() {
-			return fmt.Errorf("--root %s: not a directory", opts.Root)
-		}
+	if err := cmdutil.CheckRoot(opts.Root); err != nil {
+		return err
 	}
 	files, err := paths.Journeys(opts.Paths)
 	if err != nil {

@@ -130,17 +130,13 @@ journey file in the paths, a bad flag).`,
 	fl.BoolVar(&opts.Strict, "strict", false, "fail (exit 1) on warnings too")
 	cmdutil.AddMaxSizeFlag(fl, &opts.MaxBytes)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(findings.Formats, cobra.ShellCompDirectiveNoFileComp))
-	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		return []cobra.Completion{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
-	}
+	cmd.ValidArgsFunction = cmdutil.CompleteJourneyFiles
 	return cmd
 }
 
 func validateRun(opts *Options) error {
-	if opts.Root != "" {
-		if info, err := os.Stat(opts.Root); err != nil || !info.IsDir() {
-			return emptyReport(opts, fmt.Errorf("--root %s: not a directory", opts.Root))
-		}
+	if err := cmdutil.CheckRoot(opts.Root); err != nil {
+		return emptyReport(opts, err)
 	}
 	files, err := paths.Journeys(opts.Paths)
 	if err != nil {
