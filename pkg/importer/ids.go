@@ -3,21 +3,16 @@ package importer
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/gosimple/slug"
-)
 
-// idPattern is the id syntax of format 1.
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+	"github.com/cjm-dev/cjm/pkg/validate"
+)
 
 // maxID is the longest id format 1 allows.
 const maxID = 64
-
-// ValidID reports whether id is a valid id of format 1.
-func ValidID(id string) bool { return idPattern.MatchString(id) }
 
 // IDs hands out the ids of one kind of element (stages, touchpoints,
 // personas …) in one map: each derived from a name, valid, and unique
@@ -79,7 +74,7 @@ func Slug(name string) string {
 	s := slug.Make(strings.ReplaceAll(name, "\n", " "))
 	s = strings.TrimLeft(s, "-_")
 	s = trimID(s, maxID)
-	if !ValidID(s) {
+	if !validate.ValidID(s) {
 		return ""
 	}
 	return s

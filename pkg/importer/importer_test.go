@@ -12,6 +12,8 @@ import (
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/report/reporttest"
 	"github.com/cjm-dev/cjm/pkg/yamlfmt"
+
+	"github.com/cjm-dev/cjm/pkg/validate"
 )
 
 func TestIDs(t *testing.T) {
@@ -37,7 +39,7 @@ func TestIDs(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("New(%q) = %q, want %q", tc.name, got, tc.want)
 		}
-		if !ValidID(got) {
+		if !validate.ValidID(got) {
 			t.Errorf("New(%q) = %q is not a valid id", tc.name, got)
 		}
 	}
@@ -51,7 +53,7 @@ func TestIDsFull(t *testing.T) {
 	g := NewIDs("t")
 	name := strings.Repeat("a", 80)
 	a, b := g.New(name), g.New(name)
-	if a == b || !ValidID(a) || !ValidID(b) || len(b) > 64 {
+	if a == b || !validate.ValidID(a) || !validate.ValidID(b) || len(b) > 64 {
 		t.Errorf("%q, %q", a, b)
 	}
 	// Many equal names: unique ids, one try each (quadratic when every

@@ -16,6 +16,8 @@ import (
 	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/importer"
 	"github.com/cjm-dev/cjm/pkg/journey"
+
+	"github.com/cjm-dev/cjm/pkg/validate"
 )
 
 // Source imports CSV touchpoint tables (.csv; .tsv with tabs).
@@ -316,7 +318,7 @@ func (b *builder) row(row []cell) {
 	if id := get(colTouchpointID); id != "" {
 		c := cells[colTouchpointID]
 		switch {
-		case !importer.ValidID(id):
+		case !validate.ValidID(id):
 			b.p.warnf(c, "%q is not a valid id (lower-case letters, digits, - and _); the touchpoint gets an id from its name", id)
 		case !b.tpIDs.Reserve(id):
 			b.p.warnf(c, "the touchpoint id %q is used by an earlier row; this touchpoint gets an id from its name", id)
@@ -402,7 +404,7 @@ func (b *builder) stage(cells map[column]cell) *journey.Stage {
 		s = &journey.Stage{Name: name, Src: journey.NewSource(b.p.at(c))}
 		if id != "" {
 			switch {
-			case !importer.ValidID(id):
+			case !validate.ValidID(id):
 				b.p.warnf(cells[colStageID], "%q is not a valid id (lower-case letters, digits, - and _); the stage gets an id from its name", id)
 			case !b.stageIDs.Reserve(id):
 			default:
