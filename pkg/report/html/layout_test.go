@@ -415,3 +415,49 @@ func screenshotDirFlag() *string {
 	s := ""
 	return &s
 }
+
+// TestPrintSheets: the funnel's report holds, for its map, one print page
+// per page raster lays it out on, each a window onto the one inlined
+// drawing (<use> of its graph) inside the printable area of @page sheet;
+// the flow view, which raster only scales, has none.
+func TestPrintSheets(t *testing.T) {
+	var ex *journey.Map
+	for _, e := range reporttest.Examples(t) {
+		if e.Name == "b2b-funnel-ru" {
+			ex = e.Map
+		}
+	}
+	outs, err := render.Render(context.Background(), ex, render.Options{Formats: []string{"svg", "html"}, Views: []string{"map"}, File: "b2b.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo, err := raster.LayOut(outs[0].Data, raster.Options{Page: html.PrintPage})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(outs[1].Data)
+	sheets := regexp.MustCompile(`(?s)<div class="sheet"><svg class="sheet"[^>]*viewBox="([^"]*)">(.*?)</svg></div>`).FindAllStringSubmatch(doc, -1)
+	if len(sheets) != lo.Pages || lo.Pages < 2 {
+		t.Fatalf("%d print pages, raster lays the map out on %d", len(sheets), lo.Pages)
+	}
+	if strings.Count(doc, `<div class="sheet">`) != lo.Pages {
+		t.Errorf("print pages outside the map's figure")
+	}
+	tile := regexp.MustCompile(`<svg x="([-0-9.]+)" y="([-0-9.]+)" width="([0-9.]+)" height="([0-9.]+)" viewBox="[^"]*" preserveAspectRatio="none" overflow="hidden"><use href="#b2b-map"/></svg>`)
+	for i, s := range sheets {
+		if s[1] != "10 10 400 271" {
+			t.Errorf("page %d: viewBox %q, want the printable area of @page sheet, 10 10 400 271", i+1, s[1])
+		}
+		tiles := tile.FindAllStringSubmatch(s[2], -1)
+		if len(tiles) < 5 {
+			t.Errorf("page %d: %d tiles, want the banner, the header corner and stages, the lane titles and the cells", i+1, len(tiles))
+		}
+		for _, tl := range tiles {
+			f := func(j int) float64 { v, _ := strconv.ParseFloat(tl[j], 64); return v }
+			x, y, w, h := f(1), f(2), f(3), f(4)
+			if x < 9.99 || y < 9.99 || x+w > 410.01 || y+h > 281.01 {
+				t.Errorf("page %d: a tile at %g,%g %g×%g mm outside the printable area", i+1, x, y, w, h)
+			}
+		}
+	}
+}
