@@ -363,6 +363,16 @@ var NoLabel = A("label", " ")
 // edge of a fixed-size node whatever width Graphviz estimates for it, or
 // joined by \n (centred) when centred is true.
 func Text(lines []string, centred bool) Attr {
+	if centred {
+		return textLabel(lines, "")
+	}
+	return textLabel(lines, `\l`)
+}
+
+// textLabel is Text with each line ended by end (\l left-aligned, \r
+// right-aligned), or joined by \n (centred) when end is empty.
+func textLabel(lines []string, end string) Attr {
+	centred := end == ""
 	var b strings.Builder
 	for i, l := range lines {
 		if centred && i > 0 {
@@ -383,9 +393,7 @@ func Text(lines []string, centred bool) Attr {
 				b.WriteRune(r)
 			}
 		}
-		if !centred {
-			b.WriteString(`\l`)
-		}
+		b.WriteString(end)
 	}
 	if b.Len() == 0 {
 		return NoLabel

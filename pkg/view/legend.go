@@ -15,7 +15,7 @@ const LegendRow = 18.0
 // legendMark (swatches are at most 22 pt wide), the text at legendText.
 const (
 	legendMark  = 11.0
-	legendText  = 24.0
+	legendText  = 26.0
 	legendGap   = 12.0 // between entries
 	legendTitle = 10.0 // between a group's title and its first entry
 )

@@ -25,6 +25,24 @@ func (d *Doc) TextAt(id string, x, y float64, lines []string, st Style, extra ..
 	d.Node(id, Point{X: x + w/2, Y: y + h/2}, append(attrs, extra...)...)
 }
 
+// TextRightAt adds a node holding lines of text, right-aligned (each line
+// ends at xr), top at y: for right-to-left paragraphs (IsRTL). A line
+// ended by \r ends at the node's right edge as long as Graphviz's
+// estimate of it is narrower than the node, so the node's room is on its
+// left. Nothing is added for no lines.
+func (d *Doc) TextRightAt(id string, xr, y float64, lines []string, st Style, extra ...Attr) {
+	if len(lines) == 0 {
+		return
+	}
+	w, h := textBox(lines, st)
+	if d.Right > d.Left && xr-w < d.Left {
+		w = max(xr-d.Left, tightBox(lines, st))
+	}
+	attrs := []Attr{A("width", Inches(w)), A("height", Inches(h)), textLabel(lines, `\r`)}
+	attrs = append(attrs, st.Font(palette.Text)...)
+	d.Node(id, Point{X: xr - w/2, Y: y + h/2}, append(attrs, extra...)...)
+}
+
 // Centred adds a node holding lines of text centred on cx, top at y.
 // Nothing is added for no lines.
 func (d *Doc) Centred(id string, cx, y float64, lines []string, st Style) {
