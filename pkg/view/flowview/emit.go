@@ -149,7 +149,7 @@ func (b *builder) emit() []byte {
 			if r.pair {
 				st = pairStyle
 			}
-			b.doc.Centred(r.id+"-label", (r.x0+r.x1)/2, y-st.LineHeight()-1, []string{r.line}, st)
+			b.doc.Centred(r.id+"-label", labelX(r, routes, st.Width(r.line)), y-st.LineHeight()-1, []string{r.line}, st)
 		}
 	}
 
@@ -182,7 +182,7 @@ func (b *builder) emit() []byte {
 			view.A("color", color), view.A("penwidth", pen), view.A("arrowsize", "0.7"),
 			view.A("tooltip", r.tip))
 		if r.line != "" {
-			b.doc.Centred(r.id+"-label", (r.x0+r.x1)/2, y+2, []string{r.line}, st)
+			b.doc.Centred(r.id+"-label", labelX(r, skips, st.Width(r.line)), y+2, []string{r.line}, st)
 		}
 	}
 	if skipLevels > 0 {
@@ -273,7 +273,15 @@ func (b *builder) backRoutes() []*backRoute {
 		}
 	}
 	out = append(out, b.pairRoutes(false)...)
-	for _, t := range b.m.Transitions {
+	// Several arrows leaving or entering one box stand 14 pt apart along
+	// its top (issue 10: they shared one point).
+	ends := map[int]int{}
+	spread := func(stage int) float64 {
+		k := ends[stage]
+		ends[stage] = k + 1
+		return float64(k) * 14
+	}
+	for _, t := range bySpan(b, b.m.Transitions) {
 		if !b.ix.IsStepBack(t) {
 			continue
 		}
@@ -282,7 +290,7 @@ func (b *builder) backRoutes() []*backRoute {
 		if rf.empty() || rt.empty() {
 			continue
 		}
-		xf, xt := rf.x0+24, rt.x1-24
+		xf, xt := rf.x0+24+spread(fi), rt.x1-24-spread(ti)
 		if xt > xf {
 			xt = xf - 10
 		}
@@ -312,7 +320,13 @@ func (b *builder) backRoutes() []*backRoute {
 func (b *builder) skipRoutes() []*backRoute {
 	out := b.pairRoutes(true)
 	seen := map[[2]int]*backRoute{}
-	for _, t := range b.m.Transitions {
+	ends := map[int]int{} // as in backRoutes, along the boxes' bottoms
+	spread := func(stage int) float64 {
+		k := ends[stage]
+		ends[stage] = k + 1
+		return float64(k) * 14
+	}
+	for _, t := range bySpan(b, b.m.Transitions) {
 		fi, ti := b.ix.StageIndex(t.From), b.ix.StageIndex(t.To)
 		if fi < 0 || ti <= fi {
 			continue
@@ -328,7 +342,7 @@ func (b *builder) skipRoutes() []*backRoute {
 			}
 			continue
 		}
-		xf, xt := rf.x1-24, rt.x0+24
+		xf, xt := rf.x1-24-spread(fi), rt.x0+24+spread(ti)
 		if xt < xf+10 {
 			xt = xf + 10
 		}
@@ -427,6 +441,82 @@ func (b *builder) backLabel(from, to int) string {
 		}
 	}
 	return b.t("step_back")
+}
+
+// bySpan returns the transitions, those between nearer stages first (in
+// source order among equals): the shorter arrow gets the end of a box
+// nearest the other box, so the longer one's leg stays out of its way.
+func bySpan(b *builder, ts []*journey.Transition) []*journey.Transition {
+	out := append([]*journey.Transition(nil), ts...)
+	span := func(t *journey.Transition) int {
+		d := b.ix.StageIndex(t.From) - b.ix.StageIndex(t.To)
+		return max(d, -d)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return span(out[i]) < span(out[j]) })
+	return out
+}
+
+// labelX is where the label of r, w wide, is centred: the middle of its
+// lane segment, unless a leg of a route on an outer lane runs through the
+// label there (issue 10: labels struck through); then the middle of the
+// widest stretch of the segment free of such legs, if the label fits it.
+func labelX(r *backRoute, routes []*backRoute, w float64) float64 {
+	mid := (r.x0 + r.x1) / 2
+	cuts := []float64{r.x0, r.x1}
+	hit := false
+	for _, o := range routes {
+		if o == r || o.level <= r.level {
+			continue
+		}
+		for _, x := range []float64{o.x0, o.x1} {
+			if x > r.x0 && x < r.x1 {
+				cuts = append(cuts, x)
+			}
+			hit = hit || math.Abs(x-mid) < w/2+4
+		}
+	}
+	if !hit {
+		return mid
+	}
+	sort.Float64s(cuts)
+	best, bestW := mid, 0.0
+	for i := 1; i < len(cuts); i++ {
+		if d := cuts[i] - cuts[i-1]; d > bestW {
+			best, bestW = (cuts[i]+cuts[i-1])/2, d
+		}
+	}
+	if bestW >= w+8 {
+		return best
+	}
+	// No stretch holds it: beside the leg that runs through it, if no
+	// other leg runs through it there.
+	var legs []float64
+	for _, o := range routes {
+		if o != r && o.level > r.level {
+			legs = append(legs, o.x0, o.x1)
+		}
+	}
+	clear := func(c float64) bool {
+		for _, x := range legs {
+			if math.Abs(x-c) < w/2+4 {
+				return false
+			}
+		}
+		return true
+	}
+	for _, x := range legs {
+		if math.Abs(x-mid) >= w/2+4 {
+			continue
+		}
+		c := x + 4 + w/2
+		if x > mid {
+			c = x - 4 - w/2
+		}
+		if clear(c) {
+			return c
+		}
+	}
+	return mid
 }
 
 // assignLevels gives each route a lane: shorter routes nearer the graph,
