@@ -108,28 +108,27 @@ func (b *builder) emit() []byte {
 		b.drawCard(i)
 	}
 
-	// Forward edges on dot's routes.
-	for _, e := range b.fwd {
-		pts := b.routes[e]
-		if len(pts) < 4 {
-			continue
+	// Forward edges on dot's routes, and the sequence arrows of a map
+	// without links: thin, dotted and light, so they are not taken for a
+	// customer's path.
+	for _, kind := range []string{"next", "seq"} {
+		edges, l := b.fwd, 8.0
+		if kind == "seq" {
+			edges, l = b.seq, 6
 		}
-		tip := arrowTip(pts, 8)
-		b.doc.Edge(b.doc.ID("next", b.tps[e[0]].ID, b.tps[e[1]].ID), b.nodeID(e[0]), b.nodeID(e[1]), pts, &tip,
-			view.A("color", forwardColor), view.A("penwidth", "1.2"), view.A("arrowsize", "0.8"),
-			view.A("tooltip", b.linkTip(e[0], e[1], "")))
-	}
-
-	// Sequence arrows (a map without links): thin, dotted and light, so
-	// they are not taken for a customer's path.
-	for _, e := range b.seq {
-		pts := b.routes[e]
-		if len(pts) < 4 {
-			continue
+		for _, e := range edges {
+			pts := b.routes[e]
+			if len(pts) < 4 {
+				continue
+			}
+			tip := arrowTip(pts, l)
+			attrs := []view.Attr{view.A("color", forwardColor), view.A("penwidth", "1.2"), view.A("arrowsize", "0.8"),
+				view.A("tooltip", b.linkTip(e[0], e[1], ""))}
+			if kind == "seq" {
+				attrs = seqAttrs(b.linkTip(e[0], e[1], b.t("legend.sequence")))
+			}
+			b.doc.Edge(b.doc.ID(kind, b.tps[e[0]].ID, b.tps[e[1]].ID), b.nodeID(e[0]), b.nodeID(e[1]), pts, &tip, attrs...)
 		}
-		tip := arrowTip(pts, 6)
-		b.doc.Edge(b.doc.ID("seq", b.tps[e[0]].ID, b.tps[e[1]].ID), b.nodeID(e[0]), b.nodeID(e[1]), pts, &tip,
-			seqAttrs(b.linkTip(e[0], e[1], b.t("legend.sequence")))...)
 	}
 
 	// Steps back over the top, each on its lane.

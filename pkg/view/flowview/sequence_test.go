@@ -15,74 +15,6 @@ import (
 	"github.com/cjm-dev/cjm/pkg/view/viewtest"
 )
 
-type rectDOT struct{ x0, y0, x1, y1 float64 }
-
-func (r rectDOT) contains(p view.Point) bool {
-	return p.X >= r.x0 && p.X <= r.x1 && p.Y >= r.y0 && p.Y <= r.y1
-}
-
-var nodeRe = regexp.MustCompile(`(?m)^n\d+ \[id="([^"]+)" pos="([-0-9.]+),([-0-9.]+)!"[^\n]*? width="([0-9.]+)" height="([0-9.]+)"`)
-
-// nodeRects returns the rectangles (DOT's coordinates) of the nodes whose
-// id matches re.
-func nodeRects(dot []byte, re *regexp.Regexp) map[string]rectDOT {
-	out := map[string]rectDOT{}
-	for _, m := range nodeRe.FindAllSubmatch(dot, -1) {
-		if !re.Match(m[1]) {
-			continue
-		}
-		f := func(i int) float64 { v, _ := strconv.ParseFloat(string(m[i]), 64); return v }
-		x, y, w, h := f(2), f(3), f(4)*72, f(5)*72
-		out[string(m[1])] = rectDOT{x - w/2, y - h/2, x + w/2, y + h/2}
-	}
-	return out
-}
-
-// edgeCurves returns, per edge id matching re, points along its drawn
-// route: the Bézier pieces sampled, and the segment to the arrow's tip.
-func edgeCurves(dot []byte, re *regexp.Regexp) map[string][]view.Point {
-	out := map[string][]view.Point{}
-	for _, m := range regexp.MustCompile(`(?m)^\S+ -> \S+ \[id="([^"]+)" pos="([^"]*)"`).FindAllSubmatch(dot, -1) {
-		if !re.Match(m[1]) {
-			continue
-		}
-		var ctl []view.Point
-		var tip *view.Point
-		for _, f := range strings.Fields(string(m[2])) {
-			arrow := strings.HasPrefix(f, "e,")
-			xs, ys, _ := strings.Cut(strings.TrimPrefix(f, "e,"), ",")
-			x, _ := strconv.ParseFloat(xs, 64)
-			y, _ := strconv.ParseFloat(ys, 64)
-			if arrow {
-				tip = &view.Point{X: x, Y: y}
-				continue
-			}
-			ctl = append(ctl, view.Point{X: x, Y: y})
-		}
-		var pts []view.Point
-		for i := 0; i+3 < len(ctl); i += 3 {
-			p0, p1, p2, p3 := ctl[i], ctl[i+1], ctl[i+2], ctl[i+3]
-			for k := 0; k <= 20; k++ {
-				t := float64(k) / 20
-				u := 1 - t
-				pts = append(pts, view.Point{
-					X: u*u*u*p0.X + 3*u*u*t*p1.X + 3*u*t*t*p2.X + t*t*t*p3.X,
-					Y: u*u*u*p0.Y + 3*u*u*t*p1.Y + 3*u*t*t*p2.Y + t*t*t*p3.Y,
-				})
-			}
-		}
-		if tip != nil && len(ctl) > 0 {
-			last := ctl[len(ctl)-1]
-			for k := 0; k <= 10; k++ {
-				t := float64(k) / 10
-				pts = append(pts, view.Point{X: last.X + (tip.X-last.X)*t, Y: last.Y + (tip.Y-last.Y)*t})
-			}
-		}
-		out[string(m[1])] = pts
-	}
-	return out
-}
-
 // noNext is Small without a single `next` link.
 func noNext() *journey.Map {
 	m := viewtest.Small()
@@ -155,23 +87,23 @@ func TestEdgesClearOfStar(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		stars := nodeRects(dot, regexp.MustCompile(`-tp-[^"]+-mot$`))
+		stars := viewtest.NodeRects(dot, regexp.MustCompile(`-tp-[^"]+-mot$`))
 		if len(stars) == 0 {
 			t.Fatalf("%s: no stars", m.File)
 		}
-		cards := nodeRects(dot, regexp.MustCompile(`-tp-`))
-		edges := edgeCurves(dot, regexp.MustCompile(`-(next|seq|back|stepback|skip)-`))
+		cards := viewtest.NodeRects(dot, regexp.MustCompile(`-tp-`))
+		edges := viewtest.EdgeRoutes(dot, regexp.MustCompile(`-(next|seq|back|stepback|skip)-`))
 		if len(edges) == 0 {
 			t.Fatalf("%s: no edges", m.File)
 		}
 		for sid, s := range stars {
 			card, ok := cards[strings.TrimSuffix(sid, "-mot")]
-			if !ok || s.x0 < card.x0 || s.x1 > card.x1 || s.y0 < card.y0 || s.y1 > card.y1 {
+			if !ok || s.X0 < card.X0 || s.X1 > card.X1 || s.Y0 < card.Y0 || s.Y1 > card.Y1 {
 				t.Errorf("%s: star %s %v is not inside its card %v", m.File, sid, s, card)
 			}
-			for eid, pts := range edges {
-				for _, p := range pts {
-					if s.contains(p) {
+			for eid, route := range edges {
+				for _, p := range route.Curve() {
+					if s.Contains(p) {
 						t.Errorf("%s: edge %s passes through star %s at %v", m.File, eid, sid, p)
 						break
 					}
@@ -190,11 +122,11 @@ func TestFlowLegendRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	row := func(id string) float64 {
-		r, ok := nodeRects(dot, regexp.MustCompile(`^`+regexp.QuoteMeta(id)+`$`))[id]
+		r, ok := viewtest.NodeRects(dot, regexp.MustCompile(`^`+regexp.QuoteMeta(id)+`$`))[id]
 		if !ok {
 			t.Fatalf("no %s", id)
 		}
-		return math.Round((r.y0 + r.y1) / 2)
+		return math.Round((r.Y0 + r.Y1) / 2)
 	}
 	groups := map[string][]string{
 		"channels":    {"small-legend-channel-web", "small-legend-channel-sales"},
@@ -249,10 +181,10 @@ func TestRTLRightAligned(t *testing.T) {
 	}
 	// The right-aligned name ends where a left-aligned one would stop,
 	// short of the emotion value.
-	name := nodeRects(dot, regexp.MustCompile(`^small-tp-demo-name$`))["small-tp-demo-name"]
-	card := nodeRects(dot, regexp.MustCompile(`^small-tp-demo$`))["small-tp-demo"]
-	if want := card.x1 - 4 - emoW - 4; math.Abs(name.x1-want) > 0.5 {
-		t.Errorf("the RTL name ends at %v, want %v", name.x1, want)
+	name := viewtest.NodeRects(dot, regexp.MustCompile(`^small-tp-demo-name$`))["small-tp-demo-name"]
+	card := viewtest.NodeRects(dot, regexp.MustCompile(`^small-tp-demo$`))["small-tp-demo"]
+	if want := card.X1 - 4 - emoW - 4; math.Abs(name.X1-want) > 0.5 {
+		t.Errorf("the RTL name ends at %v, want %v", name.X1, want)
 	}
 }
 
@@ -275,8 +207,8 @@ func TestFlowMarginsSymmetric(t *testing.T) {
 			t.Fatal(err)
 		}
 		x0, x1 := math.Inf(1), math.Inf(-1)
-		for _, r := range nodeRects(dot, regexp.MustCompile(`-stage-[^"]+$`)) {
-			x0, x1 = math.Min(x0, r.x0), math.Max(x1, r.x1)
+		for _, r := range viewtest.NodeRects(dot, regexp.MustCompile(`-stage-[^"]+$`)) {
+			x0, x1 = math.Min(x0, r.X0), math.Max(x1, r.X1)
 		}
 		// Dot routes some links round the boxes; Graphviz's box of the
 		// drawing holds their curves' control points.

@@ -15,48 +15,6 @@ import (
 	"github.com/cjm-dev/cjm/pkg/view/viewtest"
 )
 
-// box is a node's rectangle in DOT's coordinates (y up).
-type box struct{ x0, y0, x1, y1 float64 }
-
-var nodeRe = regexp.MustCompile(`(?m)^n\d+ \[id="([^"]+)" pos="([-0-9.]+),([-0-9.]+)!"[^\n]*? width="([0-9.]+)" height="([0-9.]+)"`)
-
-// nodeBoxes returns the rectangles of the nodes whose id matches re.
-func nodeBoxes(dot []byte, re *regexp.Regexp) map[string]box {
-	out := map[string]box{}
-	for _, m := range nodeRe.FindAllSubmatch(dot, -1) {
-		if !re.Match(m[1]) {
-			continue
-		}
-		x, _ := strconv.ParseFloat(string(m[2]), 64)
-		y, _ := strconv.ParseFloat(string(m[3]), 64)
-		w, _ := strconv.ParseFloat(string(m[4]), 64)
-		h, _ := strconv.ParseFloat(string(m[5]), 64)
-		w, h = w*72, h*72
-		out[string(m[1])] = box{x - w/2, y - h/2, x + w/2, y + h/2}
-	}
-	return out
-}
-
-// edgePoints returns the route of every edge whose id matches re.
-func edgePoints(dot []byte, re *regexp.Regexp) map[string][]view.Point {
-	out := map[string][]view.Point{}
-	for _, m := range regexp.MustCompile(`(?m)^\S+ -> \S+ \[id="([^"]+)" pos="([^"]*)"`).FindAllSubmatch(dot, -1) {
-		if !re.Match(m[1]) {
-			continue
-		}
-		var pts []view.Point
-		for _, p := range strings.Fields(string(m[2])) {
-			p = strings.TrimPrefix(p, "e,")
-			xs, ys, _ := strings.Cut(p, ",")
-			x, _ := strconv.ParseFloat(xs, 64)
-			y, _ := strconv.ParseFloat(ys, 64)
-			pts = append(pts, view.Point{X: x, Y: y})
-		}
-		out[string(m[1])] = pts
-	}
-	return out
-}
-
 // transitionsMap has steps back and skips ahead between neighbouring
 // stages (their arrows' middles fall on a column rule) and several arcs
 // on one column.
@@ -82,19 +40,19 @@ func TestTransitionTags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tags := nodeBoxes(dot, regexp.MustCompile(`-(stepback|skip)-s\d-s\d-tag$`))
+	tags := viewtest.NodeRects(dot, regexp.MustCompile(`-(stepback|skip)-s\d-s\d-tag$`))
 	if len(tags) != len(m.Transitions) {
 		t.Fatalf("%d tags, want %d", len(tags), len(m.Transitions))
 	}
-	rules := edgePoints(dot, regexp.MustCompile(`-grid-[hv]-\d+$`))
+	rules := viewtest.EdgeRoutes(dot, regexp.MustCompile(`-grid-[hv]-\d+$`))
 	if len(rules) == 0 {
 		t.Fatal("no grid rules")
 	}
 	for id, b := range tags {
-		for rid, pts := range rules {
-			p, q := pts[0], pts[len(pts)-1]
+		for rid, route := range rules {
+			p, q := route.Ctl[0], route.Ctl[len(route.Ctl)-1]
 			lo, hi := view.Point{X: math.Min(p.X, q.X), Y: math.Min(p.Y, q.Y)}, view.Point{X: math.Max(p.X, q.X), Y: math.Max(p.Y, q.Y)}
-			if lo.X <= b.x1 && hi.X >= b.x0 && lo.Y <= b.y1 && hi.Y >= b.y0 {
+			if lo.X <= b.X1 && hi.X >= b.X0 && lo.Y <= b.Y1 && hi.Y >= b.Y0 {
 				t.Errorf("tag %s %v crosses rule %s (%v–%v)", id, b, rid, p, q)
 			}
 		}
@@ -106,12 +64,12 @@ func TestTransitionTags(t *testing.T) {
 	}
 	// Stage 2 (s1) has three legs: a quarter, a half and three quarters
 	// across its column.
-	arcs := edgePoints(dot, regexp.MustCompile(`-(stepback|skip)-s\d-s\d$`))
+	arcs := viewtest.EdgeRoutes(dot, regexp.MustCompile(`-(stepback|skip)-s\d-s\d$`))
 	var xs []float64
 	col := laneWidth + 180.0
-	for id, pts := range arcs {
-		// pts[0] is the arrow's tip (the head's leg), pts[1] the tail's leg.
-		for _, p := range []view.Point{pts[0], pts[1]} {
+	for id, route := range arcs {
+		// The arrow's tip is on the head's leg, the first point on the tail's.
+		for _, p := range []view.Point{*route.Tip, route.Ctl[0]} {
 			if p.X > col && p.X < col+180 {
 				xs = append(xs, math.Round(p.X))
 			}
@@ -181,8 +139,8 @@ func TestLegendGroups(t *testing.T) {
 			t.Errorf("legend lacks %s", want)
 		}
 	}
-	titles := nodeBoxes(dot, regexp.MustCompile(`^small-legend-(channels|owners|touchpoints|evidence|emotion|kpis|transitions)$`))
-	entries := nodeBoxes(dot, regexp.MustCompile(`^small-legend-.*-mark$`))
+	titles := viewtest.NodeRects(dot, regexp.MustCompile(`^small-legend-(channels|owners|touchpoints|evidence|emotion|kpis|transitions)$`))
+	entries := viewtest.NodeRects(dot, regexp.MustCompile(`^small-legend-.*-mark$`))
 	if len(titles) < 5 || len(entries) < 10 {
 		t.Fatalf("%d group titles, %d entries", len(titles), len(entries))
 	}
@@ -194,7 +152,7 @@ func TestLegendGroups(t *testing.T) {
 	}
 	var rows []row
 	for id, b := range titles {
-		rows = append(rows, row{b.y1, id})
+		rows = append(rows, row{b.Y1, id})
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].top > rows[j].top })
 	for i := 1; i < len(rows); i++ {
@@ -204,7 +162,7 @@ func TestLegendGroups(t *testing.T) {
 	}
 	// The ★ is not among the evidence marks: its row is not theirs.
 	mot, obs := entries["small-legend-mot-mark"], entries["small-legend-evidence-observed-mark"]
-	if math.Abs((mot.y0+mot.y1)/2-(obs.y0+obs.y1)/2) < 1 {
+	if math.Abs((mot.Y0+mot.Y1)/2-(obs.Y0+obs.Y1)/2) < 1 {
 		t.Error("the star shares the evidence row")
 	}
 	// Without an emotion at 0 the neutral entry goes; without skips ahead
