@@ -231,3 +231,52 @@ func TestFlowMarginsSymmetric(t *testing.T) {
 		}
 	}
 }
+
+// Issue 10: transitions leaving or entering one stage box shared one
+// point. They stand apart, and no label is struck through by another
+// arrow's leg.
+func TestFlowTransitionsApart(t *testing.T) {
+	m := viewtest.Small()
+	m.Stages = append(m.Stages, &journey.Stage{ID: "grow", Name: "Growth", Touchpoints: []*journey.Touchpoint{{ID: "upsell", Name: "Upsell"}}})
+	m.Transitions = []*journey.Transition{
+		{From: "grow", To: "eval", Label: "A second team joins and imports its backlog"},
+		{From: "grow", To: "use", Label: "Board archived by mistake"},
+		{From: "use", To: "eval", Label: "New stakeholder"},
+	}
+	dot, err := Build(context.Background(), m, view.Options{}, graphviz.InProcess)
+	if err != nil {
+		t.Fatal(err)
+	}
+	routes := viewtest.EdgeRoutes(dot, regexp.MustCompile(`-stepback-`))
+	if len(routes) != 3 {
+		t.Fatalf("%d steps back", len(routes))
+	}
+	starts, ends := map[float64]string{}, map[float64]string{}
+	for id, r := range routes {
+		s, e := math.Round(r.Ctl[0].X), math.Round(r.Tip.X)
+		if o, dup := starts[s]; dup {
+			t.Errorf("%s and %s leave from one point", id, o)
+		}
+		if o, dup := ends[e]; dup {
+			t.Errorf("%s and %s arrive at one point", id, o)
+		}
+		starts[s], ends[e] = id, id
+	}
+	labels := viewtest.NodeRects(dot, regexp.MustCompile(`-stepback-.*-label$`))
+	for lid, l := range labels {
+		// The ink of the label: its node is wider than its text.
+		for id, r := range routes {
+			if strings.HasPrefix(lid, id) {
+				continue
+			}
+			for _, p := range r.Curve() {
+				mid := (l.X0 + l.X1) / 2
+				ink := viewtest.Rect{X0: mid - (l.X1-l.X0)/2/1.3, Y0: l.Y0, X1: mid + (l.X1-l.X0)/2/1.3, Y1: l.Y1}
+				if ink.Contains(p) {
+					t.Errorf("%s runs through label %s at %v", id, lid, p)
+					break
+				}
+			}
+		}
+	}
+}
