@@ -613,13 +613,14 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 		}
 	}
 	usedCh, usedOwn := map[string]bool{}, map[string]bool{}
-	mot, evidence, pain, delight, noChannel := false, false, false, false, false
+	mot, pain, delight, noChannel := false, false, false, false
+	evidence := map[string]bool{}
 	for _, t := range b.tps {
 		usedCh[t.Channel] = true
 		usedOwn[t.Owner] = true
 		noChannel = noChannel || b.ix.Channel(t.Channel) == nil
 		mot = mot || t.IsMomentOfTruth()
-		evidence = evidence || view.EvidenceMarks[t.Evidence] != ""
+		evidence[t.Evidence] = view.EvidenceMarks[t.Evidence] != ""
 		pain = pain || fillOf(t) == palette.PainTint
 		delight = delight || fillOf(t) == palette.DelightTint
 	}
@@ -648,9 +649,9 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 	if mot {
 		cards = append(cards, entry(b.t("mot"), func(id string, c view.Point) { b.star(id, c, 13) }, "mot"))
 	}
-	if evidence {
-		st := view.Style{Size: 6.5, Color: palette.Text}
-		for _, e := range journey.EvidenceKinds {
+	st := view.Style{Size: 6.5, Color: palette.Text}
+	for _, e := range journey.EvidenceKinds {
+		if evidence[e] {
 			g := view.EvidenceMarks[e]
 			marks = append(marks, entry(b.t("evidence."+e), func(id string, c view.Point) {
 				b.doc.Centred(id, c.X, c.Y-st.LineHeight()/2, []string{g}, st)

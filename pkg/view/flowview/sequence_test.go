@@ -135,6 +135,9 @@ func TestFlowLegendRows(t *testing.T) {
 		"evidence":    {"small-legend-evidence-observed", "small-legend-evidence-assumed"},
 		"links":       {"small-legend-next", "small-legend-back"},
 	}
+	if strings.Contains(string(dot), "small-legend-evidence-inferred") {
+		t.Error("the legend lists evidence no touchpoint has")
+	}
 	var ys []float64
 	for g, ids := range groups {
 		y := row("small-legend-" + g)

@@ -33,7 +33,8 @@ func (b *builder) legendGroups() []view.LegendGroup {
 	}
 	tps := b.m.Touchpoints()
 	usedCh, usedOwn := map[string]bool{}, map[string]bool{}
-	noChannel, mot, evidence := false, false, false
+	noChannel, mot := false, false
+	evidence := map[string]bool{}
 	for _, t := range tps {
 		if b.ix.Channel(t.Channel) != nil {
 			usedCh[t.Channel] = true
@@ -44,7 +45,7 @@ func (b *builder) legendGroups() []view.LegendGroup {
 			usedOwn[t.Owner] = true
 		}
 		mot = mot || t.IsMomentOfTruth()
-		evidence = evidence || view.EvidenceMarks[t.Evidence] != ""
+		evidence[t.Evidence] = view.EvidenceMarks[t.Evidence] != ""
 	}
 	var channels []view.LegendEntry
 	for _, c := range b.m.Channels {
@@ -67,13 +68,13 @@ func (b *builder) legendGroups() []view.LegendGroup {
 	if mot {
 		group("touchpoints", entry(b.t("mot"), func(id string, c view.Point) { b.star(id, c, 13) }, "mot"))
 	}
-	if evidence {
-		var marks []view.LegendEntry
-		for _, e := range journey.EvidenceKinds {
+	var marks []view.LegendEntry
+	for _, e := range journey.EvidenceKinds {
+		if evidence[e] {
 			marks = append(marks, entry(b.t("evidence."+e), swatchDots(b, view.EvidenceMarks[e]), "evidence", e))
 		}
-		group("evidence", marks...)
 	}
+	group("evidence", marks...)
 	if e := b.emotion; e != nil {
 		neg, zero, pos := e.signs()
 		var marks []view.LegendEntry

@@ -166,10 +166,11 @@ func TestLegendGroups(t *testing.T) {
 		t.Error("the star shares the evidence row")
 	}
 	// Without an emotion at 0 the neutral entry goes; without skips ahead
-	// there is none in the legend.
+	// or inferred evidence there is none in the legend.
 	m = viewtest.Small()
 	dot, _ = Build(m, view.Options{})
-	if strings.Contains(string(dot), "small-legend-neutral") || strings.Contains(string(dot), "small-legend-skip") {
+	if strings.Contains(string(dot), "small-legend-neutral") || strings.Contains(string(dot), "small-legend-skip") ||
+		strings.Contains(string(dot), "small-legend-evidence-inferred") {
 		t.Error("the legend lists marks the map does not use")
 	}
 }
