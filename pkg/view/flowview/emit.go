@@ -60,8 +60,8 @@ func (b *builder) emit() []byte {
 	// Text nodes do not widen the page past the drawing (view.Doc).
 	b.doc.Left, b.doc.Right = left, math.Max(right, left+width)
 	// Wrapped a little short of the width: a text node's room near the
-	// page's edge (view.Doc's Right) is 2 % and 3 pt over the text.
-	textW := width*0.98 - 4
+	// page's edge (view.Doc's Right) is 3 pt over the text.
+	textW := width - 4
 	titleLines := titleStyle.Wrap(nonEmpty(b.m.Title), textW)
 	titleH := view.Ceil(titleStyle.Height(len(titleLines)))
 	noteH := 0.0
