@@ -25,7 +25,7 @@ func Monotone(pts []Point) []Point {
 			i++
 			continue
 		}
-		out = append(out, monotoneRun(pts[i:j+1])[1:]...)
+		out = append(out, monotoneRun(pts[i : j+1])[1:]...)
 		i = j
 	}
 	return out
