@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cjm-dev/cjm/pkg/i18n"
 	"github.com/cjm-dev/cjm/pkg/journey"
@@ -249,7 +250,7 @@ func (b *builder) personaCards(full bool) {
 			list("pains", p.Pains)
 		}
 		if p.Quote != "" {
-			c.parts = append(c.parts, cardPart{quote: cardQuoteStyle.Wrap(b.t("quote.open")+p.Quote+b.t("quote.close"), inner)})
+			c.parts = append(c.parts, cardPart{quote: cardQuoteStyle.Wrap(b.quoted(p.Quote), inner)})
 		}
 		h := cardHeadH + cardPad + laneStyle.Height(len(c.name)) + smallStyle.Height(len(c.role))
 		for _, part := range c.parts {
@@ -321,4 +322,14 @@ func (b *builder) drawCard(c card, x, y, w, h, bulletW float64) {
 		b.doc.TextAt(pid, tx+bulletW, ty, text, cardBodyStyle)
 		ty += cardBodyStyle.Height(len(text))
 	}
+}
+
+// quoted puts text between the map language's quotation marks, unless it
+// is quoted already (a persona's quote often is: «…», “…”, "…").
+func (b *builder) quoted(text string) string {
+	text = strings.TrimSpace(text)
+	if r, _ := utf8.DecodeRuneInString(text); strings.ContainsRune("\"'«“„‘‹", r) {
+		return text
+	}
+	return b.t("quote.open") + text + b.t("quote.close")
 }
