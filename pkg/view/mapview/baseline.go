@@ -163,6 +163,9 @@ func (b *builder) placeBaselineCurves() []curve {
 		cur[t.ID] = t
 	}
 	for _, c := range l.curves {
+		if c.persona != nil && !b.draws(c.persona) {
+			continue // drawn for other personas
+		}
 		if c.persona != nil {
 			// The persona's index in the current map, for its colour-free
 			// line style; a persona the current map lacks is drawn too.

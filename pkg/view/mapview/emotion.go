@@ -77,6 +77,9 @@ func newEmotionLane(b *builder) *emotionLane {
 	l := &emotionLane{}
 	if b.perPersona {
 		for pi, p := range m.Personas {
+			if !b.draws(p) {
+				continue
+			}
 			c := curve{persona: p, index: pi, key: p.ID}
 			l.collect(b, &c, func(e *journey.Emotion) (float64, bool) { return e.For(p.ID) },
 				func(t *journey.Touchpoint) bool { return t.Meets(p.ID) }, p.ID)

@@ -440,6 +440,17 @@ func TestForPersonas(t *testing.T) {
 		t.Errorf("the CFO's colour differs: %v, %v", a, b)
 	}
 
+	// And its marker and line style: the maintenance supervisor, the
+	// fourth persona, is a triangle on a solid line alone too.
+	six := viewtest.Load(t, "../../../testdata/stress/six-personas.yaml")
+	alone, err := Build(six, view.Options{Personas: []string{"maintenance"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`id="six-personas-emotion-maintenance-tp-webinar" [^\n]*shape="triangle"`).Match(alone) {
+		t.Error("the maintenance supervisor's marker is not the triangle of the whole map")
+	}
+
 	_, err = Build(m, view.Options{Personas: []string{"cfo", "ceo"}})
 	if !errors.Is(err, view.ErrUnknownPersona) || !strings.Contains(err.Error(), `"ceo"`) || !strings.Contains(err.Error(), "cfo, it-lead, ops-manager, procurement") {
 		t.Errorf("unknown persona: %v", err)

@@ -63,7 +63,7 @@ func Build(m *journey.Map, opts view.Options) ([]byte, error) {
 		opts.Baseline = forPersonas(opts.Baseline, opts.Personas)
 	}
 	b := newBuilder(m, opts)
-	b.drawnFor(full)
+	b.drawnFor(full, opts.Personas)
 	b.layout()
 	return b.doc.Write(b.y, []view.Attr{
 		view.A("outputorder", "edgesfirst"),
@@ -101,9 +101,10 @@ type builder struct {
 	series map[*journey.Metric]*kpi.Series
 	// baseline is the version compared with (nil: none).
 	baseline *baseline
-	// full is the map before view.Options.Personas chose from it (nil:
-	// the map is drawn for everyone).
+	// full is the map before view.Options.Personas chose from it, and
+	// only those personas' ids (both nil: the map is drawn for everyone).
 	full *journey.Map
+	only map[string]bool
 }
 
 func newBuilder(m *journey.Map, opts view.Options) *builder {

@@ -13,34 +13,25 @@ import (
 )
 
 // forPersonas returns the map as drawn for the personas with the ids
-// (view.Options.Personas, `cjm render --persona`): those personas, in
-// the map's order, and only the touchpoints one of them meets. Stages,
-// their content and the catalogues stay; the touchpoints keep their
-// identity, so the builder can number them as the whole map does. Ids
-// the map lacks are ignored (Build checks them first; a baseline may lack
-// them). A nil map stays nil.
+// (view.Options.Personas, `cjm render --persona`): only the touchpoints
+// one of them meets. Stages, their content, the personas and the
+// catalogues stay (so every persona keeps its colour, marker and line
+// style: drawnFor says whom the builder draws), and the touchpoints keep
+// their identity, so the builder can number them as the whole map does.
+// Ids the map lacks are ignored (Build checks them first; a baseline may
+// lack them). A nil map stays nil.
 func forPersonas(m *journey.Map, ids []string) *journey.Map {
 	if m == nil {
 		return nil
 	}
-	want := map[string]bool{}
-	for _, id := range ids {
-		want[id] = true
-	}
 	out := *m
-	out.Personas = nil
-	for _, p := range m.Personas {
-		if want[p.ID] {
-			out.Personas = append(out.Personas, p)
-		}
-	}
 	out.Stages = make([]*journey.Stage, len(m.Stages))
 	for i, s := range m.Stages {
 		st := *s
 		st.Touchpoints = nil
 		for _, t := range s.Touchpoints {
-			for _, p := range out.Personas {
-				if t.Meets(p.ID) {
+			for _, id := range ids {
+				if t.Meets(id) {
 					st.Touchpoints = append(st.Touchpoints, t)
 					break
 				}
@@ -51,16 +42,22 @@ func forPersonas(m *journey.Map, ids []string) *journey.Map {
 	return &out
 }
 
-// drawnFor makes the builder of a map drawn for some personas keep what
-// the whole map gives: the touchpoints' numbers (one numbering: 2.3 on
-// the persona's map is 2.3 on the whole map and in the reports) and the
-// colours (a persona has the same colour on both maps).
-func (b *builder) drawnFor(full *journey.Map) {
+// drawnFor makes the builder of a map drawn for some personas draw only
+// theirs (curves, cards) and keep the whole map's touchpoint numbers (one
+// numbering: 2.3 on the persona's map is 2.3 on the whole map and in the
+// reports) and colours (a persona is drawn alike on both maps).
+func (b *builder) drawnFor(full *journey.Map, ids []string) {
 	if full == b.m {
 		return
 	}
 	b.full = full
+	// The colours are the whole map's: its channels, owners and personas
+	// take them in one pass, so fewer touchpoints would change them.
 	b.colors = view.NewColors(full)
+	b.only = map[string]bool{}
+	for _, id := range ids {
+		b.only[id] = true
+	}
 	for si, s := range full.Stages {
 		for ti, t := range s.Touchpoints {
 			if _, ok := b.ref[t]; ok {
@@ -69,6 +66,9 @@ func (b *builder) drawnFor(full *journey.Map) {
 		}
 	}
 }
+
+// draws reports whether the map is drawn for the persona.
+func (b *builder) draws(p *journey.Persona) bool { return b.only == nil || b.only[p.ID] }
 
 // Persona cards.
 const (
@@ -166,7 +166,9 @@ func (b *builder) personas() {
 func (b *builder) personaNote() {
 	var names []string
 	for _, p := range b.m.Personas {
-		names = append(names, p.Name)
+		if b.draws(p) {
+			names = append(names, p.Name)
+		}
 	}
 	text := b.t("persona.note")
 	for _, arg := range []string{strings.Join(names, ", "),
@@ -219,7 +221,13 @@ type cardPart struct {
 // cards hold the role, goals, needs, pains and quote; the others the
 // role, goals and quote.
 func (b *builder) personaCards(full bool) {
-	n := len(b.m.Personas)
+	var drawn []int // the personas drawn, by index
+	for i, p := range b.m.Personas {
+		if b.draws(p) {
+			drawn = append(drawn, i)
+		}
+	}
+	n := len(drawn)
 	avail := b.width - laneWidth
 	// As many cards a row as fit at their narrowest, as wide as the row
 	// lets them be.
@@ -228,7 +236,8 @@ func (b *builder) personaCards(full bool) {
 	inner := w - 2*cardPad
 	bulletW := view.Ceil(cardBodyStyle.Width("•")) + 4
 	cards := make([]card, n)
-	for i, p := range b.m.Personas {
+	for k, i := range drawn {
+		p := b.m.Personas[i]
 		c := card{p: p, index: i}
 		c.name = laneStyle.Wrap(p.Name, inner-14)
 		if p.Role != "" {
@@ -265,7 +274,7 @@ func (b *builder) personaCards(full bool) {
 			}
 		}
 		c.h = view.Ceil(h + cardPad)
-		cards[i] = c
+		cards[k] = c
 	}
 	lines := laneStyle.Wrap(b.t("personas"), laneWidth-2*pad)
 	b.doc.TextAt(b.doc.ID("personas", "title"), pad, b.y+cardPad, lines, laneStyle)
