@@ -2,11 +2,9 @@ package mapview
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -73,14 +71,8 @@ func parseDOT(t *testing.T, dot []byte) (map[string]dotNode, map[string]dotEdge,
 // emotionMaps are the maps the chart tests draw: the examples, the
 // stress maps of the emotion chart, and persona selections of the
 // six-persona map (four or fewer personas: one shared chart).
-func emotionMaps(t *testing.T) map[string]struct {
-	m    *journey.Map
-	opts view.Options
-} {
-	out := map[string]struct {
-		m    *journey.Map
-		opts view.Options
-	}{}
+func emotionMaps(t *testing.T) map[string]emotionCase {
+	out := map[string]emotionCase{}
 	paths := append(viewtest.Examples(t), "../../../testdata/stress/six-personas.yaml", "../../../testdata/stress/stage-emotion-only.yaml")
 	for _, p := range paths {
 		m := viewtest.Load(t, p)
@@ -88,19 +80,19 @@ func emotionMaps(t *testing.T) map[string]struct {
 			continue
 		}
 		name := strings.TrimSuffix(filepath.Base(p), ".yaml")
-		out[name] = struct {
-			m    *journey.Map
-			opts view.Options
-		}{m, view.Options{}}
+		out[name] = emotionCase{m, view.Options{}}
 	}
 	six := out["six-personas"].m
 	for _, sel := range [][]string{{"cfo", "plant-manager", "it-lead", "maintenance"}, {"cfo", "procurement"}, {"safety"}} {
-		out["six-personas for "+strings.Join(sel, ",")] = struct {
-			m    *journey.Map
-			opts view.Options
-		}{six, view.Options{Personas: sel}}
+		out["six-personas for "+strings.Join(sel, ",")] = emotionCase{six, view.Options{Personas: sel}}
 	}
 	return out
+}
+
+// emotionCase is a map and how it is drawn.
+type emotionCase struct {
+	m    *journey.Map
+	opts view.Options
 }
 
 // chartBand returns the y of +2 and −2 of the chart that draws the curve
@@ -271,10 +263,7 @@ func TestCoincidingMarkersStayVisible(t *testing.T) {
 	tp.Personas = nil
 	tp.Emotion = &journey.Emotion{PerPersona: []journey.PersonaEmotion{{Persona: "a", Value: 1}, {Persona: "b", Value: 1}, {Persona: "c", Value: 1}, {Persona: "d", Value: 1}}}
 	maps := emotionMaps(t)
-	maps["four alike"] = struct {
-		m    *journey.Map
-		opts view.Options
-	}{m, view.Options{}}
+	maps["four alike"] = emotionCase{m, view.Options{}}
 	for name, tc := range maps {
 		t.Run(name, func(t *testing.T) {
 			dot, err := Build(tc.m, tc.opts)
@@ -478,8 +467,16 @@ func TestPersonaBand(t *testing.T) {
 		if n.y >= bottom {
 			t.Errorf("%s: card at y %v is not under the grid (bottom %v)", p.ID, n.y, bottom)
 		}
-		if p.Quote != "" && !strings.Contains(fmt.Sprint(nodes), p.Quote[:10]) {
-			t.Errorf("%s: no quote", p.ID)
+		text := ""
+		for id, n := range nodes {
+			if strings.HasPrefix(id, "abm-committee-persona-"+p.ID+"-card-") {
+				text += n.label + " "
+			}
+		}
+		for _, want := range append([]string{p.Quote[:10]}, p.Goals...) {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: the card lacks %q: %s", p.ID, want, text)
+			}
 		}
 	}
 	for _, p := range m.Personas {
@@ -489,5 +486,4 @@ func TestPersonaBand(t *testing.T) {
 	if strings.Contains(string(dot), "-card\"") {
 		t.Error("cards without goals or quotes")
 	}
-	_ = slices.Contains[[]string]
 }
