@@ -413,7 +413,7 @@ func TestForPersonas(t *testing.T) {
 	card := ""
 	for id, n := range nodes {
 		if strings.HasPrefix(id, "abm-committee-persona-cfo-card-") {
-			card += n.label + "\n"
+			card += strings.ReplaceAll(n.label, `\l`, " ") + "\n"
 		}
 	}
 	cfo := m.Personas[0]
@@ -470,10 +470,14 @@ func TestPersonaBand(t *testing.T) {
 		text := ""
 		for id, n := range nodes {
 			if strings.HasPrefix(id, "abm-committee-persona-"+p.ID+"-card-") {
-				text += n.label + " "
+				text += strings.ReplaceAll(n.label, `\l`, " ") + " "
 			}
 		}
-		for _, want := range append([]string{p.Quote[:10]}, p.Goals...) {
+		want := p.Goals
+		if p.Quote != "" {
+			want = append(want, strings.Fields(p.Quote)[0])
+		}
+		for _, want := range want {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s: the card lacks %q: %s", p.ID, want, text)
 			}
