@@ -37,6 +37,9 @@ type cpoint struct {
 	loose bool // a touchpoint's point off the curve (its stage gives its own emotion)
 	what  string
 	ref   string // the touchpoint's number ("2.1"); "" for a stage's point
+	// sz is the marker's size: smaller where a stage's touchpoints stand
+	// closer than a marker is wide (0: markerSize).
+	sz float64
 	// dx moves the marker sideways off x so that it does not hide a
 	// marker of another curve with the same value (spread).
 	dx float64
@@ -57,6 +60,7 @@ const (
 	multipleH     = 72.0
 	multipleInset = 10.0
 	markerSize    = 9.0
+	minMarker     = 5.0
 	ringSize      = 13.0
 	// curvePen is the curves' weight: the curve is to read before the
 	// cards' frames (issue 10: the visual weight was inverted).
@@ -114,13 +118,19 @@ func (l *emotionLane) collect(b *builder, c *curve, value func(*journey.Emotion)
 	for si, s := range b.m.Stages {
 		own, hasOwn := value(s.Emotion)
 		first := len(c.pts)
+		// Markers of neighbouring touchpoints do not overlap: a stage with
+		// many touchpoints has smaller ones (down to minMarker).
+		sz := 0.0
+		if n := len(s.Touchpoints); n > 0 && b.cw/float64(n)-markerGap < markerSize {
+			sz = math.Max(minMarker, b.cw/float64(n)-markerGap)
+		}
 		for _, t := range s.Touchpoints {
 			if !meets(t) {
 				continue
 			}
 			if v, ok := value(t.Emotion); ok {
 				c.pts = append(c.pts, cpoint{id: b.doc.ID("emotion", key, "tp", t.ID), x: b.tpX[t], v: clamp(v),
-					loose: hasOwn, what: b.ref[t] + " " + t.Name, ref: b.ref[t], stageID: s.ID, stageIdx: si, tpID: t.ID})
+					loose: hasOwn, what: b.ref[t] + " " + t.Name, ref: b.ref[t], sz: sz, stageID: s.ID, stageIdx: si, tpID: t.ID})
 			}
 		}
 		n := len(c.pts) - first
@@ -329,8 +339,11 @@ func (b *builder) drawChart(ch chart) {
 }
 
 func (p cpoint) size() float64 {
-	if p.ring {
+	switch {
+	case p.ring:
 		return ringSize
+	case p.sz > 0:
+		return p.sz
 	}
 	return markerSize
 }

@@ -82,6 +82,16 @@ func emotionMaps(t *testing.T) map[string]emotionCase {
 		name := strings.TrimSuffix(filepath.Base(p), ".yaml")
 		out[name] = emotionCase{m, view.Options{}}
 	}
+	// 25 touchpoints in one stage, their emotions up and down.
+	dense := viewtest.Small()
+	var tps []*journey.Touchpoint
+	for i := 0; i < 25; i++ {
+		tps = append(tps, &journey.Touchpoint{ID: "d" + strconv.Itoa(i), Name: "Dense " + strconv.Itoa(i),
+			Emotion: &journey.Emotion{Value: float64((i*7)%5 - 2)}})
+	}
+	dense.Stages[0].Touchpoints = tps
+	dense.Stages[0].Emotion = nil
+	out["dense stage"] = emotionCase{dense, view.Options{}}
 	six := out["six-personas"].m
 	for _, sel := range [][]string{{"cfo", "plant-manager", "it-lead", "maintenance"}, {"cfo", "procurement"}, {"safety"}} {
 		out["six-personas for "+strings.Join(sel, ",")] = emotionCase{six, view.Options{Personas: sel}}
