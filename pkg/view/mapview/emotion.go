@@ -441,13 +441,22 @@ func (a box) contains(p view.Point) bool {
 // overlaps no marker and no other label (and, where it can, no curve).
 func (b *builder) pointRefs(ch chart, curves [][]view.Point) {
 	ms := markers(ch)
-	var obstacles []box
-	for _, m := range ms {
-		obstacles = append(obstacles, box{m.x - m.s/2 - 0.5, m.y - m.s/2 - 0.5, m.x + m.s/2 + 0.5, m.y + m.s/2 + 0.5})
+	// What a label must not cover, in columns of the page (a map may
+	// have thousands of points).
+	var boxes, lines grid
+	mbox := make([]box, len(ms))
+	byTP := map[string][]int{}
+	for i, m := range ms {
+		mbox[i] = box{m.x - m.s/2 - 0.5, m.y - m.s/2 - 0.5, m.x + m.s/2 + 0.5, m.y + m.s/2 + 0.5}
+		boxes.add(mbox[i])
+		if m.p.tpID != "" {
+			byTP[m.p.tpID] = append(byTP[m.p.tpID], i)
+		}
 	}
-	var samples []view.Point
 	for _, ctrl := range curves {
-		samples = append(samples, sampleBezier(ctrl)...)
+		for _, p := range sampleBezier(ctrl) {
+			lines.add(box{p.X, p.Y, p.X, p.Y})
+		}
 	}
 	bounds := box{laneWidth + 1, ch.top + 1, b.width - 1, ch.top + ch.h - 1}
 	// A group: the markers of a touchpoint that touch each other.
@@ -462,16 +471,16 @@ func (b *builder) pointRefs(ch chart, curves [][]view.Point) {
 			continue
 		}
 		used[i] = true
-		g := group{ref: m.p.ref, tpID: m.p.tpID, bb: obstacles[i]}
+		g := group{ref: m.p.ref, tpID: m.p.tpID, bb: mbox[i]}
 		for grown := true; grown; {
 			grown = false
-			for j, n := range ms {
-				if used[j] || n.p.tpID != m.p.tpID {
+			for _, j := range byTP[m.p.tpID] {
+				if used[j] {
 					continue
 				}
-				if obstacles[j].overlaps(box{g.bb.x0 - markerGap - 1, g.bb.y0 - 1, g.bb.x1 + markerGap + 1, g.bb.y1 + 1}) {
+				if mbox[j].overlaps(box{g.bb.x0 - markerGap - 1, g.bb.y0 - 1, g.bb.x1 + markerGap + 1, g.bb.y1 + 1}) {
 					used[j] = true
-					o := obstacles[j]
+					o := mbox[j]
 					g.bb = box{math.Min(g.bb.x0, o.x0), math.Min(g.bb.y0, o.y0), math.Max(g.bb.x1, o.x1), math.Max(g.bb.y1, o.y1)}
 					grown = true
 				}
@@ -503,19 +512,7 @@ func (b *builder) pointRefs(ch chart, curves [][]view.Point) {
 			if c.x0 < bounds.x0 || c.x1 > bounds.x1 || c.y0 < bounds.y0 || c.y1 > bounds.y1 {
 				return false
 			}
-			for _, o := range obstacles {
-				if c.overlaps(o) {
-					return false
-				}
-			}
-			if avoidCurves {
-				for _, p := range samples {
-					if c.contains(p) {
-						return false
-					}
-				}
-			}
-			return true
+			return !boxes.hits(c) && !(avoidCurves && lines.hits(c))
 		}
 		pick, found := cands[0], false
 		for _, avoid := range []bool{true, false} {
@@ -541,14 +538,55 @@ func (b *builder) pointRefs(ch chart, curves [][]view.Point) {
 				}
 			}
 		}
-		obstacles = append(obstacles, pick)
-		id := ch.id(b, "ref", g.tpID)
-		if n := seen[id]; n > 0 {
+		boxes.add(pick)
+		base := ch.id(b, "ref", g.tpID)
+		id := base
+		if n := seen[base]; n > 0 {
 			id += "-" + strconv.Itoa(n+1)
 		}
-		seen[ch.id(b, "ref", g.tpID)]++
+		seen[base]++
 		b.doc.Centred(id, (pick.x0+pick.x1)/2, pick.y0, []string{g.ref}, pointRefStyle)
 	}
+}
+
+// grid holds boxes by the columns of the page they reach, so that a
+// query looks at the boxes near it only.
+type grid struct{ cols map[int][]box }
+
+const gridCol = 32.0
+
+func (g *grid) span(b box) (int, int) {
+	return int(math.Floor(b.x0 / gridCol)), int(math.Floor(b.x1 / gridCol))
+}
+
+func (g *grid) add(b box) {
+	if g.cols == nil {
+		g.cols = map[int][]box{}
+	}
+	lo, hi := g.span(b)
+	for c := lo; c <= hi; c++ {
+		g.cols[c] = append(g.cols[c], b)
+	}
+}
+
+// hits reports whether b overlaps a box of the grid (a point counts when
+// it lies within b).
+func (g *grid) hits(b box) bool {
+	lo, hi := g.span(b)
+	for c := lo; c <= hi; c++ {
+		for _, o := range g.cols[c] {
+			if o.x0 == o.x1 && o.y0 == o.y1 {
+				if b.contains(view.Point{X: o.x0, Y: o.y0}) {
+					return true
+				}
+				continue
+			}
+			if b.overlaps(o) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sampleBezier returns points along the cubic Bézier path ctrl (1 + 3n

@@ -228,6 +228,9 @@ func (b *builder) personaCards(full bool) {
 		}
 	}
 	n := len(drawn)
+	if n == 0 {
+		return
+	}
 	avail := b.width - laneWidth
 	// As many cards a row as fit at their narrowest, as wide as the row
 	// lets them be.
