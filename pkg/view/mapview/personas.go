@@ -78,6 +78,7 @@ const (
 	cardMaxW   = 320.0
 	cardHeadH  = 4.0 // the coloured strip at the card's top
 	sectionGap = 5.0
+	italicRoom = 0.94 // of the width, for italic text
 )
 
 var (
@@ -262,7 +263,9 @@ func (b *builder) personaCards(full bool) {
 			list("pains", p.Pains)
 		}
 		if p.Quote != "" {
-			c.parts = append(c.parts, cardPart{quote: cardQuoteStyle.Wrap(b.quoted(p.Quote), inner)})
+			// textmeasure knows the upright font only, and the italic one
+			// draws Cyrillic some 3 % wider: wrapped with room to spare.
+			c.parts = append(c.parts, cardPart{quote: cardQuoteStyle.Wrap(b.quoted(p.Quote), inner*italicRoom)})
 		}
 		h := cardHeadH + cardPad + laneStyle.Height(len(c.name)) + smallStyle.Height(len(c.role))
 		for _, part := range c.parts {
