@@ -501,3 +501,28 @@ func TestPersonaBand(t *testing.T) {
 		t.Error("cards without goals or quotes")
 	}
 }
+
+// A persona chip is never wider than the map: a long name and role wrap
+// (issue 10: a persona chip wider than the grid).
+func TestPersonaChipFitsTheMap(t *testing.T) {
+	m := viewtest.Small()
+	m.Stages = m.Stages[:1]
+	m.Transitions = nil
+	m.Personas = []*journey.Persona{{ID: "long", Name: strings.Repeat("Chief Operating Officer of the Group ", 4), Role: "economic buyer and final signatory of every contract"}}
+	dot, err := Build(m, view.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes, _, _ := parseDOT(t, dot)
+	chip, ok := nodes["small-persona-long"]
+	if !ok {
+		t.Fatal("no chip")
+	}
+	width := laneWidth + defaultCol
+	if chip.x-chip.w/2 < -0.1 || chip.x+chip.w/2 > width+0.1 { // inches round to 0.04 pt
+		t.Errorf("chip spans %v…%v, the map 0…%v", chip.x-chip.w/2, chip.x+chip.w/2, width)
+	}
+	if name := nodes["small-persona-long-name"]; strings.Count(name.label, `\l`) < 2 {
+		t.Errorf("the long name does not wrap: %q", name.label)
+	}
+}
