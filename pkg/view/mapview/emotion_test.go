@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cjm-dev/cjm/internal/golden"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/view"
 	"github.com/cjm-dev/cjm/pkg/view/viewtest"
@@ -524,5 +525,27 @@ func TestPersonaChipFitsTheMap(t *testing.T) {
 	}
 	if name := nodes["small-persona-long-name"]; strings.Count(name.label, `\l`) < 2 {
 		t.Errorf("the long name does not wrap: %q", name.label)
+	}
+}
+
+// The emotion chart's stress maps, and a map drawn for two personas, as
+// golden DOT.
+func TestEmotionStressGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name, path string
+		personas   []string
+	}{
+		{"six-personas", "six-personas.yaml", nil},
+		{"stage-emotion-only", "stage-emotion-only.yaml", nil},
+		{"six-personas.persona-cfo+safety", "six-personas.yaml", []string{"cfo", "safety"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := viewtest.Load(t, filepath.Join("../../../testdata/stress", tc.path))
+			dot, err := Build(m, view.Options{Personas: tc.personas})
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join("testdata", tc.name+".dot"), dot)
+		})
 	}
 }
