@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"context"
 	"errors"
 	"math"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/cjm-dev/cjm/internal/golden"
+	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/view"
 	"github.com/cjm-dev/cjm/pkg/view/viewtest"
@@ -547,5 +549,37 @@ func TestEmotionStressGolden(t *testing.T) {
 			}
 			golden.Check(t, filepath.Join("testdata", tc.name+".dot"), dot)
 		})
+	}
+}
+
+// The persona cards and the map drawn for a persona escape what they
+// show: hostile goals, needs, pains and quotes come out as typed text.
+func TestPersonaCardsHostile(t *testing.T) {
+	m := viewtest.Hostile()
+	p := m.Personas[0]
+	p.Role = `<b>role</b> \N`
+	p.Goals = []string{`"</TD>>]; x [label="pwned"`}
+	p.Needs = []string{"a\\nb & <c>"}
+	p.Pains = []string{"\x01ctrl } ]"}
+	p.Quote = `It's "fine" \G`
+	for _, opts := range []view.Options{{}, {Personas: []string{p.ID}}} {
+		dot, err := Build(m, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		svg, err := graphviz.Render(context.Background(), dot, view.Engine, "svg")
+		if err != nil {
+			t.Fatalf("graphviz: %v", err)
+		}
+		got := viewtest.ParseSVG(t, svg)
+		want := []string{`<b>role</b> \N`, `"</TD>>]; x [label="pwned"`, `It's "fine" \G`}
+		if len(opts.Personas) > 0 {
+			want = append(want, "a\\nb & <c>", "ctrl } ]")
+		}
+		for _, w := range want {
+			if !strings.Contains(got.Text, w) {
+				t.Errorf("%v: SVG text lacks %q", opts.Personas, w)
+			}
+		}
 	}
 }
