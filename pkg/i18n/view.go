@@ -36,6 +36,8 @@ var viewLabels = map[string]map[string]string{
 		"baseline.added_tip": "Added since the baseline",
 		"baseline.vs":        "vs the baseline",
 		"baseline.curve":     "the baseline's emotion",
+
+		"persona.note": "Drawn for %s: only the touchpoints they meet (%s of %s)",
 	},
 	"ru": {
 		"lane.emotions":    "Эмоции",
@@ -70,5 +72,7 @@ var viewLabels = map[string]map[string]string{
 		"baseline.added_tip": "Добавлена с базовой версии",
 		"baseline.vs":        "к базовой версии",
 		"baseline.curve":     "эмоция в базовой версии",
+
+		"persona.note": "Карта для персон: %s — только их точки контакта (%s из %s)",
 	},
 }
