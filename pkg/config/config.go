@@ -2,6 +2,7 @@ package config
 
 import (
 	"math"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -25,11 +26,13 @@ const FileName = ".cjm.yaml"
 var (
 	Formats = []string{"svg", "png", "pdf", "dot", "md", "html", "mermaid", "csv", "json", "xlsx"}
 	Views   = []string{"flow", "kpi", "map"}
-	// PageSizes and Themes are the values of `render.page-size` and
-	// `render.theme`. They are stored and checked only: no output uses
-	// them yet (docs/config.md).
-	PageSizes = []string{"a3", "a4", "legal", "letter"}
-	Themes    = []string{"dark", "light"}
+	// PageSizes are the paper sizes of `render.page-size` (each but auto
+	// also with -landscape), the sizes of `cjm render --page` (a test of
+	// pkg/cmd/render keeps them equal to raster.PageNames). Themes are the
+	// built-in themes `render.theme` names; it also takes a theme file (a
+	// test of pkg/theme keeps them equal to theme.Names).
+	PageSizes = []string{"auto", "a4", "a3", "letter", "tabloid"}
+	Themes    = []string{"default", "print"}
 )
 
 // Presets are the names `policy:` and `policy.preset` accept.
@@ -53,14 +56,40 @@ type Config struct {
 
 // Render is the `render:` section. Formats, Views and Output are the
 // defaults of `cjm render -f`, `--view` and `-o`; Output is relative to
-// the configuration file's directory (Defaults joins it). PageSize and
-// Theme are checked and stored; no output uses them yet.
+// the configuration file's directory (Defaults joins it). PageSize, Theme
+// and Fonts are the defaults of --page, --theme and --font (Paper gives
+// them, file paths joined to the configuration file's directory).
 type Render struct {
 	Formats  []string
 	Views    []string
 	Output   string
 	PageSize string
 	Theme    string
+	Fonts    []string
+}
+
+// Paper returns the defaults of `cjm render --page`, `--theme` and
+// `--font`: the page size, the theme (a built-in name, or a theme file
+// joined to the configuration file's directory) and the font files (joined
+// likewise). Empty when the file does not set them; a nil Config has none.
+func (c *Config) Paper() (page, theme string, fonts []string) {
+	if c == nil {
+		return "", "", nil
+	}
+	join := func(p string) string {
+		if filepath.IsAbs(p) || c.File == "" {
+			return p
+		}
+		return filepath.Join(filepath.Dir(c.File), p)
+	}
+	theme = c.Render.Theme
+	if theme != "" && !slices.Contains(Themes, theme) {
+		theme = join(theme)
+	}
+	for _, f := range c.Render.Fonts {
+		fonts = append(fonts, join(f))
+	}
+	return c.Render.PageSize, theme, fonts
 }
 
 // Defaults returns the defaults `cjm render` takes for flags not given:
@@ -88,7 +117,7 @@ func (c *Config) Rules() *ruleset.Set {
 // Keys of the file, by section, in the order docs/config.md lists them.
 var (
 	topKeys    = []string{"lang", "rules", "policy", "render"}
-	renderKeys = []string{"formats", "views", "output", "page-size", "theme"}
+	renderKeys = []string{"formats", "views", "output", "page-size", "theme", "font"}
 	policyKeys = []string{"preset", "max-assumed", "max-evidence-age", "persona-fields", "feedback-metrics"}
 )
 
@@ -239,11 +268,59 @@ func (p *parser) render(v *yaml.Node) {
 				r.Output = s
 			}
 		case "page-size":
-			r.PageSize = p.Enum(v, "page-size", PageSizes)
+			if s, ok := p.Text(v, "page-size"); ok {
+				if base, land := strings.CutSuffix(s, "-landscape"); slices.Contains(PageSizes, base) && !(land && base == "auto") {
+					r.PageSize = s
+				} else {
+					p.Errorf(v, load.RuleBadEnum, "`page-size: %s` is not allowed%s, each but auto optionally with -landscape (a3-landscape)", s, load.Hint(base, PageSizes))
+				}
+			}
 		case "theme":
-			r.Theme = p.Enum(v, "theme", Themes)
+			r.Theme = p.theme(v)
+		case "font":
+			for _, it := range p.Items(v) {
+				if s, ok := p.Text(it, "font"); ok {
+					if p.exists(s) {
+						r.Fonts = append(r.Fonts, s)
+					} else {
+						p.Errorf(it, load.RuleReadError, "`font: %s`: no such file next to %s; name a TrueType or OpenType font file, relative to this file", s, FileName)
+					}
+				}
+			}
 		}
 	}
+}
+
+// theme checks `render.theme`: a built-in theme, or a theme file (YAML)
+// that exists, relative to the configuration file. The theme file itself
+// is read by `cjm render`, which reports its findings at their lines.
+func (p *parser) theme(v *yaml.Node) string {
+	s, ok := p.Text(v, "theme")
+	if !ok {
+		return ""
+	}
+	if slices.Contains(Themes, s) {
+		return s
+	}
+	if ext := strings.ToLower(filepath.Ext(s)); ext != ".yaml" && ext != ".yml" {
+		p.Errorf(v, load.RuleBadEnum, "`theme: %s` is not a built-in theme nor a theme file (.yaml)%s", s, load.Hint(s, Themes))
+		return ""
+	}
+	if !p.exists(s) {
+		p.Errorf(v, load.RuleReadError, "`theme: %s`: no such file next to %s; the path is relative to this file", s, FileName)
+		return ""
+	}
+	return s
+}
+
+// exists reports whether the regular file path (relative to the
+// configuration file's directory) exists.
+func (p *parser) exists(path string) bool {
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(filepath.Dir(p.Name), path)
+	}
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // finish merges the preset, the parameters given and `rules:` into the

@@ -70,7 +70,28 @@ type Entry struct {
 // colours are drawn as they are: a channel's as its bar (with TextOn
 // text), an owner's as its ■ mark (the name is in the text colour), a
 // persona's as its curve and markers. The result depends only on the entries and their order.
-func Assign(entries []Entry) []string {
+func Assign(entries []Entry) []string { return Scheme{}.Assign(entries) }
+
+// Scheme is what Assign hands colours out from: a theme's (pkg/theme).
+// The zero value is Set with the ΔE bounds.
+type Scheme struct {
+	// Set is the candidates in order; nil means Set. Brand puts a theme's
+	// brand colours before Set.
+	Set []string
+	// Greyscale tells colours apart by their lightness alone (|ΔL*| of at
+	// least MinDeltaL between two entries of a kind), for a deliverable
+	// printed in black and white (the print theme, whose Set is Print).
+	// Entries of different kinds are not compared: a channel's bar, an
+	// owner's ■ and a persona's curve differ in shape.
+	Greyscale bool
+}
+
+// Assign is the package's Assign, drawing from s.
+func (s Scheme) Assign(entries []Entry) []string {
+	cands := s.Set
+	if cands == nil {
+		cands = Set
+	}
 	out := make([]string, len(entries))
 	if len(entries) > MaxSearch {
 		// Colours repeat anyway; a search would cost the square of the
@@ -81,7 +102,7 @@ func Assign(entries []Entry) []string {
 				out[i] = c.Hex()
 				continue
 			}
-			out[i] = Set[k%len(Set)]
+			out[i] = cands[k%len(cands)]
 			k++
 		}
 		return out
@@ -101,8 +122,8 @@ func Assign(entries []Entry) []string {
 	if len(entries) > MaxDistinct {
 		cross = 0.5
 	}
-	set := make([]mark, len(Set))
-	for k, h := range Set {
+	set := make([]mark, len(cands))
+	for k, h := range cands {
 		c, _ := Parse(h)
 		set[k] = mark{c.Lab(), c.Deuteranopia(), ""}
 	}
@@ -114,6 +135,12 @@ func Assign(entries []Entry) []string {
 		for k, c := range set {
 			score := math.Inf(1)
 			for _, d := range drawn {
+				if s.Greyscale {
+					if d.kind == e.Kind {
+						score = math.Min(score, math.Abs(c.lab.L-d.lab.L)/MinDeltaL)
+					}
+					continue
+				}
 				f := 1.0
 				if d.kind != e.Kind {
 					f = cross
@@ -130,7 +157,7 @@ func Assign(entries []Entry) []string {
 				best, bestScore = k, score
 			}
 		}
-		out[i] = Set[best]
+		out[i] = cands[best]
 		drawn = append(drawn, mark{set[best].lab, set[best].deutan, e.Kind})
 	}
 	return out

@@ -58,6 +58,10 @@ type Options struct {
 	// ("HEAD~1", "old.yaml").
 	Baseline     *journey.Map
 	BaselineName string
+	// Theme is the branding (cjm render --theme): the colour scheme, the
+	// font family, a logo, a footer and a confidentiality line; nil is the
+	// default look.
+	Theme *Theme
 }
 
 // DefaultMaxTouchpoints bounds the diagrams (issue 9 #5): Graphviz draws

@@ -92,6 +92,7 @@ type builder struct {
 	series map[*journey.Metric]*kpi.Series
 	// baseline is the version compared with (nil: none).
 	baseline *baseline
+	theme    *view.Theme
 }
 
 func newBuilder(m *journey.Map, opts view.Options) *builder {
@@ -110,7 +111,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 	b := &builder{
 		m:          m,
 		ix:         journey.NewIndex(m),
-		colors:     view.NewColors(m),
+		colors:     opts.Colors(m),
 		lang:       lang,
 		doc:        &view.Doc{Prefix: opts.Prefix(m), Title: m.Title},
 		cw:         cw,
@@ -120,6 +121,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		perPersona: m.PerPersonaEmotion(),
 		series:     kpi.BySeries(kpi.FromMap(m, kpi.Options{})),
 		baseline:   newBaseline(m, opts.Baseline, opts.BaselineName),
+		theme:      opts.Theme,
 	}
 	for si, s := range m.Stages {
 		k := len(s.Touchpoints)
@@ -151,6 +153,7 @@ func (b *builder) layout() {
 	b.stepsBack()
 	b.grid()
 	b.legend()
+	b.brand(b.theme)
 }
 
 // box adds a rectangle without text.
