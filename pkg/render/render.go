@@ -38,6 +38,8 @@ type Options struct {
 	// Paper is the paper of the PNG and PDF outputs; the zero value is
 	// one page the drawing's size.
 	Paper Paper
+	// Theme is the branding (pkg/theme); nil is the default look.
+	Theme *view.Theme
 }
 
 // Paper is the paper of the PNG and PDF outputs (`cjm render --page`,
@@ -78,6 +80,7 @@ func Render(ctx context.Context, m *journey.Map, opts Options) ([]Output, error)
 		file = m.File
 	}
 	p.Paper = opts.Paper
+	p.Theme = opts.Theme
 	outs := p.RenderAgainst(ctx, m, Baseline{Map: opts.Baseline, Name: opts.BaselineName}, file, opts.Renderer, opts.Missing)
 	var errs []error
 	for _, o := range outs {
@@ -95,6 +98,8 @@ type Plan struct {
 	formats []Format
 	// Paper is the paper of its PNG and PDF outputs.
 	Paper Paper
+	// Theme is the branding of its outputs (nil: none).
+	Theme *view.Theme
 }
 
 // NewPlan checks the names of the views and formats asked for (nil views
@@ -211,7 +216,7 @@ func (p *Plan) RenderAgainst(ctx context.Context, m *journey.Map, base Baseline,
 	if r == nil {
 		r = graphviz.InProcess
 	}
-	c := &cache{renderer: r, file: file, views: map[string]*viewResult{}, missing: missing, baseline: base, paper: p.Paper}
+	c := &cache{renderer: r, file: file, views: map[string]*viewResult{}, missing: missing, baseline: base, paper: p.Paper, theme: p.Theme}
 	outs := p.Outputs(file)
 	viewNames := p.Views()
 	for i := range outs {
@@ -276,7 +281,7 @@ func (j *Job) rasterOptions() raster.Options {
 	return raster.Options{
 		Missing: j.cache.missing,
 		Page:    j.cache.paper.Page,
-		Footer:  j.cache.paper.Footer,
+		Footer:  j.pageFooter(),
 		Title:   j.Map.Title,
 		Lang:    j.Map.Lang,
 		Subject: strings.TrimSpace(strings.TrimLeft(subject, "# ")),
@@ -296,6 +301,7 @@ type cache struct {
 	missing  *raster.Missing
 	baseline Baseline
 	paper    Paper
+	theme    *view.Theme
 	mu       sync.Mutex
 	views    map[string]*viewResult
 }
@@ -333,7 +339,7 @@ func (j *Job) DOT(ctx context.Context, name string) ([]byte, error) {
 			r.dotErr = fmt.Errorf("unknown view %q", name)
 			return
 		}
-		opts := view.Options{IDPrefix: IDPrefix(j.cache.file, name), Baseline: j.cache.baseline.Map, BaselineName: j.cache.baseline.Name}
+		opts := view.Options{IDPrefix: IDPrefix(j.cache.file, name), Baseline: j.cache.baseline.Map, BaselineName: j.cache.baseline.Name, Theme: j.cache.theme}
 		r.dot, r.engine, r.dotErr = v.buildDOT(ctx, j.Map, j.cache.renderer, opts)
 	})
 	return r.dot, r.dotErr

@@ -36,7 +36,7 @@ func (b *builder) brand(th *view.Theme) {
 		right := math.Max(b.width, 400)
 		b.doc.Node(b.doc.ID(LogoID), view.Point{X: right - lg.Width/2, Y: -gap - lg.Height/2},
 			view.A("shape", "box"), view.A("width", view.Inches(lg.Width)), view.A("height", view.Inches(lg.Height)),
-			view.A("style", "invis"), view.NoLabel)
+			view.A("color", "transparent"), view.NoLabel)
 	}
 	w := math.Min(math.Max(b.width, 400), maxTextWidth)
 	for _, l := range []struct {
