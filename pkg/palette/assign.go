@@ -82,7 +82,8 @@ type Scheme struct {
 	// least MinDeltaL between two entries of a kind), for a deliverable
 	// printed in black and white (the print theme, whose Set is Print).
 	// Entries of different kinds are not compared: a channel's bar, an
-	// owner's ■ and a persona's curve differ in shape.
+	// owner's ■ and a persona's curve differ in shape. The map's explicit
+	// colours are not used: they would not keep the distances.
 	Greyscale bool
 }
 
@@ -98,7 +99,7 @@ func (s Scheme) Assign(entries []Entry) []string {
 		// entries.
 		k := 0
 		for i, e := range entries {
-			if c, ok := Parse(e.Explicit); ok {
+			if c, ok := Parse(e.Explicit); ok && !s.Greyscale {
 				out[i] = c.Hex()
 				continue
 			}
@@ -113,7 +114,7 @@ func (s Scheme) Assign(entries []Entry) []string {
 	}
 	var drawn []mark
 	for i, e := range entries {
-		if c, ok := Parse(e.Explicit); ok {
+		if c, ok := Parse(e.Explicit); ok && !s.Greyscale {
 			out[i] = c.Hex()
 			drawn = append(drawn, mark{c.Lab(), c.Deuteranopia(), e.Kind})
 		}

@@ -2,16 +2,27 @@ package palette
 
 import "fmt"
 
-// Print is the candidate set of the print theme: six greys a lightness
-// step of 13 L* apart (L* 20, 33, 46, 59, 72, 85), which a black-and-white
-// printer or copier keeps apart. Each takes black or white text at a WCAG
-// contrast of 4.5 or more. Meaning never rests on them alone: the names
-// are written in the bars, and ★, ▲/▼ and the evidence dots are symbols.
-var Print = []string{"#303030", "#4E4E4E", "#6D6D6D", "#8E8E8E", "#B0B0B0", "#D4D4D4"}
+// Print is the candidate set of the print theme: eight greys from L* 20
+// to 83, nine apart, which a black-and-white printer or copier keeps
+// apart; ordered so that few entries of a kind are far apart (the first
+// three differ by 27 or more) and the darkest comes first (a persona's
+// curve). Each takes black or white text at a WCAG contrast of 4.5 or more.
+// Meaning never rests on them alone: the names are written in the bars,
+// and ★, ▲/▼ and the evidence dots are symbols.
+var Print = []string{
+	"#303030", // L* 20
+	"#868686", // 56
+	"#CFCFCF", // 83
+	"#595959", // 38
+	"#B6B6B6", // 74
+	"#444444", // 29
+	"#9E9E9E", // 65
+	"#6F6F6F", // 47
+}
 
 // MinDeltaL is the lightness difference (CIELAB L*) a Greyscale scheme
 // keeps between two entries of a kind while it can: Print's step.
-const MinDeltaL = 12.0
+const MinDeltaL = 9.0
 
 // Brand returns the candidate set of a theme with brand colours: the brand
 // colours that keep the palette's rules, in their order, then Set. A brand
