@@ -200,7 +200,7 @@ func (p *parser) logo(v *yaml.Node, s string) *view.Logo {
 	}
 	data, d := load.ReadFile(path, MaxLogoBytes)
 	if d != nil {
-		p.Errorf(v, load.RuleReadError, "cannot read the logo %s: %s", s, d.Message)
+		p.Errorf(v, load.RuleReadError, "the logo %s: %s", s, d.Message)
 		return nil
 	}
 	var w, h float64

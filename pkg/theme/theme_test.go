@@ -58,7 +58,7 @@ func TestErrors(t *testing.T) {
 		{"colour not text", "colors: [[1]]\n", []string{"1:10 error wrong-type"}},
 		{"bad base", "base: dark\n", []string{"1:7 error bad-enum: `base: dark` is not allowed; use one of `default`, `print`"}},
 		{"print and brand", "base: print\ncolors: [\"#0B3D91\"]\n", []string{"2:10 error bad-enum: `colors` and `base: print`"}},
-		{"logo missing", "logo: nope.svg\n", []string{"1:7 error read-error: cannot read the logo nope.svg"}},
+		{"logo missing", "logo: nope.svg\n", []string{"1:7 error read-error: the logo nope.svg: cannot read"}},
 		{"logo type", "logo: logo.gif\n", []string{"1:7 error bad-enum: `logo: logo.gif` must be an .svg or a .png"}},
 		{"logo no size", "logo: nosize.svg\n", []string{"1:7 error bad-enum: the logo nosize.svg: the SVG gives no size"}},
 		{"logo not svg", "logo: html.svg\n", []string{"1:7 error bad-enum: the logo html.svg: not an SVG file (it starts with <html>)"}},
