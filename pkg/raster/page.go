@@ -3,7 +3,6 @@ package raster
 import (
 	"errors"
 	"fmt"
-	"image"
 	"math"
 	"sort"
 	"strings"
@@ -336,8 +335,6 @@ func (w *window) RenderText(t *canvas.Text, m canvas.Matrix) {
 	}
 	w.dst.RenderText(t, w.m.Mul(m))
 }
-
-func (w *window) RenderImage(img image.Image, m canvas.Matrix) {}
 
 // pages draws the laid out drawing d.c on canvases of the paper's size,
 // each with its foot line: the title on the left and "n / N" on the

@@ -20,9 +20,9 @@ import (
 // the logo as an <image> with a data: URI (Graphviz's `image` attribute
 // links a file and cannot embed one), and the theme's font family in
 // front of every font-family (the DOT keeps Graphviz's PostScript names,
-// whose bold and italic Graphviz knows). PNG and PDF draw the SVG as
-// Graphviz wrote it, with cjm's bundled and --font fonts; on a paper size
-// the foot lines move from the drawing to every page's foot. All of it is
+// whose bold and italic Graphviz knows). PNG and PDF draw the logo too,
+// with cjm's bundled and --font fonts; on a paper size the foot lines move
+// from the drawing to every page's foot. All of it is
 // deterministic: the same theme and map give the same bytes.
 
 // BrandedSVG returns the SVG of a view as the svg format and the HTML
@@ -52,17 +52,24 @@ func (j *Job) reportSVG(ctx context.Context, name string) ([]byte, error) {
 	return brandSVG(svg, &th, prefix), nil
 }
 
-// rasterSVG returns the SVG of a view as PNG and PDF draw it: on a paper
-// size, without the theme's foot lines, which the foot of every page
-// carries instead (rasterOptions).
+// rasterSVG returns the SVG of a view as PNG and PDF draw it: with the
+// logo (pkg/raster draws an <image> with a data: URI) in cjm's own fonts,
+// and on a paper size without the theme's foot lines, which the foot of
+// every page carries instead (rasterOptions).
 func (j *Job) rasterSVG(ctx context.Context, name string) ([]byte, error) {
 	svg, err := j.SVG(ctx, name)
-	if err != nil || j.cache.theme == nil || j.cache.paper.Page.Auto() || len(j.cache.theme.FootLines()) == 0 {
+	th := j.cache.theme
+	if err != nil || th == nil {
 		return svg, err
 	}
 	prefix := IDPrefix(j.cache.file, name)
-	for _, id := range []string{mapview.FootID, mapview.ConfidentialID} {
-		svg = dropNode(svg, prefix+"-"+id)
+	if th.Logo != nil {
+		svg = placeLogo(svg, th.Logo, prefix+"-"+mapview.LogoID)
+	}
+	if !j.cache.paper.Page.Auto() {
+		for _, id := range []string{mapview.FootID, mapview.ConfidentialID} {
+			svg = dropNode(svg, prefix+"-"+id)
+		}
 	}
 	return svg, nil
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/diag"
 	"github.com/cjm-dev/cjm/pkg/load"
 	"github.com/cjm-dev/cjm/pkg/palette"
+	"github.com/cjm-dev/cjm/pkg/raster"
 	"github.com/cjm-dev/cjm/pkg/view"
 )
 
@@ -229,6 +230,9 @@ func pngSize(b []byte) (w, h float64, err error) {
 	w, h = float64(binary.BigEndian.Uint32(b[16:20])), float64(binary.BigEndian.Uint32(b[20:24]))
 	if w == 0 || h == 0 {
 		return 0, 0, fmt.Errorf("the PNG has no size")
+	}
+	if w*h > raster.MaxImagePixels {
+		return 0, 0, fmt.Errorf("the PNG is %g × %g pixels, more than PNG and PDF draw (%d pixels); scale it down, a logo is drawn %g pt high", w, h, raster.MaxImagePixels, view.LogoHeight)
 	}
 	return w, h, nil
 }

@@ -26,6 +26,7 @@ func dir(t *testing.T) string {
 		"nosize.svg": []byte(`<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>`),
 		"html.svg":   []byte(`<html><body/></html>`),
 		"fake.png":   []byte("GIF89a"),
+		"huge.png":   []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x01\x86\xa0\x00\x01\x86\xa0\x08\x06\x00\x00\x00"),
 	} {
 		if err := os.WriteFile(filepath.Join(d, name), data, 0o644); err != nil {
 			t.Fatal(err)
@@ -63,6 +64,7 @@ func TestErrors(t *testing.T) {
 		{"logo no size", "logo: nosize.svg\n", []string{"1:7 error bad-enum: the logo nosize.svg: the SVG gives no size"}},
 		{"logo not svg", "logo: html.svg\n", []string{"1:7 error bad-enum: the logo html.svg: not an SVG file (it starts with <html>)"}},
 		{"logo not png", "logo: fake.png\n", []string{"1:7 error bad-enum: the logo fake.png: not a PNG file"}},
+		{"logo too large", "logo: huge.png\n", []string{"1:7 error bad-enum: the logo huge.png: the PNG is 100000 × 100000 pixels"}},
 		{"font characters", "font: 'Inter; x:expression()'\n", []string{"1:7 error bad-enum: `font` may hold letters"}},
 		{"font empty", "font: ' '\n", []string{"1:7 error missing-key"}},
 		{"footer not text", "footer: {a: 1}\n", []string{"1:9 error wrong-type: `footer` must be a text"}},
