@@ -83,7 +83,10 @@ type Scheme struct {
 	// printed in black and white (the print theme, whose Set is Print).
 	// Entries of different kinds are not compared: a channel's bar, an
 	// owner's ■ and a persona's curve differ in shape. The map's explicit
-	// colours are not used: they would not keep the distances.
+	// colours are not used: they would not keep the distances. Only a
+	// channel (a bar with its name written on it) takes a grey that stands
+	// out from white at less than 3: an owner's mark and a persona's curve
+	// on the page need that contrast.
 	Greyscale bool
 }
 
@@ -111,12 +114,13 @@ func (s Scheme) Assign(entries []Entry) []string {
 	type mark struct {
 		lab, deutan Lab
 		kind        string
+		onWhite     bool // stands out from white at 3 or more
 	}
 	var drawn []mark
 	for i, e := range entries {
 		if c, ok := Parse(e.Explicit); ok && !s.Greyscale {
 			out[i] = c.Hex()
-			drawn = append(drawn, mark{c.Lab(), c.Deuteranopia(), e.Kind})
+			drawn = append(drawn, mark{lab: c.Lab(), deutan: c.Deuteranopia(), kind: e.Kind})
 		}
 	}
 	cross := 1.0 // the share of the bounds kept between kinds
@@ -124,16 +128,20 @@ func (s Scheme) Assign(entries []Entry) []string {
 		cross = 0.5
 	}
 	set := make([]mark, len(cands))
+	white := RGB{255, 255, 255}
 	for k, h := range cands {
 		c, _ := Parse(h)
-		set[k] = mark{c.Lab(), c.Deuteranopia(), ""}
+		set[k] = mark{c.Lab(), c.Deuteranopia(), "", Contrast(c, white) >= 3}
 	}
 	for i, e := range entries {
 		if out[i] != "" {
 			continue
 		}
-		best, bestScore := 0, -1.0
+		best, bestScore := -1, -1.0
 		for k, c := range set {
+			if s.Greyscale && e.Kind != "channel" && !set[k].onWhite {
+				continue
+			}
 			score := math.Inf(1)
 			for _, d := range drawn {
 				if s.Greyscale {
@@ -158,8 +166,11 @@ func (s Scheme) Assign(entries []Entry) []string {
 				best, bestScore = k, score
 			}
 		}
+		if best < 0 {
+			best = 0 // no candidate stands out from white: the first
+		}
 		out[i] = cands[best]
-		drawn = append(drawn, mark{set[best].lab, set[best].deutan, e.Kind})
+		drawn = append(drawn, mark{lab: set[best].lab, deutan: set[best].deutan, kind: e.Kind})
 	}
 	return out
 }

@@ -69,11 +69,15 @@ func lightness(t *testing.T, h string) float64 {
 	return c.Lab().L
 }
 
-// The print scheme keeps the entries of a kind apart in greyscale: any two
-// of up to eight channels (owners, personas) differ by MinDeltaL in L*,
-// any two of up to three by 3×MinDeltaL, explicit colours give way to the
-// greys, and every grey takes black or white text.
+// The print scheme keeps the entries of a kind apart in greyscale, and
+// explicit colours give way to the greys. Channels (bars with their names
+// on them) take any of the eight greys: up to eight differ by MinDeltaL in
+// L*, up to three by 3×MinDeltaL. Owners' marks and personas' curves take
+// only the greys that stand out from white at 3: up to five differ by
+// MinDeltaL, up to three by 2×MinDeltaL. Every grey takes black or white
+// text.
 func TestPrintGreyscale(t *testing.T) {
+	white := RGB{255, 255, 255}
 	for _, h := range Print {
 		c, _ := Parse(h)
 		tc, _ := Parse(TextOn(h))
@@ -81,24 +85,37 @@ func TestPrintGreyscale(t *testing.T) {
 			t.Errorf("%s: text at contrast %.2f", h, r)
 		}
 	}
+	kinds := []string{"channel", "owner", "persona"}
 	for n := 1; n <= len(Print); n++ {
 		var es []Entry
-		for _, kind := range []string{"channel", "owner", "persona"} {
+		for _, kind := range kinds {
 			for i := 0; i < n; i++ {
 				es = append(es, Entry{Kind: kind, ID: fmt.Sprintf("%s-%d", kind, i), Explicit: []string{"", "#0A66C2"}[i%2]})
 			}
 		}
 		got := Scheme{Set: Print, Greyscale: true}.Assign(es)
-		for k := 0; k < 3; k++ {
-			kind := got[k*n : (k+1)*n]
-			for i := range kind {
-				for j := i + 1; j < len(kind); j++ {
-					want := MinDeltaL
-					if n <= 3 {
-						want = 3 * MinDeltaL
+		for k, kind := range kinds {
+			cs := got[k*n : (k+1)*n]
+			most, few := len(Print), 3*MinDeltaL
+			if kind != "channel" {
+				most, few = 5, 2*MinDeltaL
+				for _, h := range cs {
+					if c, _ := Parse(h); Contrast(c, white) < 3 {
+						t.Errorf("n=%d %s: %s stands out from white at %.2f, want ≥ 3", n, kind, h, Contrast(c, white))
 					}
-					if d := math.Abs(lightness(t, kind[i]) - lightness(t, kind[j])); d < want-0.5 {
-						t.Errorf("n=%d kind %d: %s and %s differ by L* %.1f, want ≥ %g", n, k, kind[i], kind[j], d, want)
+				}
+			}
+			if n > most {
+				continue
+			}
+			want := MinDeltaL
+			if n <= 3 {
+				want = few
+			}
+			for i := range cs {
+				for j := i + 1; j < len(cs); j++ {
+					if d := math.Abs(lightness(t, cs[i]) - lightness(t, cs[j])); d < want-0.5 {
+						t.Errorf("n=%d %s: %s and %s differ by L* %.1f, want ≥ %g", n, kind, cs[i], cs[j], d, want)
 					}
 				}
 			}
