@@ -33,7 +33,7 @@ func (b *builder) brand(th *view.Theme) {
 		return
 	}
 	if lg := th.Logo; lg != nil && lg.Width > 0 && lg.Height > 0 {
-		right := math.Max(b.width, 400)
+		right := math.Max(b.width, lg.Width) // the grid's right edge
 		b.doc.Node(b.doc.ID(LogoID), view.Point{X: right - lg.Width/2, Y: -gap - lg.Height/2},
 			view.A("shape", "box"), view.A("width", view.Inches(lg.Width)), view.A("height", view.Inches(lg.Height)),
 			view.A("color", "transparent"), view.NoLabel)
