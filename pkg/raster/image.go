@@ -46,6 +46,9 @@ func (d *drawer) image(a map[string]string, m canvas.Matrix) {
 		dx, dy := w-iw*s, (h-ih*s)/2
 		return m.Translate(x+dx, y+dy+ih*s).Scale(s, -s)
 	}
+	// The box is the node's (a page split puts a logo on every page).
+	p0, p1 := m.Dot(canvas.Point{X: x, Y: y}), m.Dot(canvas.Point{X: x + w, Y: y + h})
+	d.recordRect(canvas.Rect{X0: min(p0.X, p1.X), Y0: min(p0.Y, p1.Y), X1: max(p0.X, p1.X), Y1: max(p0.Y, p1.Y)})
 	switch mime {
 	case "image/png":
 		cfg, err := png.DecodeConfig(bytes.NewReader(data))
