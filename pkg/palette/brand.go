@@ -69,8 +69,5 @@ func Brand(brand []string) (set []string, reasons []string) {
 		kept = append(kept, c)
 		set = append(set, c.Hex())
 	}
-	for _, h := range Set {
-		set = append(set, h)
-	}
-	return set, reasons
+	return append(set, Set...), reasons
 }
