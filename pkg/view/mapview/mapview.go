@@ -123,6 +123,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		baseline:   newBaseline(m, opts.Baseline, opts.BaselineName),
 		theme:      opts.Theme,
 	}
+	b.doc.Left, b.doc.Right = 0, b.width // text nodes do not widen the page (view.Doc)
 	for si, s := range m.Stages {
 		k := len(s.Touchpoints)
 		for ti, t := range s.Touchpoints {
