@@ -1,11 +1,10 @@
 package config
 
 import (
-	"bytes"
 	"math"
+	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -27,11 +26,13 @@ const FileName = ".cjm.yaml"
 var (
 	Formats = []string{"svg", "png", "pdf", "dot", "md", "html", "mermaid", "csv", "json", "xlsx"}
 	Views   = []string{"flow", "kpi", "map"}
-	// PageSizes and Themes are the values of `render.page-size` and
-	// `render.theme`. They are stored and checked only: no output uses
-	// them yet (docs/config.md).
-	PageSizes = []string{"a3", "a4", "legal", "letter"}
-	Themes    = []string{"dark", "light"}
+	// PageSizes are the paper sizes of `render.page-size` (each but auto
+	// also with -landscape), the sizes of `cjm render --page` (a test of
+	// pkg/cmd/render keeps them equal to raster.PageNames). Themes are the
+	// built-in themes `render.theme` names; it also takes a theme file (a
+	// test of pkg/theme keeps them equal to theme.Names).
+	PageSizes = []string{"auto", "a4", "a3", "letter", "tabloid"}
+	Themes    = []string{"default", "print"}
 )
 
 // Presets are the names `policy:` and `policy.preset` accept.
@@ -55,14 +56,40 @@ type Config struct {
 
 // Render is the `render:` section. Formats, Views and Output are the
 // defaults of `cjm render -f`, `--view` and `-o`; Output is relative to
-// the configuration file's directory (Defaults joins it). PageSize and
-// Theme are checked and stored; no output uses them yet.
+// the configuration file's directory (Defaults joins it). PageSize, Theme
+// and Fonts are the defaults of --page, --theme and --font (Paper gives
+// them, file paths joined to the configuration file's directory).
 type Render struct {
 	Formats  []string
 	Views    []string
 	Output   string
 	PageSize string
 	Theme    string
+	Fonts    []string
+}
+
+// Paper returns the defaults of `cjm render --page`, `--theme` and
+// `--font`: the page size, the theme (a built-in name, or a theme file
+// joined to the configuration file's directory) and the font files (joined
+// likewise). Empty when the file does not set them; a nil Config has none.
+func (c *Config) Paper() (page, theme string, fonts []string) {
+	if c == nil {
+		return "", "", nil
+	}
+	join := func(p string) string {
+		if filepath.IsAbs(p) || c.File == "" {
+			return p
+		}
+		return filepath.Join(filepath.Dir(c.File), p)
+	}
+	theme = c.Render.Theme
+	if theme != "" && !slices.Contains(Themes, theme) {
+		theme = join(theme)
+	}
+	for _, f := range c.Render.Fonts {
+		fonts = append(fonts, join(f))
+	}
+	return c.Render.PageSize, theme, fonts
 }
 
 // Defaults returns the defaults `cjm render` takes for flags not given:
@@ -90,7 +117,7 @@ func (c *Config) Rules() *ruleset.Set {
 // Keys of the file, by section, in the order docs/config.md lists them.
 var (
 	topKeys    = []string{"lang", "rules", "policy", "render"}
-	renderKeys = []string{"formats", "views", "output", "page-size", "theme"}
+	renderKeys = []string{"formats", "views", "output", "page-size", "theme", "font"}
 	policyKeys = []string{"preset", "max-assumed", "max-evidence-age", "persona-fields", "feedback-metrics"}
 )
 
@@ -109,30 +136,26 @@ func File(path string, limit int64) (*Config, diag.Diagnostics, diag.Sources) {
 // Bytes loads a configuration file whose content is src, named filename in
 // findings. The Config is nil when there are errors.
 func Bytes(filename string, src []byte) (*Config, diag.Diagnostics) {
-	if ds := load.SyntaxErrors(filename, src); len(ds) > 0 {
-		return nil, ds
+	p := &parser{Walker: load.Walker{Name: filename, File: FileName}, cfg: &Config{File: filename}, rules: map[string]ruleset.Level{}}
+	top := p.Document(src)
+	if p.Diags.HasErrors() {
+		return nil, p.Diags
 	}
-	p := &parser{name: filename, cfg: &Config{File: filename}, rules: map[string]ruleset.Level{}}
-	var doc yaml.Node
-	if len(bytes.TrimSpace(src)) > 0 {
-		if err := yaml.Unmarshal(src, &doc); err != nil {
-			return nil, diag.Diagnostics{diag.Errorf(diag.Range{Filename: filename, Start: diag.Pos{Line: 1, Column: 1}}, load.RuleYAMLSyntax, "%s", err)}
-		}
-	}
-	if len(doc.Content) > 0 && !(doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].ShortTag() == "!!null") {
-		p.top(doc.Content[0])
+	if top != nil {
+		p.top(top)
 	}
 	p.finish()
-	if p.diags.HasErrors() {
-		return nil, p.diags
+	if p.Diags.HasErrors() {
+		return nil, p.Diags
 	}
-	return p.cfg, p.diags
+	return p.cfg, p.Diags
 }
 
+// parser reads the file with load.Walker's rules (positions, unknown and
+// repeated keys, types).
 type parser struct {
-	name  string
-	cfg   *Config
-	diags diag.Diagnostics
+	load.Walker
+	cfg *Config
 	// rules are the levels `rules:` gives; policy holds the parameters.
 	rules  map[string]ruleset.Level
 	params ruleset.Set
@@ -140,66 +163,12 @@ type parser struct {
 	given []string
 }
 
-func (p *parser) at(n *yaml.Node) diag.Range {
-	return diag.Range{Filename: p.name, Start: diag.Pos{Line: n.Line, Column: n.Column}}
-}
-
-func (p *parser) errorf(n *yaml.Node, rule, format string, args ...any) {
-	p.diags = append(p.diags, diag.Errorf(p.at(n), rule, format, args...))
-}
-
-// fields walks a mapping and returns its key and value nodes, reporting
-// unknown and repeated keys, aliases and values that are not a mapping.
-func (p *parser) fields(n *yaml.Node, what string, known []string) [][2]*yaml.Node {
-	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		p.errorf(n, load.RuleAlias, "anchors and aliases are not supported in %s; write the value out", FileName)
-		return nil
-	}
-	if n.Kind != yaml.MappingNode {
-		p.errorf(n, load.RuleWrongType, "%s must be a mapping (`key: value` lines), not %s", what, load.Describe(n))
-		return nil
-	}
-	var out [][2]*yaml.Node
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		switch {
-		case known != nil && !slices.Contains(known, k.Value):
-			p.errorf(k, load.RuleUnknownKey, "unknown key `%s` in %s%s", k.Value, what, hint(k.Value, known))
-		case seen[k.Value]:
-			p.errorf(k, load.RuleDuplicateKey, "`%s` is given twice in %s; keep one", k.Value, what)
-		case v.Kind == yaml.AliasNode || v.Anchor != "":
-			p.errorf(v, load.RuleAlias, "anchors and aliases are not supported in %s; write the value out", FileName)
-		default:
-			seen[k.Value] = true
-			out = append(out, [2]*yaml.Node{k, v})
-		}
-	}
-	return out
-}
-
-// hint is "; did you mean `x`?", or the list of known values.
-func hint(s string, known []string) string {
-	if h := suggest.DidYouMean(s, known); h != "" {
-		return h
-	}
-	return "; use one of " + quote(known)
-}
-
-func quote(xs []string) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = "`" + x + "`"
-	}
-	return strings.Join(q, ", ")
-}
-
 func (p *parser) top(n *yaml.Node) {
-	for _, kv := range p.fields(n, FileName, topKeys) {
+	for _, kv := range p.Fields(n, FileName, topKeys) {
 		k, v := kv[0], kv[1]
 		switch k.Value {
 		case "lang":
-			p.cfg.Lang = p.enum(v, "lang", journey.Languages)
+			p.cfg.Lang = p.Enum(v, "lang", journey.Languages)
 		case "rules":
 			p.rulesSection(v)
 		case "policy":
@@ -210,68 +179,22 @@ func (p *parser) top(n *yaml.Node) {
 	}
 }
 
-// text returns a scalar's text, reporting other nodes.
-func (p *parser) text(v *yaml.Node, key string) (string, bool) {
-	if v.Kind != yaml.ScalarNode || v.ShortTag() == "!!null" || v.ShortTag() == "!!map" {
-		p.errorf(v, load.RuleWrongType, "`%s` must be a text, not %s", key, load.Describe(v))
-		return "", false
-	}
-	return v.Value, true
-}
-
-func (p *parser) enum(v *yaml.Node, key string, allowed []string) string {
-	s, ok := p.text(v, key)
-	if !ok {
-		return ""
-	}
-	if !slices.Contains(allowed, s) {
-		p.errorf(v, load.RuleBadEnum, "`%s: %s` is not allowed%s", key, s, hint(s, allowed))
-		return ""
-	}
-	return s
-}
-
-// list returns the items of a list of texts (a single text is a list of
-// one), each one of allowed unless allowed is nil.
-func (p *parser) list(v *yaml.Node, key string, allowed []string) []string {
-	items := []*yaml.Node{v}
-	if v.Kind == yaml.SequenceNode {
-		items = v.Content
-	}
-	out := []string{}
-	for _, it := range items {
-		var s string
-		if allowed == nil {
-			var ok bool
-			if s, ok = p.text(it, key); !ok {
-				continue
-			}
-		} else if s = p.enum(it, key, allowed); s == "" {
-			continue
-		}
-		if !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 func (p *parser) rulesSection(v *yaml.Node) {
-	for _, kv := range p.fields(v, "`rules`", nil) {
+	for _, kv := range p.Fields(v, "`rules`", nil) {
 		k, v := kv[0], kv[1]
 		r, ok := validate.Lookup(k.Value)
 		switch {
 		case !ok:
-			p.errorf(k, validate.RuleUnknownRule, "unknown rule `%s`%s", k.Value, ruleHint(k.Value))
+			p.Errorf(k, validate.RuleUnknownRule, "unknown rule `%s`%s", k.Value, ruleHint(k.Value))
 			continue
 		case !r.Adjustable():
-			p.errorf(k, validate.RuleFixedRule, "`%s` is an error that cannot be changed; only warnings and policy rules can be set (docs/rules.md)", k.Value)
+			p.Errorf(k, validate.RuleFixedRule, "`%s` is an error that cannot be changed; only warnings and policy rules can be set (docs/rules.md)", k.Value)
 			continue
 		}
 		s := ""
 		if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!bool" && (v.Value == "false" || v.Value == "off") {
 			s = "off" // YAML 1.1 readers take `off` for false
-		} else if s = p.enum(v, k.Value, ruleset.Levels); s == "" {
+		} else if s = p.Enum(v, k.Value, ruleset.Levels); s == "" {
 			continue
 		}
 		l, _ := ruleset.ParseLevel(s)
@@ -293,77 +216,111 @@ func ruleHint(name string) string {
 
 func (p *parser) policy(v *yaml.Node) {
 	if v.Kind == yaml.ScalarNode {
-		p.cfg.Preset = p.enum(v, "policy", Presets)
+		p.cfg.Preset = p.Enum(v, "policy", Presets)
 		return
 	}
-	for _, kv := range p.fields(v, "`policy`", policyKeys) {
+	for _, kv := range p.Fields(v, "`policy`", policyKeys) {
 		k, v := kv[0], kv[1]
 		switch k.Value {
 		case "preset":
-			p.cfg.Preset = p.enum(v, "preset", Presets)
+			p.cfg.Preset = p.Enum(v, "preset", Presets)
 		case "max-assumed":
-			if x, ok := p.number(v, k.Value, 0, 100); ok {
+			if x, ok := p.Number(v, k.Value, 0, 100); ok {
 				p.params.MaxAssumed = x
 				p.given = append(p.given, validate.RuleTooManyAssumed)
 			}
 		case "max-evidence-age":
-			if x, ok := p.number(v, k.Value, 1, 36500); ok {
+			if x, ok := p.Number(v, k.Value, 1, 36500); ok {
 				if x != math.Trunc(x) {
-					p.errorf(v, load.RuleWrongType, "`max-evidence-age` is a whole number of days, not %s", v.Value)
+					p.Errorf(v, load.RuleWrongType, "`max-evidence-age` is a whole number of days, not %s", v.Value)
 					continue
 				}
 				p.params.MaxEvidenceAge = int(x)
 				p.given = append(p.given, validate.RuleStaleEvidence)
 			}
 		case "persona-fields":
-			p.params.PersonaFields = p.list(v, k.Value, validate.PersonaFields)
+			p.params.PersonaFields = p.List(v, k.Value, validate.PersonaFields)
 			p.given = append(p.given, validate.RulePersonaNoField)
 		case "feedback-metrics":
-			p.params.FeedbackMetrics = p.list(v, k.Value, nil)
+			p.params.FeedbackMetrics = p.List(v, k.Value, nil)
 			p.given = append(p.given, validate.RuleNoFeedback)
 		}
 	}
 }
 
-func (p *parser) number(v *yaml.Node, key string, lo, hi float64) (float64, bool) {
-	tag := v.ShortTag()
-	if v.Kind != yaml.ScalarNode || (tag != "!!int" && tag != "!!float") {
-		p.errorf(v, load.RuleWrongType, "`%s` must be a number, not %s", key, load.Describe(v))
-		return 0, false
-	}
-	x, err := strconv.ParseFloat(v.Value, 64)
-	if err != nil || math.IsNaN(x) || x < lo || x > hi {
-		p.errorf(v, load.RuleBadEnum, "`%s: %s` is out of range; use a number from %g to %g", key, v.Value, lo, hi)
-		return 0, false
-	}
-	return x, true
-}
-
 func (p *parser) render(v *yaml.Node) {
 	r := &p.cfg.Render
-	for _, kv := range p.fields(v, "`render`", renderKeys) {
+	for _, kv := range p.Fields(v, "`render`", renderKeys) {
 		k, v := kv[0], kv[1]
 		switch k.Value {
 		case "formats":
-			r.Formats = p.list(v, "formats", Formats)
+			r.Formats = p.List(v, "formats", Formats)
 		case "views":
-			r.Views = p.list(v, "views", Views)
+			r.Views = p.List(v, "views", Views)
 		case "output":
-			if s, ok := p.text(v, "output"); ok {
+			if s, ok := p.Text(v, "output"); ok {
 				switch {
 				case strings.TrimSpace(s) == "":
-					p.errorf(v, load.RuleMissingKey, "`output` is empty; name a directory, or remove the key to write next to each input")
+					p.Errorf(v, load.RuleMissingKey, "`output` is empty; name a directory, or remove the key to write next to each input")
 				case s == "-":
-					p.errorf(v, load.RuleBadEnum, "`output: -` would send every render to stdout; name a directory (`render -o -` remains a command-line choice)")
+					p.Errorf(v, load.RuleBadEnum, "`output: -` would send every render to stdout; name a directory (`render -o -` remains a command-line choice)")
 				}
 				r.Output = s
 			}
 		case "page-size":
-			r.PageSize = p.enum(v, "page-size", PageSizes)
+			if s, ok := p.Text(v, "page-size"); ok {
+				if base, land := strings.CutSuffix(s, "-landscape"); slices.Contains(PageSizes, base) && !(land && base == "auto") {
+					r.PageSize = s
+				} else {
+					p.Errorf(v, load.RuleBadEnum, "`page-size: %s` is not allowed%s, each but auto optionally with -landscape (a3-landscape)", s, load.Hint(base, PageSizes))
+				}
+			}
 		case "theme":
-			r.Theme = p.enum(v, "theme", Themes)
+			r.Theme = p.theme(v)
+		case "font":
+			for _, it := range p.Items(v) {
+				if s, ok := p.Text(it, "font"); ok {
+					if p.exists(s) {
+						r.Fonts = append(r.Fonts, s)
+					} else {
+						p.Errorf(it, load.RuleReadError, "`font: %s`: no such file next to %s; name a TrueType or OpenType font file, relative to this file", s, FileName)
+					}
+				}
+			}
 		}
 	}
+}
+
+// theme checks `render.theme`: a built-in theme, or a theme file (YAML)
+// that exists, relative to the configuration file. The theme file itself
+// is read by `cjm render`, which reports its findings at their lines.
+func (p *parser) theme(v *yaml.Node) string {
+	s, ok := p.Text(v, "theme")
+	if !ok {
+		return ""
+	}
+	if slices.Contains(Themes, s) {
+		return s
+	}
+	if ext := strings.ToLower(filepath.Ext(s)); ext != ".yaml" && ext != ".yml" {
+		p.Errorf(v, load.RuleBadEnum, "`theme: %s` is not a built-in theme nor a theme file (.yaml)%s", s, load.Hint(s, Themes))
+		return ""
+	}
+	if !p.exists(s) {
+		p.Errorf(v, load.RuleReadError, "`theme: %s`: no such file next to %s; the path is relative to this file", s, FileName)
+		return ""
+	}
+	return s
+}
+
+// exists reports whether the regular file path (relative to the
+// configuration file's directory) exists.
+func (p *parser) exists(path string) bool {
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(filepath.Dir(p.Name), path)
+	}
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // finish merges the preset, the parameters given and `rules:` into the

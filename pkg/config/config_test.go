@@ -37,7 +37,12 @@ func TestErrors(t *testing.T) {
 		{"output empty", "render:\n  output: ''\n", "2:11 missing-key", "name a directory"},
 		{"output stdout", "render:\n  output: '-'\n", "2:11 bad-enum", "name a directory"},
 		{"page size", "render:\n  page-size: A5\n", "2:14 bad-enum", "is not allowed"},
-		{"theme", "render:\n  theme: drak\n", "2:10 bad-enum", "did you mean `dark`?"},
+		{"theme", "render:\n  theme: prnit\n", "2:10 bad-enum", "did you mean `print`?"},
+		{"theme file missing", "render:\n  theme: brand/acme.yaml\n", "2:10 read-error", "no such file next to .cjm.yaml"},
+		{"page size landscape", "render:\n  page-size: auto-landscape\n", "2:14 bad-enum", "-landscape"},
+		{"page size typo", "render:\n  page-size: a3-landscpe\n", "2:14 bad-enum", "is not allowed"},
+		{"font missing", "render:\n  font: [fonts/x.ttf]\n", "2:10 read-error", "`font: fonts/x.ttf`: no such file"},
+		{"font not text", "render:\n  font: {a: 1}\n", "2:9 wrong-type", "`font` must be a text"},
 		{"lang", "lang: en-GB\n", "1:7 bad-enum", "did you mean `en`?"},
 		{"alias", "render:\n  formats: &f [svg]\n  views: *f\n", "2:12 yaml-alias", "not supported"},
 		{"syntax", "rules:\n  unused-owner: [off\n", "yaml-syntax", ""},
@@ -116,7 +121,7 @@ rules:
 // TestDefaults: render's defaults, the output directory relative to the
 // configuration file.
 func TestDefaults(t *testing.T) {
-	c, ds := config.Bytes(filepath.Join("team", ".cjm.yaml"), []byte("render:\n  formats: svg\n  views: [map, flow, map]\n  output: out\n  page-size: a4\n  theme: dark\n"))
+	c, ds := config.Bytes(filepath.Join("team", ".cjm.yaml"), []byte("render:\n  formats: svg\n  views: [map, flow, map]\n  output: out\n  page-size: a4\n  theme: print\n"))
 	if len(ds) > 0 {
 		t.Fatal(ds)
 	}
@@ -124,7 +129,7 @@ func TestDefaults(t *testing.T) {
 	if !slices.Equal(f, []string{"svg"}) || !slices.Equal(v, []string{"map", "flow"}) || out != filepath.Join("team", "out") {
 		t.Errorf("defaults %v %v %q", f, v, out)
 	}
-	if c.Render.PageSize != "a4" || c.Render.Theme != "dark" {
+	if c.Render.PageSize != "a4" || c.Render.Theme != "print" {
 		t.Errorf("stored: %+v", c.Render)
 	}
 	var none *config.Config

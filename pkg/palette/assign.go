@@ -70,18 +70,43 @@ type Entry struct {
 // colours are drawn as they are: a channel's as its bar (with TextOn
 // text), an owner's as its ■ mark (the name is in the text colour), a
 // persona's as its curve and markers. The result depends only on the entries and their order.
-func Assign(entries []Entry) []string {
+func Assign(entries []Entry) []string { return Scheme{}.Assign(entries) }
+
+// Scheme is what Assign hands colours out from: a theme's (pkg/theme).
+// The zero value is Set with the ΔE bounds.
+type Scheme struct {
+	// Set is the candidates in order; nil means Set. Brand puts a theme's
+	// brand colours before Set.
+	Set []string
+	// Greyscale tells colours apart by their lightness alone (|ΔL*| of at
+	// least MinDeltaL between two entries of a kind), for a deliverable
+	// printed in black and white (the print theme, whose Set is Print).
+	// Entries of different kinds are not compared: a channel's bar, an
+	// owner's ■ and a persona's curve differ in shape. The map's explicit
+	// colours are not used: they would not keep the distances. Only a
+	// channel (a bar with its name written on it) takes a grey that stands
+	// out from white at less than 3: an owner's mark and a persona's curve
+	// on the page need that contrast.
+	Greyscale bool
+}
+
+// Assign is the package's Assign, drawing from s.
+func (s Scheme) Assign(entries []Entry) []string {
+	cands := s.Set
+	if cands == nil {
+		cands = Set
+	}
 	out := make([]string, len(entries))
 	if len(entries) > MaxSearch {
 		// Colours repeat anyway; a search would cost the square of the
 		// entries.
 		k := 0
 		for i, e := range entries {
-			if c, ok := Parse(e.Explicit); ok {
+			if c, ok := Parse(e.Explicit); ok && !s.Greyscale {
 				out[i] = c.Hex()
 				continue
 			}
-			out[i] = Set[k%len(Set)]
+			out[i] = cands[k%len(cands)]
 			k++
 		}
 		return out
@@ -89,31 +114,42 @@ func Assign(entries []Entry) []string {
 	type mark struct {
 		lab, deutan Lab
 		kind        string
+		onWhite     bool // stands out from white at 3 or more
 	}
 	var drawn []mark
 	for i, e := range entries {
-		if c, ok := Parse(e.Explicit); ok {
+		if c, ok := Parse(e.Explicit); ok && !s.Greyscale {
 			out[i] = c.Hex()
-			drawn = append(drawn, mark{c.Lab(), c.Deuteranopia(), e.Kind})
+			drawn = append(drawn, mark{lab: c.Lab(), deutan: c.Deuteranopia(), kind: e.Kind})
 		}
 	}
 	cross := 1.0 // the share of the bounds kept between kinds
 	if len(entries) > MaxDistinct {
 		cross = 0.5
 	}
-	set := make([]mark, len(Set))
-	for k, h := range Set {
+	set := make([]mark, len(cands))
+	white := RGB{255, 255, 255}
+	for k, h := range cands {
 		c, _ := Parse(h)
-		set[k] = mark{c.Lab(), c.Deuteranopia(), ""}
+		set[k] = mark{c.Lab(), c.Deuteranopia(), "", Contrast(c, white) >= 3}
 	}
 	for i, e := range entries {
 		if out[i] != "" {
 			continue
 		}
-		best, bestScore := 0, -1.0
+		best, bestScore := -1, -1.0
 		for k, c := range set {
+			if s.Greyscale && e.Kind != "channel" && !set[k].onWhite {
+				continue
+			}
 			score := math.Inf(1)
 			for _, d := range drawn {
+				if s.Greyscale {
+					if d.kind == e.Kind {
+						score = math.Min(score, math.Abs(c.lab.L-d.lab.L)/MinDeltaL)
+					}
+					continue
+				}
 				f := 1.0
 				if d.kind != e.Kind {
 					f = cross
@@ -130,8 +166,11 @@ func Assign(entries []Entry) []string {
 				best, bestScore = k, score
 			}
 		}
-		out[i] = Set[best]
-		drawn = append(drawn, mark{set[best].lab, set[best].deutan, e.Kind})
+		if best < 0 {
+			best = 0 // no candidate stands out from white: the first
+		}
+		out[i] = cands[best]
+		drawn = append(drawn, mark{lab: set[best].lab, deutan: set[best].deutan, kind: e.Kind})
 	}
 	return out
 }

@@ -3,7 +3,6 @@ package raster
 import (
 	"errors"
 	"fmt"
-	"image"
 	"math"
 	"sort"
 	"strings"
@@ -84,6 +83,9 @@ type columns struct {
 	// legendX1 is the right end of the legend under the lanes, 0 when
 	// there is none.
 	legendX1 float64
+	// logo is the box of a theme's logo, in its band above the title at
+	// the grid's right edge (zero: none).
+	logo canvas.Rect
 }
 
 // page is one sheet of a laid out drawing: the parts of the drawing it
@@ -195,13 +197,22 @@ func layOut(w, h, minPt float64, cols *columns, paper Page, footer string) layou
 			y0 := bands[yg[1]-1].Y0
 			left, head := pageMargin, top-bannerH*s
 			below := head - headH*s
-			p := page{tiles: []tile{
-				{src: canvas.Rect{X0: lx0, Y0: cols.bannerY0, X1: math.Min(w, lx0+aw/s), Y1: h}, x: left, y: top},
+			banner := tile{src: canvas.Rect{X0: lx0, Y0: cols.bannerY0, X1: math.Min(w, lx0+aw/s), Y1: h}, x: left, y: top}
+			var logo []tile
+			if lg := cols.logo; lg.W() > 0 && lg.X1 > banner.src.X1 {
+				// The logo lies past the banner's tile: it goes to the
+				// top right of every page, its band left out of the
+				// banner's tile (nothing else is in it).
+				banner.src.Y1, banner.y = lg.Y0, top-(h-lg.Y0)*s
+				logo = []tile{{src: lg, x: left + aw - lg.W()*s, y: top - (h-lg.Y1)*s}}
+			}
+			p := page{tiles: append([]tile{
+				banner,
 				{src: canvas.Rect{X0: lx0, Y0: cols.headerY0, X1: cols.lane.X1, Y1: cols.bannerY0}, x: left, y: head},
 				{src: canvas.Rect{X0: x0, Y0: cols.headerY0, X1: x1, Y1: cols.bannerY0}, x: left + laneW*s, y: head},
 				{src: canvas.Rect{X0: lx0, Y0: y0, X1: cols.lane.X1, Y1: y1}, x: left, y: below},
 				{src: canvas.Rect{X0: x0, Y0: y0, X1: x1, Y1: y1}, x: left + laneW*s, y: below},
-			}}
+			}, logo...)}
 			if legendY1 > 0 && yg[1] == len(bands) {
 				p.tiles = append(p.tiles, tile{src: canvas.Rect{X0: lx0, Y0: 0, X1: math.Min(w, lx0+aw/s), Y1: legendY1}, x: left, y: below - (y1-y0)*s})
 			}
@@ -289,6 +300,8 @@ func (d *drawer) findColumns() *columns {
 			cols.bannerY0 = math.Max(cols.bannerY0, b.Y1)
 		case strings.HasPrefix(id, d.root+"-lane-") && same(b.X0, corner.X0) && same(b.X1, corner.X1) && b.Y1 <= corner.Y0+0.5:
 			cols.lanes = append(cols.lanes, b)
+		case id == d.root+"-brand-logo":
+			cols.logo = b
 		}
 	}
 	sort.Slice(cols.stages, func(i, j int) bool { return cols.stages[i].X0 < cols.stages[j].X0 })
@@ -336,8 +349,6 @@ func (w *window) RenderText(t *canvas.Text, m canvas.Matrix) {
 	}
 	w.dst.RenderText(t, w.m.Mul(m))
 }
-
-func (w *window) RenderImage(img image.Image, m canvas.Matrix) {}
 
 // pages draws the laid out drawing d.c on canvases of the paper's size,
 // each with its foot line: the title on the left and "n / N" on the

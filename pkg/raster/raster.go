@@ -231,6 +231,8 @@ type drawer struct {
 	phaseNames []phaseName
 	// viewBox is the SVG's viewBox (x, y, w, h), its size when it has none.
 	viewBox [4]float64
+	// nested draws an SVG image (image.go): no background, no images.
+	nested bool
 }
 
 type textState struct {
@@ -340,7 +342,13 @@ func (d *drawer) start(t xml.StartElement) error {
 		if d.bg.A != 0 {
 			bg = d.bg
 		}
-		d.c.RenderPath(canvas.Rectangle(W, H), canvas.Style{Fill: canvas.Paint{Color: bg}}, canvas.Identity)
+		if !d.nested {
+			d.c.RenderPath(canvas.Rectangle(W, H), canvas.Style{Fill: canvas.Paint{Color: bg}}, canvas.Identity)
+		}
+	case "image":
+		if d.c != nil && !d.inDefs() {
+			d.image(a, m)
+		}
 	case "linearGradient", "radialGradient":
 		g := gradient{linear: tag == "linearGradient", m: m}
 		g.x1, g.y1 = parseNumber(a["x1"]), parseNumber(a["y1"])

@@ -47,16 +47,16 @@ type Format struct {
 
 // formats is the registry, in the order docs/cli.md names them.
 var formats = []Format{
-	{Name: "svg", Ext: "svg", Draws: DrawsSVG, Render: func(ctx context.Context, j *Job) ([]byte, error) { return j.SVG(ctx, j.View) }},
+	{Name: "svg", Ext: "svg", Draws: DrawsSVG, Render: func(ctx context.Context, j *Job) ([]byte, error) { return j.BrandedSVG(ctx, j.View) }},
 	{Name: "png", Ext: "png", Draws: DrawsSVG, Render: func(ctx context.Context, j *Job) ([]byte, error) {
-		svg, err := j.SVG(ctx, j.View)
+		svg, err := j.rasterSVG(ctx, j.View)
 		if err != nil {
 			return nil, err
 		}
 		return raster.PNG(svg, j.rasterOptions())
 	}},
 	{Name: "pdf", Ext: "pdf", Draws: DrawsSVG, Render: func(ctx context.Context, j *Job) ([]byte, error) {
-		svg, err := j.SVG(ctx, j.View)
+		svg, err := j.rasterSVG(ctx, j.View)
 		if err != nil {
 			return nil, err
 		}
@@ -86,13 +86,13 @@ var formats = []Format{
 		names := ShownViews(j.Map)
 		svgs := make(map[string][]byte, len(names))
 		for _, v := range names {
-			svg, err := j.SVG(ctx, v)
+			svg, err := j.reportSVG(ctx, v)
 			if err != nil {
 				return nil, err
 			}
 			svgs[v] = svg
 		}
-		return html.Render(j.Map, html.Options{SVG: svgs, Views: ReportViews(j.Lang(), names)})
+		return html.Render(j.Map, html.Options{SVG: svgs, Views: ReportViews(j.Lang(), names), Brand: j.htmlBrand()})
 	}},
 	// Mermaid, JSON and CSV export the whole map: like the reports, they
 	// take no view suffix, so --view flow never writes a duplicate.

@@ -42,6 +42,8 @@ type Options struct {
 	// (view.Options.Personas, cjm render --persona); the outputs' names
 	// say so (PersonaBase). An id the map lacks is an error.
 	Personas []string
+	// Theme is the branding (pkg/theme); nil is the default look.
+	Theme *view.Theme
 }
 
 // Paper is the paper of the PNG and PDF outputs (`cjm render --page`,
@@ -86,6 +88,7 @@ func Render(ctx context.Context, m *journey.Map, opts Options) ([]Output, error)
 	if err := view.CheckPersonas(m, opts.Personas); err != nil {
 		return nil, err
 	}
+	p.Theme = opts.Theme
 	outs := p.RenderAgainst(ctx, m, Baseline{Map: opts.Baseline, Name: opts.BaselineName}, file, opts.Renderer, opts.Missing)
 	var errs []error
 	for _, o := range outs {
@@ -106,6 +109,8 @@ type Plan struct {
 	// Personas are the personas the map view is drawn for (nil: all);
 	// they are part of every output's name (PersonaBase).
 	Personas []string
+	// Theme is the branding of its outputs (nil: none).
+	Theme *view.Theme
 }
 
 // NewPlan checks the names of the views and formats asked for (nil views
@@ -222,7 +227,7 @@ func (p *Plan) RenderAgainst(ctx context.Context, m *journey.Map, base Baseline,
 	if r == nil {
 		r = graphviz.InProcess
 	}
-	c := &cache{renderer: r, file: file, views: map[string]*viewResult{}, missing: missing, baseline: base, paper: p.Paper, personas: p.Personas}
+	c := &cache{renderer: r, file: file, views: map[string]*viewResult{}, missing: missing, baseline: base, paper: p.Paper, personas: p.Personas, theme: p.Theme}
 	outs := p.Outputs(file)
 	viewNames := p.Views()
 	for i := range outs {
@@ -301,7 +306,7 @@ func (j *Job) rasterOptions() raster.Options {
 	return raster.Options{
 		Missing: j.cache.missing,
 		Page:    j.cache.paper.Page,
-		Footer:  j.cache.paper.Footer,
+		Footer:  j.pageFooter(),
 		Title:   j.Map.Title,
 		Lang:    j.Map.Lang,
 		Subject: strings.TrimSpace(strings.TrimLeft(subject, "# ")),
@@ -324,6 +329,7 @@ type cache struct {
 	baseline Baseline
 	paper    Paper
 	personas []string
+	theme    *view.Theme
 	mu       sync.Mutex
 	views    map[string]*viewResult
 }
@@ -362,7 +368,7 @@ func (j *Job) DOT(ctx context.Context, name string) ([]byte, error) {
 			return
 		}
 		opts := view.Options{IDPrefix: IDPrefix(j.cache.file, name), Baseline: j.cache.baseline.Map, BaselineName: j.cache.baseline.Name,
-			Personas: j.cache.personas}
+			Personas: j.cache.personas, Theme: j.cache.theme}
 		r.dot, r.engine, r.dotErr = v.buildDOT(ctx, j.Map, j.cache.renderer, opts)
 	})
 	return r.dot, r.dotErr

@@ -150,11 +150,11 @@ func buildMapView(_ context.Context, m *journey.Map, _ graphviz.Renderer, opts v
 }
 
 func buildKPIView(_ context.Context, m *journey.Map, _ graphviz.Renderer, opts view.Options) ([]byte, string, error) {
-	dot, err := kpiview.Build(m, view.Options{IDPrefix: opts.IDPrefix})
+	dot, err := kpiview.Build(m, view.Options{IDPrefix: opts.IDPrefix, Theme: opts.Theme})
 	return dot, view.Engine, err
 }
 
 func buildFlowView(ctx context.Context, m *journey.Map, r graphviz.Renderer, opts view.Options) ([]byte, string, error) {
-	dot, err := flowview.Build(ctx, m, view.Options{IDPrefix: opts.IDPrefix}, r)
+	dot, err := flowview.Build(ctx, m, view.Options{IDPrefix: opts.IDPrefix, Theme: opts.Theme}, r)
 	return dot, view.Engine, err
 }

@@ -83,8 +83,12 @@ func configDocument() object {
 					{"formats", textList("Output formats (-f).", config.Formats)},
 					{"views", textList("Views (--view).", config.Views)},
 					{"output", object{{"description", "Output directory (-o), relative to this file's directory."}, {"type", "string"}, {"minLength", 1}, {"not", object{{"const", "-"}}}}},
-					{"page-size", enum("Page size (stored; no output uses it yet).", config.PageSizes)},
-					{"theme", enum("Theme (stored; no output uses it yet).", config.Themes)},
+					{"page-size", enum("Paper of PNG and PDF (--page): auto, a4, a3, letter or tabloid, each but auto also -landscape.", pageSizes())},
+					{"theme", object{{"description", "Theme (--theme): a built-in theme, or a theme file relative to this file (docs/themes.md)."}, {"oneOf", []any{
+						enum("A built-in theme.", config.Themes),
+						object{{"description", "A theme file."}, {"type", "string"}, {"pattern", `\.(yaml|yml|YAML|YML)$`}},
+					}}}},
+					{"font", textList("Font files (--font), relative to this file: fallback fonts for PNG and PDF.", nil)},
 				}},
 			}},
 		}},
@@ -92,4 +96,17 @@ func configDocument() object {
 			{"level", enum("off, warning or error.", ruleset.Levels)},
 		}},
 	}
+}
+
+// pageSizes are the values of render.page-size: each size, and each but
+// auto with -landscape.
+func pageSizes() []string {
+	var out []string
+	for _, p := range config.PageSizes {
+		out = append(out, p)
+		if p != "auto" {
+			out = append(out, p+"-landscape")
+		}
+	}
+	return out
 }

@@ -112,8 +112,9 @@ func yamlFiles(t *testing.T, dir string) []string {
 	var files []string
 	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		// .cjm.yaml is the project configuration, with a schema of its
-		// own (config_test.go).
-		if err == nil && !d.IsDir() && d.Name() != ".cjm.yaml" && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
+		// own (config_test.go); examples/themes holds render themes
+		// (pkg/theme), not journey maps.
+		if err == nil && !d.IsDir() && d.Name() != ".cjm.yaml" && filepath.Base(filepath.Dir(path)) != "themes" && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
 			files = append(files, path)
 		}
 		return nil

@@ -20,7 +20,10 @@ type Colors struct {
 // touchpoint uses, then the personas, in source order. A channel or owner
 // no touchpoint uses (an included catalogue may hold many) is never drawn
 // and takes no colour from the others: it gets palette.Stable's.
-func NewColors(m *journey.Map) *Colors {
+func NewColors(m *journey.Map) *Colors { return newColors(m, palette.Scheme{}) }
+
+// newColors is NewColors with the colours drawn from scheme.
+func newColors(m *journey.Map, scheme palette.Scheme) *Colors {
 	usedCh, usedOw := map[string]bool{}, map[string]bool{}
 	for _, t := range m.Touchpoints() {
 		usedCh[t.Channel], usedOw[t.Owner] = true, true
@@ -53,7 +56,7 @@ func NewColors(m *journey.Map) *Colors {
 	for _, p := range m.Personas {
 		add(c.personas, "persona", p.ID, "")
 	}
-	for i, col := range palette.Assign(es) {
+	for i, col := range scheme.Assign(es) {
 		to[i][es[i].ID] = col
 	}
 	return c

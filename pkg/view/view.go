@@ -63,6 +63,10 @@ type Options struct {
 	// touchpoints they meet, and their cards above the grid. An id the
 	// map lacks is an error (CheckPersonas).
 	Personas []string
+	// Theme is the branding (cjm render --theme): the colour scheme, the
+	// font family, a logo, a footer and a confidentiality line; nil is the
+	// default look.
+	Theme *Theme
 }
 
 // DefaultMaxTouchpoints bounds the diagrams (issue 9 #5): Graphviz draws

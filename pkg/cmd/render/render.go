@@ -31,6 +31,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/render"
 	"github.com/cjm-dev/cjm/pkg/renderpool"
 	"github.com/cjm-dev/cjm/pkg/textmeasure"
+	"github.com/cjm-dev/cjm/pkg/theme"
 	"github.com/cjm-dev/cjm/pkg/validate"
 	"github.com/cjm-dev/cjm/pkg/view"
 )
@@ -66,6 +67,9 @@ type Options struct {
 	// Personas is --persona: the ids of the personas the map view is drawn
 	// for (empty: everyone).
 	Personas []string
+	// Theme is --theme: a built-in theme (default, print) or a theme file
+	// (pkg/theme); empty: the default look.
+	Theme string
 
 	// NewRenderer picks where Graphviz runs for `layouts` layouts with
 	// `workers` parallel jobs, each layout bounded by timeout, and returns
@@ -131,6 +135,18 @@ worker process is killed) and its input fails with an error.`,
 			if fl := cmd.Flags(); !fl.Changed("out") && out != "" {
 				opts.OutDir = out
 			}
+			// render.page-size, render.theme and render.font, likewise: the
+			// same for render and render --check, so CI and a laptop agree.
+			page, theme, fonts := cfg.Paper()
+			if fl := cmd.Flags(); !fl.Changed("page") && page != "" {
+				opts.Page = page
+			}
+			if fl := cmd.Flags(); !fl.Changed("theme") && theme != "" {
+				opts.Theme = theme
+			}
+			if fl := cmd.Flags(); !fl.Changed("font") && len(fonts) > 0 {
+				opts.Fonts = fonts
+			}
 			if opts.Jobs < 0 {
 				return cmdutil.FlagErrorf("-j must be 1 or more, not %d", opts.Jobs)
 			}
@@ -168,6 +184,7 @@ worker process is killed) and its input fails with an error.`,
 	fl.StringVar(&opts.Page, "page", "auto", "print PNG and PDF on paper of `SIZE`: auto (one page the drawing's size), a4, a3, letter or tabloid, each optionally -landscape (a3-landscape); the map is scaled to the page and split across PDF pages where its text would fall under 7 pt")
 	fl.StringVar(&opts.Footer, "footer", "", "write `TEXT` under the drawing on every page of a --page size")
 	fl.StringSliceVar(&opts.Personas, "persona", nil, "draw the map for the persona `ID` only (repeatable or comma-separated): its emotion curve, the touchpoints it meets and its card; outputs are named <base>.persona-<id>[+<id>…].<ext>")
+	fl.StringVar(&opts.Theme, "theme", "", "brand the outputs with the theme `NAME|FILE`: a built-in theme (default, print: legible in greyscale) or a theme file of brand colours, logo, font family, footer and confidentiality line (docs/themes.md)")
 	fl.BoolVar(&opts.Check, "check", false, "write nothing; list missing or out-of-date outputs and exit 1 if any")
 	fl.DurationVar(&opts.LayoutTimeout, "layout-timeout", DefaultLayoutTimeout, "stop a Graphviz layout after `DURATION` and fail its input (0: no limit)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -190,6 +207,9 @@ worker process is killed) and its input fails with an error.`,
 		return out, cobra.ShellCompDirectiveNoFileComp
 	})
 	_ = cmd.RegisterFlagCompletionFunc("persona", completePersonas)
+	_ = cmd.RegisterFlagCompletionFunc("theme", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return theme.Names, cobra.ShellCompDirectiveDefault
+	})
 	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(render.ViewNames(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("out", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return nil, cobra.ShellCompDirectiveFilterDirs
@@ -245,6 +265,19 @@ func renderRun(ctx context.Context, opts *Options) error {
 	}
 	plan.Paper = render.Paper{Page: page, Footer: opts.Footer}
 	plan.Personas = opts.Personas
+	if opts.Theme != "" {
+		th, tds, tsrcs := theme.Load(opts.Theme, "", opts.MaxBytes)
+		if len(tds) > 0 {
+			findings.WriteText(opts.IO.ErrOut, tds, tsrcs, findings.TextOptions{Color: opts.IO.ColorStderr()})
+		}
+		switch {
+		case slices.ContainsFunc(tds, load.Unreadable):
+			return fmt.Errorf("--theme %s: the theme cannot be read; name a built-in theme (%s) or a theme file", opts.Theme, strings.Join(theme.Names, ", "))
+		case tds.HasErrors():
+			return cmdutil.SilentError // its findings are printed: nothing is rendered
+		}
+		plan.Theme = th
+	}
 	if err := textmeasure.SetFonts(textmeasure.FontConfig{Files: opts.Fonts}); err != nil {
 		return cmdutil.FlagErrorf("%s", err)
 	}

@@ -28,6 +28,9 @@ type Options struct {
 	// (pkg/render.ReportViews); a view without SVG is left out. Nil means
 	// every view in SVG, in name order, captioned with its name.
 	Views []outline.View
+	// Brand is a theme's logo, font, footer and confidentiality line
+	// (brand.go); nil: none.
+	Brand *Brand
 }
 
 //go:embed report.html.tmpl
@@ -146,6 +149,7 @@ type data struct {
 	*outline.Report
 	CSS     template.CSS
 	Figures []figure
+	Brand   *brandData
 }
 
 // Render returns the HTML report of m.
@@ -153,7 +157,7 @@ func Render(m *journey.Map, opts Options) ([]byte, error) {
 	if m == nil {
 		return nil, fmt.Errorf("html: no map")
 	}
-	d := data{Report: outline.Build(m), CSS: template.CSS(css)}
+	d := data{Report: outline.Build(m), CSS: template.CSS(css), Brand: opts.Brand.data()}
 	if strings.TrimSpace(d.Title) == "" {
 		d.Title = "Journey"
 	}

@@ -159,7 +159,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 	b := &builder{
 		m:      m,
 		ix:     journey.NewIndex(m),
-		colors: view.NewColors(m),
+		colors: opts.Colors(m),
 		lang:   lang,
 		// The prefix is used as given: pkg/render.IDPrefix adds the view's
 		// name, which keeps the ids apart from the map view's when both

@@ -103,8 +103,9 @@ type builder struct {
 	baseline *baseline
 	// full is the map before view.Options.Personas chose from it, and
 	// only those personas' ids (both nil: the map is drawn for everyone).
-	full *journey.Map
-	only map[string]bool
+	full  *journey.Map
+	only  map[string]bool
+	theme *view.Theme
 }
 
 func newBuilder(m *journey.Map, opts view.Options) *builder {
@@ -123,7 +124,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 	b := &builder{
 		m:          m,
 		ix:         journey.NewIndex(m),
-		colors:     view.NewColors(m),
+		colors:     opts.Colors(m),
 		lang:       lang,
 		doc:        &view.Doc{Prefix: opts.Prefix(m), Title: m.Title},
 		cw:         cw,
@@ -133,6 +134,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		perPersona: m.PerPersonaEmotion(),
 		series:     kpi.BySeries(kpi.FromMap(m, kpi.Options{})),
 		baseline:   newBaseline(m, opts.Baseline, opts.BaselineName),
+		theme:      opts.Theme,
 	}
 	b.doc.Left, b.doc.Right = 0, b.width // text nodes do not widen the page (view.Doc)
 	for si, s := range m.Stages {
@@ -166,6 +168,7 @@ func (b *builder) layout() {
 	b.grid()
 	b.personaBand()
 	b.legend()
+	b.brand(b.theme)
 }
 
 // box adds a rectangle without text.
