@@ -264,7 +264,7 @@ func Height(n int, sizePt float64) float64 {
 }
 
 // Wrap breaks s into lines no wider than maxWidthPt at sizePt points. It
-// breaks at spaces (and after each wide CJK character), keeps the line
+// breaks at spaces but no-break ones (and after each wide CJK character), keeps the line
 // breaks in s, and breaks a word wider than a line between characters
 // (never inside a character with its combining marks). Runs of spaces
 // collapse to one; an empty s gives no lines.
@@ -363,7 +363,7 @@ func splitWords(p string) []word {
 			continue
 		}
 		switch {
-		case unicode.IsSpace(r) || r == '\u200b':
+		case (unicode.IsSpace(r) && !noBreak(r)) || r == '\u200b':
 			emit(i)
 			space = space || r != '\u200b'
 		case isWide(r):
@@ -384,6 +384,11 @@ func splitWords(p string) []word {
 	}
 	return out
 }
+
+// noBreak reports whether r is a space that must not break a line: the
+// no-break spaces that group digits and join a number to its unit
+// ("12 000", "2,1 %" in Russian, i18n.Number).
+func noBreak(r rune) bool { return r == '\u00a0' || r == '\u202f' || r == '\u2007' }
 
 func isWideAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])

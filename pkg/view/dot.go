@@ -357,7 +357,22 @@ var NoLabel = A("label", " ")
 // edge of a fixed-size node whatever width Graphviz estimates for it, or
 // joined by \n (centred) when centred is true.
 func Text(lines []string, centred bool) Attr {
+	end := `\l`
+	if centred {
+		end = ""
+	}
+	return textLabel(lines, end)
+}
+
+// TextRight is Text with every line ended by \r: right-aligned, each line
+// ending at the right edge of a fixed-size node (for right-to-left text).
+func TextRight(lines []string) Attr { return textLabel(lines, `\r`) }
+
+// textLabel writes lines escaped, each ended by end (\l or \r), or joined
+// by \n (centred) when end is empty.
+func textLabel(lines []string, end string) Attr {
 	var b strings.Builder
+	centred := end == ""
 	for i, l := range lines {
 		if centred && i > 0 {
 			b.WriteString(`\n`)
@@ -377,9 +392,7 @@ func Text(lines []string, centred bool) Attr {
 				b.WriteRune(r)
 			}
 		}
-		if !centred {
-			b.WriteString(`\l`)
-		}
+		b.WriteString(end)
 	}
 	if b.Len() == 0 {
 		return NoLabel

@@ -2,8 +2,10 @@ package view
 
 import (
 	"math"
+	"strings"
 
 	"github.com/cjm-dev/cjm/pkg/palette"
+	"github.com/cjm-dev/cjm/pkg/textmeasure"
 )
 
 // TextAt adds a node holding lines of text, left-aligned, whose top-left
@@ -20,6 +22,29 @@ func (d *Doc) TextAt(id string, x, y float64, lines []string, st Style, extra ..
 	attrs := []Attr{A("width", Inches(w)), A("height", Inches(h)), Text(lines, false)}
 	attrs = append(attrs, st.Font(palette.Text)...)
 	d.Node(id, Point{X: x + w/2, Y: y + h/2}, append(attrs, extra...)...)
+}
+
+// TextIn adds lines of text at the top of a box w wide whose top-left
+// corner is (x, y): left-aligned at x (TextAt), or, when the paragraph is
+// written right to left (textmeasure.RightToLeft), right-aligned at x + w,
+// each line ending at the box's right edge (the node is made as wide as
+// TextAt makes it, leftwards, for the same reason). It is the one choice
+// of alignment by direction the builders make.
+func (d *Doc) TextIn(id string, x, y, w float64, lines []string, st Style, extra ...Attr) {
+	if len(lines) == 0 {
+		return
+	}
+	if !textmeasure.RightToLeft(strings.Join(lines, " ")) {
+		d.TextAt(id, x, y, lines, st, extra...)
+		return
+	}
+	bw, h := textBox(lines, st)
+	// A width DOT writes exactly (whole hundredths of an inch), so the
+	// right edge is where it is asked to be.
+	bw = math.Ceil(bw/0.72-1e-9) * 0.72
+	attrs := []Attr{A("width", Inches(bw)), A("height", Inches(h)), TextRight(lines)}
+	attrs = append(attrs, st.Font(palette.Text)...)
+	d.Node(id, Point{X: x + w - bw/2, Y: y + h/2}, append(attrs, extra...)...)
 }
 
 // Centred adds a node holding lines of text centred on cx, top at y.
