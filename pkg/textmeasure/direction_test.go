@@ -17,7 +17,7 @@ func TestRightToLeft(t *testing.T) {
 		{"مساعدة في الشحن الدولي", true},
 		{"3.1 ☎ 😀 שיחה", true},          // digits and symbols are not strong
 		{"«رد خلال خمس دقائق ✅»", true}, // neither are quotes
-		{"App 应用程序 محادثة", false},    // the first letter decides
+		{"App 应用程序 محادثة", false},      // the first letter decides
 		{"店主 שיחה", false},
 		{"123 — 45 %", false},
 	} {

@@ -356,9 +356,14 @@ func (b *builder) metricItem(ref string, mt *journey.Metric) item {
 		if v == nil {
 			return "—"
 		}
-		// A quantity is never broken over two lines, its unit's own
-		// spaces included ("60 000 тыс. ₽").
-		return strings.ReplaceAll(i18n.Quantity(b.lang, *v, mt.Unit), " ", "\u00a0")
+		// A quantity that fits on a line of the cell (less a bullet
+		// column) is not broken over two, its unit's own spaces included
+		// ("60 000 тыс. ₽").
+		s := i18n.Quantity(b.lang, *v, mt.Unit)
+		if kept := strings.ReplaceAll(s, " ", "\u00a0"); kpiStyle.Width(kept) <= b.cw-2*pad-24 {
+			return kept
+		}
+		return s
 	}
 	// The target is named (glossary "report.target", in running text):
 	// "2,1 % · цель 3 %". No-break spaces keep the "·" with the value and
@@ -377,7 +382,7 @@ func (b *builder) metricItem(ref string, mt *journey.Metric) item {
 	if val == "" {
 		return it
 	}
-	p := para{text: val, st: view.Style{Size: 9.5, Bold: true, Color: palette.Text}}
+	p := para{text: val, st: kpiStyle}
 	switch mt.Status() {
 	case journey.OffTarget:
 		p.bullet, p.bulletSt = i18n.MarkOff, view.Style{Size: 9.5, Bold: true, Color: palette.Pain}
@@ -393,6 +398,9 @@ func (b *builder) metricItem(ref string, mt *journey.Metric) item {
 	}
 	return it
 }
+
+// kpiStyle is the style of a KPI's value and target.
+var kpiStyle = view.Style{Size: 9.5, Bold: true, Color: palette.Text}
 
 // keyID is the part of a label key that names a lane or legend group in
 // ids: "lane.emotions" → "emotions", "kpis" → "kpis".
