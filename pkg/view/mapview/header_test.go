@@ -2,6 +2,7 @@ package mapview
 
 import (
 	"math"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -367,5 +368,68 @@ func TestTintedCells(t *testing.T) {
 		if !strings.Contains(string(dot), tint) {
 			t.Errorf("no %s in the DOT", tint)
 		}
+	}
+}
+
+// Every text of the list lanes lies inside its cell: each line measured no
+// wider than the cell less its padding, the node within its lane's rows
+// (issue 10: lanes must fit; text wraps, never runs out).
+func TestCellTextInsideCells(t *testing.T) {
+	files := viewtest.Examples(t)
+	stress, _ := filepath.Glob("../../../testdata/stress/*.yaml")
+	files = append(files, stress...)
+	lanes := []string{"goal", "actions", "thoughts", "feelings", "pains", "delights", "backstage", "opportunities", "strategies", "kpis"}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			m := viewtest.Load(t, f)
+			if m.Catalogue {
+				t.Skip("catalogue")
+			}
+			_, nodes := buildNodes(t, m)
+			checked := 0
+			for _, lane := range lanes {
+				box, ok := nodes["m-lane-"+lane]
+				if !ok {
+					continue
+				}
+				if name := nodes["m-lane-"+lane+"-name"]; name.top()-name.h < box.top()-box.h-0.01 {
+					t.Errorf("lane %s: its name runs below the lane", lane)
+				}
+				for id, n := range nodes {
+					if !strings.HasPrefix(id, "m-cell-"+lane+"-") || strings.HasSuffix(id, "-fill") || len(n.lines()) == 0 {
+						continue
+					}
+					col := -1
+					for i, s := range m.Stages {
+						rest, ok := strings.CutPrefix(id, "m-cell-"+lane+"-"+s.ID)
+						if ok && (rest == "" || strings.HasPrefix(rest, "-")) && (col < 0 || len(s.ID) > len(m.Stages[col].ID)) {
+							col = i
+						}
+					}
+					if col < 0 {
+						t.Fatalf("%s: no stage", id)
+					}
+					l, r := laneWidth+float64(col)*defaultCol+pad, laneWidth+float64(col+1)*defaultCol-pad
+					w := 0.0
+					for _, line := range n.lines() {
+						w = math.Max(w, textmeasure.Width(line, n.size, n.bold))
+					}
+					x0, x1 := n.left(), n.left()+w
+					if strings.HasSuffix(n.label, `\r`) {
+						x0, x1 = n.right()-w, n.right()
+					}
+					if x0 < l-0.4 || x1 > r+0.4 { // DOT rounds sizes to hundredths of an inch
+						t.Errorf("%s: text from %.1f to %.1f, its cell's text from %.1f to %.1f: %q", id, x0, x1, l, r, n.lines())
+					}
+					if n.top() > box.top()+0.01 || n.top()-n.h < box.top()-box.h-0.01 {
+						t.Errorf("%s: runs out of its lane vertically", id)
+					}
+					checked++
+				}
+			}
+			if checked == 0 {
+				t.Error("no cell text checked")
+			}
+		})
 	}
 }
