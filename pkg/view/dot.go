@@ -357,22 +357,17 @@ var NoLabel = A("label", " ")
 // edge of a fixed-size node whatever width Graphviz estimates for it, or
 // joined by \n (centred) when centred is true.
 func Text(lines []string, centred bool) Attr {
-	end := `\l`
 	if centred {
-		end = ""
+		return textLabel(lines, "")
 	}
-	return textLabel(lines, end)
+	return textLabel(lines, `\l`)
 }
 
-// TextRight is Text with every line ended by \r: right-aligned, each line
-// ending at the right edge of a fixed-size node (for right-to-left text).
-func TextRight(lines []string) Attr { return textLabel(lines, `\r`) }
-
-// textLabel writes lines escaped, each ended by end (\l or \r), or joined
-// by \n (centred) when end is empty.
+// textLabel is Text with each line ended by end (\l left-aligned, \r
+// right-aligned), or joined by \n (centred) when end is empty.
 func textLabel(lines []string, end string) Attr {
-	var b strings.Builder
 	centred := end == ""
+	var b strings.Builder
 	for i, l := range lines {
 		if centred && i > 0 {
 			b.WriteString(`\n`)

@@ -2,10 +2,8 @@ package view
 
 import (
 	"math"
-	"strings"
 
 	"github.com/cjm-dev/cjm/pkg/palette"
-	"github.com/cjm-dev/cjm/pkg/textmeasure"
 )
 
 // TextAt adds a node holding lines of text, left-aligned, whose top-left
@@ -24,27 +22,19 @@ func (d *Doc) TextAt(id string, x, y float64, lines []string, st Style, extra ..
 	d.Node(id, Point{X: x + w/2, Y: y + h/2}, append(attrs, extra...)...)
 }
 
-// TextIn adds lines of text at the top of a box w wide whose top-left
-// corner is (x, y): left-aligned at x (TextAt), or, when the paragraph is
-// written right to left (textmeasure.RightToLeft), right-aligned at x + w,
-// each line ending at the box's right edge (the node is made as wide as
-// TextAt makes it, leftwards, for the same reason). It is the one choice
-// of alignment by direction the builders make.
-func (d *Doc) TextIn(id string, x, y, w float64, lines []string, st Style, extra ...Attr) {
+// TextRightAt adds a node holding lines of text, right-aligned (each line
+// ends at xr), top at y: for right-to-left paragraphs (IsRTL). A line
+// ended by \r ends at the node's right edge as long as Graphviz's
+// estimate of it is narrower than the node, so the node's room is on its
+// left. Nothing is added for no lines.
+func (d *Doc) TextRightAt(id string, xr, y float64, lines []string, st Style, extra ...Attr) {
 	if len(lines) == 0 {
 		return
 	}
-	if !textmeasure.RightToLeft(strings.Join(lines, " ")) {
-		d.TextAt(id, x, y, lines, st, extra...)
-		return
-	}
-	bw, h := textBox(lines, st)
-	// A width DOT writes exactly (whole hundredths of an inch), so the
-	// right edge is where it is asked to be.
-	bw = math.Ceil(bw/0.72-1e-9) * 0.72
-	attrs := []Attr{A("width", Inches(bw)), A("height", Inches(h)), TextRight(lines)}
+	w, h := textBox(lines, st)
+	attrs := []Attr{A("width", Inches(w)), A("height", Inches(h)), textLabel(lines, `\r`)}
 	attrs = append(attrs, st.Font(palette.Text)...)
-	d.Node(id, Point{X: x + w - bw/2, Y: y + h/2}, append(attrs, extra...)...)
+	d.Node(id, Point{X: xr - w/2, Y: y + h/2}, append(attrs, extra...)...)
 }
 
 // Centred adds a node holding lines of text centred on cx, top at y.

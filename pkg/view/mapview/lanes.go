@@ -11,7 +11,6 @@ import (
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/kpi"
 	"github.com/cjm-dev/cjm/pkg/palette"
-	"github.com/cjm-dev/cjm/pkg/textmeasure"
 	"github.com/cjm-dev/cjm/pkg/view"
 )
 
@@ -233,7 +232,7 @@ func (l *listLane) draw(b *builder) {
 					y += p.h
 					continue
 				}
-				if textmeasure.RightToLeft(p.text) {
+				if view.IsRTL(p.text) {
 					// Mirrored: the text right-aligned, its bullet at its
 					// right (TextIn aligns the text by its direction).
 					if p.bullet != "" {
@@ -263,7 +262,7 @@ func (l *listLane) uniform() bool {
 		for _, it := range c {
 			for i := range it.paras {
 				p := &it.paras[i]
-				if p.spark != nil || textmeasure.RightToLeft(p.text) {
+				if p.spark != nil || view.IsRTL(p.text) {
 					return false
 				}
 				if first == nil {
