@@ -81,7 +81,23 @@ func buildNodes(t *testing.T, m *journey.Map) ([]byte, map[string]placedNode) {
 	return dot, placedNodes(t, dot)
 }
 
-func gridWidth(m *journey.Map) float64 { return laneWidth + float64(len(m.Stages))*defaultCol }
+// column returns the left and right edge of stage column i, from its
+// header's box (columns need not be alike).
+func column(t *testing.T, m *journey.Map, nodes map[string]placedNode, i int) (l, r float64) {
+	t.Helper()
+	n, ok := nodes["m-stage-"+m.Stages[i].ID]
+	if !ok {
+		t.Fatalf("no header of stage %d", i)
+	}
+	return n.left(), n.right()
+}
+
+// gridWidth is the width of the grid: the lane-title column (from x = 0)
+// and every stage column.
+func gridWidth(t *testing.T, m *journey.Map, nodes map[string]placedNode) float64 {
+	_, r := column(t, m, nodes, len(m.Stages)-1)
+	return r
+}
 
 // checkTitle checks that the title is drawn whole, in lines no wider than
 // the grid, at a size between the floor and the title size.
@@ -100,8 +116,8 @@ func checkTitle(t *testing.T, m *journey.Map, nodes map[string]placedNode) []str
 		t.Errorf("title at %v pt", n.size)
 	}
 	for _, l := range lines {
-		if w := textmeasure.Width(l, n.size, true); w > gridWidth(m)+0.01 {
-			t.Errorf("title line %q is %.1f pt, wider than the grid (%.0f pt)", l, w, gridWidth(m))
+		if w := textmeasure.Width(l, n.size, true); w > gridWidth(t, m, nodes)+0.01 {
+			t.Errorf("title line %q is %.1f pt, wider than the grid (%.0f pt)", l, w, gridWidth(t, m, nodes))
 		}
 	}
 	return lines
@@ -170,7 +186,7 @@ func TestDescription(t *testing.T) {
 		t.Errorf("description = %q, want %q", got, want)
 	}
 	for _, l := range d.lines() {
-		if w := textmeasure.Width(l, d.size, false); w > gridWidth(m) {
+		if w := textmeasure.Width(l, d.size, false); w > gridWidth(t, m, nodes) {
 			t.Errorf("description line %q wider than the grid", l)
 		}
 	}
@@ -220,8 +236,8 @@ func TestPhaseBandCoversEveryStage(t *testing.T) {
 			}
 			x = s.r
 		}
-		if math.Abs(x-gridWidth(m)) > 0.01 {
-			t.Errorf("%q: band ends at %v, the grid at %v", phases, x, gridWidth(m))
+		if math.Abs(x-gridWidth(t, m, nodes)) > 0.01 {
+			t.Errorf("%q: band ends at %v, the grid at %v", phases, x, gridWidth(t, m, nodes))
 		}
 		for _, ph := range []string{"BUYING", "USING"} {
 			if strings.Contains(strings.Join(phases, " "), strings.ToLower(ph)) {
@@ -279,7 +295,7 @@ func TestLaneLabelAlignedWithCells(t *testing.T) {
 func TestRightToLeftCells(t *testing.T) {
 	m := viewtest.Load(t, "../../../testdata/stress/scripts.yaml")
 	_, nodes := buildNodes(t, m)
-	colRight := func(i int) float64 { return laneWidth + float64(i+1)*defaultCol }
+	colRight := func(i int) float64 { _, r := column(t, m, nodes, i); return r }
 	for _, tc := range []struct {
 		id    string
 		stage int
@@ -314,7 +330,7 @@ func TestRightToLeftCells(t *testing.T) {
 			if math.Abs(n.right()-end) > 0.4 { // DOT writes sizes in hundredths of an inch
 				t.Errorf("%s ends at %v, want %v", tc.id, n.right(), end)
 			}
-		} else if n.left() < laneWidth+float64(tc.stage)*defaultCol {
+		} else if l, _ := column(t, m, nodes, tc.stage); n.left() < l+pad-0.4 {
 			t.Errorf("%s starts left of its cell", tc.id)
 		}
 	}
@@ -359,7 +375,7 @@ func TestTintedCells(t *testing.T) {
 			if ok != has {
 				t.Errorf("stage %d %s: tinted %v, has content %v", i, lane, ok, has)
 			}
-			if ok && (n.left() < laneWidth+float64(i)*defaultCol || n.right() > laneWidth+float64(i+1)*defaultCol) {
+			if l, r := column(t, m, nodes, i); ok && (n.left() < l || n.right() > r) {
 				t.Errorf("stage %d %s: tint outside its cell", i, lane)
 			}
 		}
@@ -409,7 +425,8 @@ func TestCellTextInsideCells(t *testing.T) {
 					if col < 0 {
 						t.Fatalf("%s: no stage", id)
 					}
-					l, r := laneWidth+float64(col)*defaultCol+pad, laneWidth+float64(col+1)*defaultCol-pad
+					l, r := column(t, m, nodes, col)
+					l, r = l+pad, r-pad
 					w := 0.0
 					for _, line := range n.lines() {
 						w = math.Max(w, textmeasure.Width(line, n.size, n.bold))

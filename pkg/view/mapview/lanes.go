@@ -173,7 +173,8 @@ func (l *listLane) draw(b *builder) {
 		}
 	}
 	bw = view.Ceil(bw)
-	tw := b.cw - 2*pad - bw
+	// tw is the width of the text of column i (columns need not be alike).
+	tw := func(i int) float64 { return b.colX(i+1) - b.colX(i) - 2*pad - bw }
 	laid := make([][][]laidPara, len(l.cells))
 	h := 0.0
 	gap := itemGap
@@ -183,7 +184,7 @@ func (l *listLane) draw(b *builder) {
 	for i, c := range l.cells {
 		ch := 0.0
 		for j, it := range c {
-			ps := it.lay(tw)
+			ps := it.lay(tw(i))
 			if j < len(c)-1 {
 				ps[len(ps)-1].h += gap
 			}
@@ -208,7 +209,7 @@ func (l *listLane) draw(b *builder) {
 		const in = 0.8
 		for i, c := range l.cells {
 			if len(c) > 0 {
-				b.box(b.doc.ID("cell", name, b.m.Stages[i].ID, "fill"), b.colX(i)+in, b.y+in, b.cw-2*in, h-2*in, fill, fill)
+				b.box(b.doc.ID("cell", name, b.m.Stages[i].ID, "fill"), b.colX(i)+in, b.y+in, b.colX(i+1)-b.colX(i)-2*in, h-2*in, fill, fill)
 			}
 		}
 	}
@@ -220,6 +221,7 @@ func (l *listLane) draw(b *builder) {
 	for i, items := range laid {
 		x := b.colX(i) + pad
 		y := b.y + pad
+		tw := tw(i)
 		stage := b.m.Stages[i].ID
 		for j, ps := range items {
 			for k, p := range ps {

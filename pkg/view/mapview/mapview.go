@@ -388,7 +388,7 @@ func (b *builder) phases() {
 		}
 		sg := segment{i: i, j: j}
 		if phase := b.m.Stages[i].Phase; phase != "" {
-			w := float64(j-i+1) * b.cw
+			w := b.colX(j+1) - b.colX(i)
 			sg.lines = phaseStyle.Wrap(strings.ToUpper(b.t("phase."+phase)), math.Min(w, maxTextWidth)-2*pad)
 			n = max(n, len(sg.lines))
 		}
@@ -398,7 +398,7 @@ func (b *builder) phases() {
 	h := view.Ceil(math.Max(20, phaseStyle.Height(n)+2*5))
 	for _, sg := range segs {
 		x := b.colX(sg.i)
-		w := float64(sg.j-sg.i+1) * b.cw
+		w := b.colX(sg.j+1) - x
 		id := b.doc.ID("phase", b.m.Stages[sg.i].ID)
 		fill := palette.Header
 		switch b.m.Stages[sg.i].Phase {
