@@ -1,6 +1,9 @@
 package mdtext
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFirstParagraph(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -20,4 +23,18 @@ func TestFirstParagraph(t *testing.T) {
 			t.Errorf("FirstParagraph(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// FuzzFirstParagraph: whatever the Markdown, the first paragraph is one
+// line of text without runs of spaces, and nothing panics.
+func FuzzFirstParagraph(f *testing.F) {
+	for _, s := range []string{"# h\n\np", "- a\n- b", "<div>\nx\n</div>", "| a | b |\n|---|---|\n| 1 | 2 |", "[x](javascript:alert(1))", "`` ` ``", "&#0;&bogus;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := FirstParagraph(s)
+		if strings.ContainsAny(got, "\n\r\t") || strings.Contains(got, "  ") || strings.TrimSpace(got) != got {
+			t.Fatalf("FirstParagraph(%q) = %q", s, got)
+		}
+	})
 }
