@@ -21,3 +21,23 @@ func TestWrapKeepsNoBreakSpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapNeverStartsWithDash: a dash between spaces stays at the end of a
+// line ("network —" / "from …"), never at the start of the next.
+func TestWrapNeverStartsWithDash(t *testing.T) {
+	s := "Enterprise procurement journey of a regional hospital network — from the tender notice – to the agreement"
+	for w := 120.0; w <= 400; w += 7 { // every word fits: none is hard-broken
+		lines := Wrap(s, w, 16, true)
+		for _, l := range lines {
+			if strings.HasPrefix(l, "—") || strings.HasPrefix(l, "–") {
+				t.Errorf("width %v: line %q starts with a dash", w, l)
+			}
+			if Width(l, 16, true) > w {
+				t.Errorf("width %v: line %q too wide", w, l)
+			}
+		}
+		if got := strings.Join(lines, " "); got != s {
+			t.Errorf("width %v: %q do not rejoin to the text", w, lines)
+		}
+	}
+}
