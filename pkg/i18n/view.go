@@ -17,6 +17,9 @@ var viewLabels = map[string]map[string]string{
 		"legend.transitions":   "Transitions",
 		"legend.next":          "next touchpoint",
 		"legend.no_channel":    "no channel",
+		"legend.neutral":       "neutral (0)",
+		"legend.links":         "Links",
+		"legend.sequence":      "order of the file, not a customer path",
 
 		"flow.truncated":    "Too many touchpoints for a readable flow: laid out as a grid",
 		"flow.aggregated":   "Too many links for a readable flow (%s): drawn per pair of stages, with their number (× n)",
@@ -48,6 +51,9 @@ var viewLabels = map[string]map[string]string{
 		"legend.transitions":   "Переходы",
 		"legend.next":          "следующая точка контакта",
 		"legend.no_channel":    "без канала",
+		"legend.neutral":       "нейтрально (0)",
+		"legend.links":         "Связи",
+		"legend.sequence":      "порядок в файле, не путь клиента",
 
 		"flow.truncated":    "Слишком много точек контакта для читаемой схемы: раскладка сеткой",
 		"flow.aggregated":   "Слишком много связей для читаемой схемы (%s): показаны по парам этапов, с их числом (× n)",

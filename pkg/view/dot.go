@@ -152,8 +152,14 @@ type Doc struct {
 	// Title names the graph (the map's title): Graphviz writes it as the
 	// SVG's <title>, its accessible name. Empty: Prefix.
 	Title string
-	nodes []docNode
-	edges []docEdge
+	// Left and Right, when Right > Left, are the edges of the drawing: a
+	// text node (TextAt, Centred) takes no more room past them than its
+	// text needs, so the room left for Graphviz's estimate of the text
+	// (TextBoxWidth) does not widen the page on one side only (issue 10:
+	// 170 px of margin on the right against 57 px on the left).
+	Left, Right float64
+	nodes       []docNode
+	edges       []docEdge
 }
 
 type docNode struct {

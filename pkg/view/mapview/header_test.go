@@ -39,9 +39,10 @@ func (n placedNode) lines() []string {
 	return out
 }
 
-var nodeLine = regexp.MustCompile(`(?m)^n\d+ \[id="([^"]*)" pos="([-0-9.]+),([-0-9.]+)!"(.*)\]$`)
+var nodeLine = regexp.MustCompile(`(?m)^n\d+ \[id="([^"]*)"(.*)\]$`)
 
-// placedNodes returns the nodes of the DOT by id.
+// placedNodes returns the nodes of the DOT by id: their boxes
+// (viewtest.NodeRects), labels and fonts.
 func placedNodes(t *testing.T, dot []byte) map[string]placedNode {
 	t.Helper()
 	attr := func(rest, key string) string {
@@ -51,17 +52,18 @@ func placedNodes(t *testing.T, dot []byte) map[string]placedNode {
 		}
 		return m[1]
 	}
-	num := func(s string) float64 {
-		f, _ := strconv.ParseFloat(s, 64)
-		return f
-	}
+	rects := viewtest.NodeRects(dot, regexp.MustCompile(``))
 	out := map[string]placedNode{}
 	for _, m := range nodeLine.FindAllStringSubmatch(string(dot), -1) {
-		rest := m[4]
-		n := placedNode{cx: num(m[2]), cy: num(m[3]), w: num(attr(rest, "width")) * 72, h: num(attr(rest, "height")) * 72,
+		r, ok := rects[m[1]]
+		if !ok {
+			continue
+		}
+		rest := m[2]
+		n := placedNode{cx: (r.X0 + r.X1) / 2, cy: (r.Y0 + r.Y1) / 2, w: r.X1 - r.X0, h: r.Y1 - r.Y0,
 			label: attr(rest, "label"), size: view.DefaultFontSize}
 		if s := attr(rest, "fontsize"); s != "" {
-			n.size = num(s)
+			n.size, _ = strconv.ParseFloat(s, 64)
 		}
 		n.bold = strings.Contains(attr(rest, "fontname"), "Bold")
 		out[m[1]] = n

@@ -123,6 +123,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		series:     kpi.BySeries(kpi.FromMap(m, kpi.Options{})),
 		baseline:   newBaseline(m, opts.Baseline, opts.BaselineName),
 	}
+	b.doc.Left, b.doc.Right = 0, b.width // text nodes do not widen the page (view.Doc)
 	for si, s := range m.Stages {
 		k := len(s.Touchpoints)
 		for ti, t := range s.Touchpoints {
