@@ -43,6 +43,11 @@ var glossary = map[string]map[string]string{
 		"kpi.off":    "off target",
 		"kpi.higher": "higher is better",
 		"kpi.lower":  "lower is better",
+		// A KPI's target: a column heading in the reports and the
+		// workbook, the kpi view's label, and after the value on the map
+		// ("2.1% · target 3%"). Its key is the one the reports used
+		// before it was shared.
+		"report.target": "Target",
 	},
 	"ru": {
 		"goal":          "Цель",
@@ -79,6 +84,8 @@ var glossary = map[string]map[string]string{
 		"kpi.off":    "цель не достигнута",
 		"kpi.higher": "чем больше, тем лучше",
 		"kpi.lower":  "чем меньше, тем лучше",
+		// As in «цель достигнута»; the same word as a stage's goal.
+		"report.target": "Цель",
 	},
 }
 

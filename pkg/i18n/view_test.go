@@ -38,6 +38,9 @@ func TestLabelsComplete(t *testing.T) {
 func TestOneTermPerConcept(t *testing.T) {
 	shared := map[string]bool{
 		"ru:kpi": true, // "KPI" is both the singular and the plural in Russian
+		// Russian names a stage's goal and a KPI's target with one word
+		// (цель; the glossary's «цель достигнута» is "on target").
+		"ru:цель": true,
 	}
 	for _, lang := range []string{"en", "ru"} {
 		seen := map[string]string{}

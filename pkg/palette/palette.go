@@ -19,6 +19,9 @@ const (
 const (
 	PainTint    = "#FBE3D3"
 	DelightTint = "#D6E9F5"
+	// OpportunityTint fills the map's opportunity cells: a light green,
+	// apart from the pain and delight tints.
+	OpportunityTint = "#DDF0E2"
 )
 
 // Ink colours: text and lines.

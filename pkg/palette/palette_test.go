@@ -56,3 +56,17 @@ func TestReadable(t *testing.T) {
 		t.Error("a dark colour was changed")
 	}
 }
+
+// TestTextOnTints: the text and muted text colours stay readable (WCAG
+// contrast ≥ 4.5) on every tint the views fill cells and cards with.
+func TestTextOnTints(t *testing.T) {
+	for _, bg := range []string{PainTint, DelightTint, OpportunityTint, Header} {
+		b, _ := Parse(bg)
+		for _, fg := range []string{Text, TextMuted} {
+			f, _ := Parse(fg)
+			if c := Contrast(f, b); c < 4.5 {
+				t.Errorf("%s on %s: contrast %.2f, want ≥ 4.5", fg, bg, c)
+			}
+		}
+	}
+}

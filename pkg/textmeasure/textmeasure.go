@@ -264,7 +264,8 @@ func Height(n int, sizePt float64) float64 {
 }
 
 // Wrap breaks s into lines no wider than maxWidthPt at sizePt points. It
-// breaks at spaces (and after each wide CJK character), keeps the line
+// breaks at spaces but no-break ones and never before a dash standing
+// alone ("a — b"), and after each wide CJK character; keeps the line
 // breaks in s, and breaks a word wider than a line between characters
 // (never inside a character with its combining marks). Runs of spaces
 // collapse to one; an empty s gives no lines.
@@ -363,7 +364,7 @@ func splitWords(p string) []word {
 			continue
 		}
 		switch {
-		case unicode.IsSpace(r) || r == '\u200b':
+		case (unicode.IsSpace(r) && !noBreak(r)) || r == '\u200b':
 			emit(i)
 			space = space || r != '\u200b'
 		case isWide(r):
@@ -382,8 +383,29 @@ func splitWords(p string) []word {
 	if len(out) > 0 {
 		out[0].spaceBefore = false
 	}
+	return joinDashes(out)
+}
+
+// joinDashes joins a dash standing alone between spaces ("a — b") to the
+// word before it, so that a line never starts with it (a line breaks after
+// the dash, as Russian and English typesetting want).
+func joinDashes(words []word) []word {
+	out := words[:0]
+	for _, w := range words {
+		if (w.text == "—" || w.text == "–") && w.spaceBefore && len(out) > 0 {
+			prev := &out[len(out)-1]
+			prev.text += " " + w.text
+			continue
+		}
+		out = append(out, w)
+	}
 	return out
 }
+
+// noBreak reports whether r is a space that must not break a line: the
+// no-break spaces that group digits and join a number to its unit
+// ("12 000", "2,1 %" in Russian, i18n.Number).
+func noBreak(r rune) bool { return r == '\u00a0' || r == '\u202f' || r == '\u2007' }
 
 func isWideAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])

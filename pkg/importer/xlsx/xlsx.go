@@ -64,10 +64,21 @@ func (r *reader) warnf(sheet string, c, row int, rule, format string, args ...an
 	r.diags = append(r.diags, diag.Warningf(r.at(c, row), rule, "%s!%s: %s", sheet, importer.CellName(c, row), fmt.Sprintf(format, args...)))
 }
 
+// formerLabels are labels a workbook written by an earlier cjm may have,
+// by key: still read.
+var formerLabels = map[string][]string{
+	"report.target": {"Целевое значение"}, // «Цель» since issue 10
+}
+
 // same reports whether a name in the workbook is the label key in any
-// language.
+// language (or one of its former labels).
 func same(got, key string) bool {
 	got = strings.ToLower(strings.TrimSpace(got))
+	for _, l := range formerLabels[key] {
+		if got == strings.ToLower(l) {
+			return true
+		}
+	}
 	for _, lang := range journey.Languages {
 		if got == strings.ToLower(i18n.T(lang, key)) {
 			return true

@@ -160,3 +160,14 @@ func TestHandFilled(t *testing.T) {
 		t.Errorf("touchpoint %+v", tp)
 	}
 }
+
+// A heading a workbook of an earlier cjm wrote is still read
+// (formerLabels): «Целевое значение», the Russian target before issue 10.
+func TestFormerLabels(t *testing.T) {
+	if !same("Целевое значение", "report.target") || !same(" цель ", "report.target") || !same("Target", "report.target") {
+		t.Error("a target heading not recognised")
+	}
+	if same("Целевое значение", "report.value") {
+		t.Error("a former label read for another key")
+	}
+}

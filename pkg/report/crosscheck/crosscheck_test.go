@@ -137,14 +137,26 @@ func TestOutputsAgree(t *testing.T) {
 					if k.StatusKey() != "" {
 						status = k.Mark() + " " + i18n.T(lang, k.StatusKey())
 					}
-					for _, v := range []string{k.ValueText, k.TargetText} {
-						// textmeasure.Wrap takes U+00A0 for a break point and
-						// writes it as a space (raster's package; reported):
-						// the map shows "12 000" with a plain space.
-						v = strings.ReplaceAll(v, "\u00a0", " ")
-						if v != "" && !strings.Contains(cellText, spaced(v)) {
-							t.Errorf("map: %s: no %q in the KPI cell %q", k.Name, v, cellText)
-						}
+					// The map writes the value, then the target named by the
+					// glossary's term: "2,1 % · цель 3 %".
+					const nbsp = "\u00a0"
+					target := ""
+					if k.TargetText != "" {
+						term := []rune(i18n.T(lang, "report.target"))
+						target = strings.ToLower(string(term[:1])) + string(term[1:]) + nbsp + k.TargetText
+					}
+					want := k.ValueText
+					switch {
+					case k.ValueText != "" && target != "":
+						want = k.ValueText + nbsp + "· " + target
+					case target != "":
+						want = "—" + nbsp + "· " + target
+					}
+					// The map joins a quantity's words (its unit's too) with
+					// no-break spaces: compare with every space as one.
+					nb := func(s string) string { return strings.ReplaceAll(s, " ", nbsp) }
+					if want != "" && !strings.Contains(nb(cellText), nb(spaced(want))) {
+						t.Errorf("map: %s: no %q in the KPI cell %q", k.Name, want, cellText)
 					}
 					row := "| " + markdown.Escape(k.Stage) + " | "
 					if k.Ref != "" {

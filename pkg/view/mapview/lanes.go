@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cjm-dev/cjm/pkg/i18n"
 	"github.com/cjm-dev/cjm/pkg/journey"
@@ -171,7 +173,8 @@ func (l *listLane) draw(b *builder) {
 		}
 	}
 	bw = view.Ceil(bw)
-	tw := b.cw - 2*pad - bw
+	// tw is the width of the text of column i (columns need not be alike).
+	tw := func(i int) float64 { return b.colX(i+1) - b.colX(i) - 2*pad - bw }
 	laid := make([][][]laidPara, len(l.cells))
 	h := 0.0
 	gap := itemGap
@@ -181,7 +184,7 @@ func (l *listLane) draw(b *builder) {
 	for i, c := range l.cells {
 		ch := 0.0
 		for j, it := range c {
-			ps := it.lay(tw)
+			ps := it.lay(tw(i))
 			if j < len(c)-1 {
 				ps[len(ps)-1].h += gap
 			}
@@ -192,9 +195,24 @@ func (l *listLane) draw(b *builder) {
 		}
 		h = math.Max(h, ch)
 	}
-	h = math.Max(view.Ceil(h+2*pad), 28)
+	// The lane is as high as its fullest cell and its name, so that no
+	// text runs out of its cell.
+	h = math.Max(view.Ceil(math.Max(h, laneStyle.Height(len(b.laneLines(l.key))))+2*pad), 28)
 	name := keyID(l.key)
-	b.laneHeader(l.key, h)
+	fill, tinted := laneTints[l.key]
+	if !tinted {
+		fill = palette.Header
+	}
+	b.laneHeaderFill(l.key, h, fill)
+	if tinted {
+		// Inset, so the grid's rules (drawn first) stay visible.
+		const in = 0.8
+		for i, c := range l.cells {
+			if len(c) > 0 {
+				b.box(b.doc.ID("cell", name, b.m.Stages[i].ID, "fill"), b.colX(i)+in, b.y+in, b.colX(i+1)-b.colX(i)-2*in, h-2*in, fill, fill)
+			}
+		}
+	}
 	if l.uniform() {
 		l.drawMerged(b, laid, bw)
 		b.y += h
@@ -203,6 +221,7 @@ func (l *listLane) draw(b *builder) {
 	for i, items := range laid {
 		x := b.colX(i) + pad
 		y := b.y + pad
+		tw := tw(i)
 		stage := b.m.Stages[i].ID
 		for j, ps := range items {
 			for k, p := range ps {
@@ -215,10 +234,19 @@ func (l *listLane) draw(b *builder) {
 					y += p.h
 					continue
 				}
-				if p.bullet != "" {
-					b.doc.TextAt(id+"-bullet", x, y, []string{p.bullet}, p.bulletSt)
+				if view.IsRTL(p.text) {
+					// Mirrored: the text right-aligned, its bullet at its
+					// right (TextIn aligns the text by its direction).
+					if p.bullet != "" {
+						b.doc.TextAt(id+"-bullet", x+tw+4, y, []string{p.bullet}, p.bulletSt)
+					}
+					b.doc.TextIn(id, x, y, tw, p.lines, p.st)
+				} else {
+					if p.bullet != "" {
+						b.doc.TextAt(id+"-bullet", x, y, []string{p.bullet}, p.bulletSt)
+					}
+					b.doc.TextIn(id, x+bw, y, tw, p.lines, p.st)
 				}
-				b.doc.TextAt(id, x+bw, y, p.lines, p.st)
 				y += p.h
 			}
 		}
@@ -227,14 +255,16 @@ func (l *listLane) draw(b *builder) {
 }
 
 // uniform reports whether every paragraph of the lane has the same style
-// and the same bullet style, so that a cell can be drawn as two nodes.
+// and the same bullet style, and none is written right to left (each such
+// paragraph is aligned on its own), so that a cell can be drawn as two
+// nodes.
 func (l *listLane) uniform() bool {
 	var first *para
 	for _, c := range l.cells {
 		for _, it := range c {
 			for i := range it.paras {
 				p := &it.paras[i]
-				if p.spark != nil {
+				if p.spark != nil || view.IsRTL(p.text) {
 					return false
 				}
 				if first == nil {
@@ -287,14 +317,38 @@ func (l *listLane) drawMerged(b *builder, laid [][][]laidPara, bw float64) {
 	}
 }
 
-// laneHeader draws the lane's name cell.
+// laneHeader draws the lane's name cell, h high. Its name starts pad
+// below the lane's top, where the first line of every cell starts, in a
+// style of the cells' size: so it stands on the same baseline as the first
+// line of text beside it. fill is the cell's colour (palette.Header, or
+// the lane's tint).
 func (b *builder) laneHeader(key string, h float64) {
-	lines := laneStyle.Wrap(b.t(key), laneWidth-2*pad)
-	b.labelBox(b.doc.ID("lane", keyID(key)), 0, b.y, laneWidth, h, palette.Header, lines, laneStyle)
+	b.laneHeaderFill(key, h, palette.Header)
 }
 
-// metricItem shows a KPI: its name, then value / target, each with its
-// unit as every output writes it (i18n.Quantity), with ▲ when on target and
+func (b *builder) laneHeaderFill(key string, h float64, fill string) {
+	id := b.doc.ID("lane", keyID(key))
+	b.box(id, 0, b.y, laneWidth, h, fill, palette.Rule)
+	b.doc.TextIn(id+"-name", pad, b.y+pad, laneWidth-2*pad, b.laneLines(key), laneStyle)
+}
+
+// laneLines is the lane's name wrapped to the lane-title column.
+func (b *builder) laneLines(key string) []string {
+	return laneStyle.Wrap(b.t(key), laneWidth-2*pad)
+}
+
+// laneTints are the fills of the cells of the lanes that should draw the
+// eye first: pain points light vermillion, opportunities light green
+// (palette; text on them keeps a contrast of 4.5 or more, palette's
+// tests). Their name cells take the same tint, so the row reads as one.
+var laneTints = map[string]string{
+	"pains":         palette.PainTint,
+	"opportunities": palette.OpportunityTint,
+}
+
+// metricItem shows a KPI: its name, then its value and its named target
+// ("2.1% · target 3%"), each with its unit as every output writes it
+// (i18n.Quantity), with ▲ when on target and
 // ▼ when off it (journey.Metric.Status; the glyphs carry the meaning in
 // grey too).
 func (b *builder) metricItem(ref string, mt *journey.Metric) item {
@@ -303,21 +357,33 @@ func (b *builder) metricItem(ref string, mt *journey.Metric) item {
 		if v == nil {
 			return "—"
 		}
-		return i18n.Quantity(b.lang, *v, mt.Unit)
+		// A quantity that fits on a line of the cell (less a bullet
+		// column) is not broken over two, its unit's own spaces included
+		// ("60 000 тыс. ₽").
+		s := i18n.Quantity(b.lang, *v, mt.Unit)
+		if kept := strings.ReplaceAll(s, " ", "\u00a0"); kpiStyle.Width(kept) <= b.cw-2*pad-24 {
+			return kept
+		}
+		return s
 	}
+	// The target is named (glossary "report.target", in running text):
+	// "2,1 % · цель 3 %". No-break spaces keep the "·" with the value and
+	// the term with its number, so the line breaks, if it must, after the
+	// "·".
+	target := func() string { return lowerFirst(b.t("report.target")) + "\u00a0" + q(mt.Target) }
 	val := ""
 	switch {
 	case mt.Value != nil && mt.Target != nil:
-		val = q(mt.Value) + " / " + q(mt.Target)
+		val = q(mt.Value) + "\u00a0· " + target()
 	case mt.Value != nil:
 		val = q(mt.Value)
 	case mt.Target != nil:
-		val = "— / " + q(mt.Target)
+		val = "—\u00a0· " + target()
 	}
 	if val == "" {
 		return it
 	}
-	p := para{text: val, st: view.Style{Size: 9.5, Bold: true, Color: palette.Text}}
+	p := para{text: val, st: kpiStyle}
 	switch mt.Status() {
 	case journey.OffTarget:
 		p.bullet, p.bulletSt = i18n.MarkOff, view.Style{Size: 9.5, Bold: true, Color: palette.Pain}
@@ -334,6 +400,18 @@ func (b *builder) metricItem(ref string, mt *journey.Metric) item {
 	return it
 }
 
+// kpiStyle is the style of a KPI's value and target.
+var kpiStyle = view.Style{Size: 9.5, Bold: true, Color: palette.Text}
+
 // keyID is the part of a label key that names a lane or legend group in
 // ids: "lane.emotions" → "emotions", "kpis" → "kpis".
 func keyID(key string) string { return key[strings.LastIndex(key, ".")+1:] }
+
+// lowerFirst is a glossary term as it reads inside a line: its first
+// letter in lower case ("Target" → "target", "Цель" → "цель").
+func lowerFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToLower(r)) + s[i+utf8.RuneLen(r):]
+	}
+	return s
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/i18n"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/kpi"
+	"github.com/cjm-dev/cjm/pkg/mdtext"
 	"github.com/cjm-dev/cjm/pkg/palette"
 	"github.com/cjm-dev/cjm/pkg/view"
 )
@@ -40,6 +41,7 @@ var (
 	bulletStyle = view.Style{Size: 10, Color: palette.TextMuted}
 	refStyle    = view.Style{Size: 10, Color: palette.TextMuted}
 	phaseStyle  = view.Style{Size: 9, Bold: true, Color: palette.Text}
+	descStyle   = view.Style{Size: 10.5, Color: palette.TextMuted}
 )
 
 // Build returns the journey map of m as DOT. The DOT asks for the nop2
@@ -243,11 +245,46 @@ func (b *builder) grid() {
 	}
 }
 
+// titleSizes are the sizes the title is tried in, largest first: it takes
+// the first at which it fits in maxTitleLines lines of the grid's width,
+// else the last (the floor), in as many lines as it needs (text is never
+// cut).
+var titleSizes = []float64{20, 18, 16}
+
+const maxTitleLines = 3
+
+// textWidth is the width of the blocks of text above and below the grid:
+// the grid's (the lane-title column and every stage column), at most
+// maxTextWidth.
+func (b *builder) textWidth() float64 { return math.Min(b.width, maxTextWidth) }
+
+// titleLines returns the title wrapped to the grid's width and its style.
+func (b *builder) titleLines() ([]string, view.Style) {
+	st := titleStyle
+	var lines []string
+	for _, size := range titleSizes {
+		st.Size = size
+		lines = st.Wrap(nonEmpty(b.m.Title), b.textWidth())
+		if len(lines) <= maxTitleLines {
+			break
+		}
+	}
+	return lines, st
+}
+
+// title draws the title and, under it, the first paragraph of the
+// description as plain text (mdtext.FirstParagraph: the map cannot draw
+// Markdown; the reports show the whole description).
 func (b *builder) title() {
-	w := math.Min(math.Max(b.width, 400), maxTextWidth)
-	lines := titleStyle.Wrap(nonEmpty(b.m.Title), w)
-	b.doc.TextAt(b.doc.ID("title"), 0, b.y, lines, titleStyle)
-	b.y += view.Ceil(titleStyle.Height(len(lines))) + 6
+	w := b.textWidth()
+	lines, st := b.titleLines()
+	b.doc.TextIn(b.doc.ID("title"), 0, b.y, w, lines, st)
+	b.y += view.Ceil(st.Height(len(lines))) + 6
+	if d := mdtext.FirstParagraph(b.m.Description); d != "" {
+		lines := descStyle.Wrap(d, w)
+		b.doc.TextIn(b.doc.ID("description"), 0, b.y, w, lines, descStyle)
+		b.y += view.Ceil(descStyle.Height(len(lines))) + 6
+	}
 }
 
 func nonEmpty(s string) string {
@@ -297,6 +334,13 @@ func (b *builder) star(id string, p view.Point, size float64) {
 	b.marker(id, p, "star", size, "#F2B01E", palette.Text)
 }
 
+// phases draws the phase band over the stage headers: one segment per run
+// of stages of one phase, named and tinted (buying blue, using green), and
+// a neutral unnamed segment over a run of stages without a phase, so the
+// band runs over every stage column without a gap (a stage outside both
+// phases is shown as such, not joined to its neighbour's). Left out when no
+// stage names a phase. A name too long for its segment wraps, and the band
+// grows to hold it.
 func (b *builder) phases() {
 	any := false
 	for _, s := range b.m.Stages {
@@ -307,29 +351,43 @@ func (b *builder) phases() {
 	if !any {
 		return
 	}
-	h := 20.0
+	type segment struct {
+		i, j  int
+		lines []string
+	}
+	var segs []segment
+	n := 1
 	for i := 0; i < len(b.m.Stages); {
 		j := i
 		for j+1 < len(b.m.Stages) && b.m.Stages[j+1].Phase == b.m.Stages[i].Phase {
 			j++
 		}
-		phase := b.m.Stages[i].Phase
-		x := b.colX(i)
-		w := float64(j-i+1) * b.cw
-		if phase != "" {
-			fill := "#DCE4F0"
-			if phase == "using" {
-				fill = "#E2EDD9"
-			}
-			name := strings.ToUpper(b.t("phase." + phase))
-			b.box(b.doc.ID("phase", b.m.Stages[i].ID), x, b.y, w, h, fill, palette.Rule)
-			lines := phaseStyle.Wrap(name, math.Min(w, maxTextWidth)-2*pad)
-			if len(lines) > 1 {
-				lines = lines[:1]
-			}
-			b.doc.TextAt(b.doc.ID("phase", b.m.Stages[i].ID, "name"), x+pad, b.y+(h-phaseStyle.LineHeight())/2, lines, phaseStyle)
+		sg := segment{i: i, j: j}
+		if phase := b.m.Stages[i].Phase; phase != "" {
+			w := b.colX(j+1) - b.colX(i)
+			sg.lines = phaseStyle.Wrap(strings.ToUpper(b.t("phase."+phase)), math.Min(w, maxTextWidth)-2*pad)
+			n = max(n, len(sg.lines))
 		}
+		segs = append(segs, sg)
 		i = j + 1
+	}
+	h := view.Ceil(math.Max(20, phaseStyle.Height(n)+2*5))
+	for _, sg := range segs {
+		x := b.colX(sg.i)
+		w := b.colX(sg.j+1) - x
+		id := b.doc.ID("phase", b.m.Stages[sg.i].ID)
+		fill := palette.Header
+		switch b.m.Stages[sg.i].Phase {
+		case "buying":
+			fill = "#DCE4F0"
+		case "using":
+			fill = "#E2EDD9"
+		}
+		b.box(id, x, b.y, w, h, fill, palette.Rule)
+		if len(sg.lines) > 0 {
+			ty := b.y + (h-phaseStyle.Height(len(sg.lines)))/2
+			b.doc.TextIn(id+"-name", x+pad, ty, w-2*pad, sg.lines, phaseStyle)
+		}
 	}
 	b.y += h
 }
@@ -357,7 +415,7 @@ func (b *builder) headers() {
 		x := b.colX(i)
 		b.box(b.stageID(i), x, b.y, b.cw, h, palette.Header, palette.Rule, view.A("tooltip", s.Name))
 		b.doc.TextAt(b.stageID(i)+"-num", x+pad, b.y+pad, []string{strconv.Itoa(i + 1)}, numStyle)
-		b.doc.TextAt(b.stageID(i)+"-name", x+pad+numW, b.y+pad, lines[i], headStyle)
+		b.doc.TextIn(b.stageID(i)+"-name", x+pad+numW, b.y+pad, inner-numW, lines[i], headStyle)
 	}
 	b.y += h
 	b.rules = append(b.rules, b.y)
