@@ -1,0 +1,314 @@
+package layoutcheck
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/cjm-dev/cjm/pkg/palette"
+	"github.com/cjm-dev/cjm/pkg/raster"
+)
+
+// The checks, as Problem.Check names them.
+const (
+	Overlap      = "overlap"       // two text boxes overlap
+	Outside      = "outside"       // a text leaves its cell, card or the drawing
+	Ellipsis     = "ellipsis"      // a text is truncated with "…"
+	SmallFont    = "small-font"    // a text prints under the minimum size
+	LegendColour = "legend-colour" // two legend swatches look alike
+)
+
+// Checks lists every check, in the order problems are reported.
+var Checks = []string{Overlap, Outside, Ellipsis, SmallFont, LegendColour}
+
+// Tol is how far, in points, two boxes may run into each other (or a text
+// out of its shape) before it counts: the text boxes are estimates, and
+// a glyph's side bearing is empty.
+const Tol = 0.5
+
+// Options tune the checks.
+type Options struct {
+	// Scale is the drawing's scale on paper: printed size / SVG size (see
+	// PageScale). Zero means 1, the drawing at its own size.
+	Scale float64
+	// MinFontPt is the smallest text size allowed on paper; zero means
+	// raster.MinTextPt (7 pt), the size under which the raster package
+	// splits a map across pages.
+	MinFontPt float64
+}
+
+// Problem is one defect found in a drawing.
+type Problem struct {
+	// Check is which check found it (Overlap, Outside, ...).
+	Check string
+	// IDs are the ids of the elements concerned (node or edge ids as
+	// Graphviz wrote them; a container's id second for Outside).
+	IDs []string
+	// Texts are their texts (or the swatch colours for LegendColour).
+	Texts []string
+	// Detail says by how much.
+	Detail string
+}
+
+func (p Problem) String() string {
+	parts := make([]string, len(p.IDs))
+	for i, id := range p.IDs {
+		parts[i] = id
+		if i < len(p.Texts) && p.Texts[i] != "" {
+			parts[i] += " «" + p.Texts[i] + "»"
+		}
+	}
+	sep := " × "
+	if p.Check == Outside {
+		sep = " out of "
+	}
+	return fmt.Sprintf("%s: %s: %s", p.Check, strings.Join(parts, sep), p.Detail)
+}
+
+// Check parses svg and runs every check on it.
+func Check(svg []byte, opts Options) ([]Problem, error) {
+	d, err := Parse(svg)
+	if err != nil {
+		return nil, err
+	}
+	return d.Check(opts), nil
+}
+
+// PageScale is the scale at which the raster package prints svg on page
+// (pkg/raster's LayOut: fitted to the page, or split across pages at the
+// scale that keeps its text at raster.MinTextPt where it can).
+func PageScale(svg []byte, page raster.Page) (float64, error) {
+	lo, err := raster.LayOut(svg, raster.Options{Page: page})
+	if err != nil {
+		return 0, err
+	}
+	return lo.Scale, nil
+}
+
+// Check runs every check on d; problems come grouped by check (in the
+// order of Checks), each group in document order.
+func (d *Drawing) Check(opts Options) []Problem {
+	var out []Problem
+	out = append(out, d.overlaps()...)
+	out = append(out, d.outside()...)
+	out = append(out, d.ellipses()...)
+	out = append(out, d.smallFonts(opts)...)
+	out = append(out, d.legendColours()...)
+	return out
+}
+
+func (d *Drawing) overlaps() []Problem {
+	// Sweep along x: each text against those that start before it ends.
+	idx := make([]int, len(d.Texts))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return d.Texts[idx[a]].Box.X0 < d.Texts[idx[b]].Box.X0 })
+	type pair struct{ a, b int }
+	var found []pair
+	for n, i := range idx {
+		ti := d.Texts[i]
+		for _, j := range idx[n+1:] {
+			tj := d.Texts[j]
+			if tj.Box.X0 >= ti.Box.X1-Tol {
+				break
+			}
+			if w, h := ti.Box.overlap(tj.Box); w > Tol && h > Tol {
+				a, b := min(i, j), max(i, j)
+				found = append(found, pair{a, b})
+			}
+		}
+	}
+	sort.Slice(found, func(x, y int) bool {
+		if found[x].a != found[y].a {
+			return found[x].a < found[y].a
+		}
+		return found[x].b < found[y].b
+	})
+	var out []Problem
+	for _, p := range found {
+		a, b := d.Texts[p.a], d.Texts[p.b]
+		w, h := a.Box.overlap(b.Box)
+		out = append(out, Problem{Check: Overlap, IDs: []string{a.ID, b.ID}, Texts: []string{a.Text, b.Text},
+			Detail: fmt.Sprintf("boxes %s and %s overlap by %.1f×%.1f pt", a.Box, b.Box, w, h)})
+	}
+	return out
+}
+
+// Container returns the shape a text of node id must lie in, and that
+// shape's node id: the node's own shape (a card's header text), else the
+// shape of the nearest node whose id the text's id extends with
+// "-suffix" (a card's name, <card>-name, lies in <card>), else the whole
+// drawing (id "").
+func (d *Drawing) Container(id string) (string, Box) {
+	for cur := id; cur != "" && cur != d.ID; {
+		if b, ok := d.Shapes[cur]; ok && b.W() > 0 && b.H() > 0 {
+			return cur, b
+		}
+		i := strings.LastIndexByte(cur, '-')
+		if i < 0 {
+			break
+		}
+		cur = cur[:i]
+	}
+	if cid, b, ok := d.gridCell(id); ok {
+		return cid, b
+	}
+	return "", d.Bounds
+}
+
+// gridCell finds the cell of the map view's grid a text of node id lies
+// in, for the texts drawn over the grid without a shape of their own:
+// <graph>-cell-<lane>-<stage>... lies in the row of the shape
+// <graph>-lane-<lane> and the column of <graph>-stage-<stage>; the emotion
+// chart's texts (<graph>-emotion-...) and the steps-back labels
+// (<graph>-stepback-...) lie in their lane's row, across the grid.
+func (d *Drawing) gridCell(id string) (string, Box, bool) {
+	rest, ok := strings.CutPrefix(id, d.ID+"-")
+	if !ok {
+		return "", Box{}, false
+	}
+	row := func(lane string) (Box, bool) {
+		b, ok := d.Shapes[d.ID+"-lane-"+lane]
+		return b, ok && b.W() > 0 && b.H() > 0
+	}
+	if cell, ok := strings.CutPrefix(rest, "cell-"); ok {
+		lane, stage, ok := strings.Cut(cell, "-")
+		r, okRow := row(lane)
+		if !ok || !okRow {
+			return "", Box{}, false
+		}
+		// The longest stage id the rest starts with (stage ids hold '-').
+		best, col := "", Box{}
+		for _, n := range d.Nodes {
+			sid, ok := strings.CutPrefix(n, d.ID+"-stage-")
+			if !ok || len(sid) <= len(best) || (stage != sid && !strings.HasPrefix(stage, sid+"-")) {
+				continue
+			}
+			if b, ok := d.Shapes[n]; ok && b.W() > 0 {
+				best, col = sid, b
+			}
+		}
+		if best == "" {
+			return "", Box{}, false
+		}
+		return d.ID + "-cell-" + lane + "-" + best, Box{col.X0, r.Y0, col.X1, r.Y1}, true
+	}
+	for prefix, lane := range map[string]string{"emotion-": "emotions", "stepback-": "steps_back"} {
+		if !strings.HasPrefix(rest, prefix) {
+			continue
+		}
+		r, ok := row(lane)
+		if !ok {
+			return "", Box{}, false
+		}
+		x1 := r.X1
+		for _, n := range d.Nodes {
+			if strings.HasPrefix(n, d.ID+"-stage-") {
+				x1 = math.Max(x1, d.Shapes[n].X1)
+			}
+		}
+		return d.ID + "-lane-" + lane + " (row)", Box{r.X0, r.Y0, x1, r.Y1}, true
+	}
+	return "", Box{}, false
+}
+
+func (d *Drawing) outside() []Problem {
+	var out []Problem
+	for _, t := range d.Texts {
+		cid, c := d.Container(t.ID)
+		if c.empty() || t.Box.within(c, Tol) {
+			continue
+		}
+		far := math.Max(math.Max(c.X0-t.Box.X0, t.Box.X1-c.X1), math.Max(c.Y0-t.Box.Y0, t.Box.Y1-c.Y1))
+		name := cid
+		if name == "" {
+			name = d.ID + " (the drawing)"
+		}
+		out = append(out, Problem{Check: Outside, IDs: []string{t.ID, name}, Texts: []string{t.Text},
+			Detail: fmt.Sprintf("text %s sticks out of %s by %.1f pt", t.Box, c, far)})
+	}
+	return out
+}
+
+func (d *Drawing) ellipses() []Problem {
+	var out []Problem
+	for _, t := range d.Texts {
+		if truncated(t.Text) {
+			out = append(out, Problem{Check: Ellipsis, IDs: []string{t.ID}, Texts: []string{t.Text},
+				Detail: "truncated with …"})
+		}
+	}
+	return out
+}
+
+func (d *Drawing) smallFonts(opts Options) []Problem {
+	scale, minPt := opts.Scale, opts.MinFontPt
+	if scale == 0 {
+		scale = 1
+	}
+	if minPt == 0 {
+		minPt = raster.MinTextPt
+	}
+	var out []Problem
+	for _, t := range d.Texts {
+		if p := t.Size * scale; p < minPt-0.005 {
+			out = append(out, Problem{Check: SmallFont, IDs: []string{t.ID}, Texts: []string{t.Text},
+				Detail: fmt.Sprintf("%.2f pt × scale %.3f = %.2f pt on paper, under %.1f pt", t.Size, scale, p, minPt)})
+		}
+	}
+	return out
+}
+
+// legendColours checks the swatches of the channel, owner and persona
+// legends against the bounds pkg/palette's Assign keeps: CIEDE2000 ΔE of
+// palette.MinDeltaE as drawn and palette.MinDeltaEDeutan under the
+// deuteranopia simulation between any two, for up to palette.MaxDistinct
+// entries; past that, the full bounds within each kind and half of them
+// across kinds.
+func (d *Drawing) legendColours() []Problem {
+	sw := d.Swatches
+	many := len(sw) > palette.MaxDistinct
+	var out []Problem
+	for i := range sw {
+		ci, ok := palette.Parse(sw[i].Fill)
+		if !ok {
+			continue
+		}
+		for j := i + 1; j < len(sw); j++ {
+			cj, ok := palette.Parse(sw[j].Fill)
+			if !ok {
+				continue
+			}
+			minN, minD := palette.MinDeltaE, palette.MinDeltaEDeutan
+			if many && sw[i].Kind != sw[j].Kind {
+				minN, minD = minN/2, minD/2
+			}
+			n, deu := palette.Distance(ci, cj)
+			if n < minN || deu < minD {
+				out = append(out, Problem{Check: LegendColour, IDs: []string{sw[i].ID, sw[j].ID},
+					Texts:  []string{sw[i].Fill, sw[j].Fill},
+					Detail: fmt.Sprintf("ΔE2000 %.1f (want ≥ %.0f), as a deuteranope sees them %.1f (want ≥ %.0f)", n, minN, deu, minD)})
+			}
+		}
+	}
+	return out
+}
+
+// truncated reports whether s holds an ellipsis that is not a range
+// between two numbers ("0…+1", the span of a committee's emotions).
+func truncated(s string) bool {
+	r := []rune(s)
+	numeric := func(c rune) bool { return unicode.IsDigit(c) || strings.ContainsRune("+−-", c) }
+	for i, c := range r {
+		if c != '…' {
+			continue
+		}
+		if i == 0 || i == len(r)-1 || !unicode.IsDigit(r[i-1]) || !numeric(r[i+1]) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,185 @@
+package layoutcheck
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/cjm-dev/cjm/pkg/raster"
+	"github.com/cjm-dev/cjm/pkg/textmeasure"
+)
+
+// svg wraps node groups in a graph of 400×300 pt, as Graphviz writes it.
+func svg(body string) []byte {
+	return []byte(`<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<svg width="400pt" height="300pt" viewBox="0.00 0.00 400.00 300.00" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
+<g id="m" class="graph" transform="scale(1 1) rotate(0) translate(0 300)">
+<polygon fill="#ffffff" stroke="none" points="0,0 0,-300 400,-300 400,0 0,0"/>
+` + body + `
+</g>
+</svg>`)
+}
+
+func text(id, anchor string, x, y, size float64, s string) string {
+	return fmt.Sprintf(`<g id="%s" class="node"><text text-anchor="%s" x="%g" y="%g" font-family="Helvetica,Arial,sans-serif" font-size="%.2f" fill="#1a1a1a">%s</text></g>`+"\n", id, anchor, x, y, size, s)
+}
+
+func card(id string, x0, y0, x1, y1 float64, inner string) string {
+	return fmt.Sprintf(`<g id="%s" class="node"><polygon fill="#ffffff" stroke="#7d8694" points="%g,%g %g,%g %g,%g %g,%g %g,%g"/>%s</g>`+"\n",
+		id, x1, y0, x0, y0, x0, y1, x1, y1, x1, y0, inner)
+}
+
+func checks(t *testing.T, body string, opts Options) []Problem {
+	t.Helper()
+	ps, err := Check(svg(body), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ps
+}
+
+func only(t *testing.T, ps []Problem, check string, n int) {
+	t.Helper()
+	got := 0
+	for _, p := range ps {
+		if p.Check == check {
+			got++
+		} else {
+			t.Errorf("unexpected %s", p)
+		}
+	}
+	if got != n {
+		t.Errorf("%d %s problems, want %d: %v", got, check, n, ps)
+	}
+}
+
+func TestClean(t *testing.T) {
+	body := card("m-tp-a", 10, -200, 200, -150, "") +
+		text("m-tp-a-name", "start", 16, -185, 10, "Product demo") +
+		text("m-tp-a-owner", "start", 16, -160, 8, "Sales")
+	only(t, checks(t, body, Options{}), "", 0)
+}
+
+func TestOverlap(t *testing.T) {
+	// Two labels on one baseline: the first is about 60 pt wide.
+	w := textmeasure.Width("Product demo", 10, false)
+	body := text("m-a", "start", 20, -100, 10, "Product demo") +
+		text("m-b", "start", 20+w-5, -100, 10, "Sales call")
+	ps := checks(t, body, Options{})
+	only(t, ps, Overlap, 1)
+	if len(ps) == 1 {
+		p := ps[0]
+		if p.IDs[0] != "m-a" || p.IDs[1] != "m-b" || p.Texts[0] != "Product demo" || p.Texts[1] != "Sales call" {
+			t.Errorf("problem names %v %v", p.IDs, p.Texts)
+		}
+		if !strings.Contains(p.String(), "m-a «Product demo» × m-b «Sales call»") {
+			t.Errorf("String() = %s", p)
+		}
+	}
+	// Moved 2 pt right of the first one's end: no overlap.
+	only(t, checks(t, text("m-a", "start", 20, -100, 10, "Product demo")+
+		text("m-b", "start", 20+w+2, -100, 10, "Sales call"), Options{}), "", 0)
+	// One line under the other at 1.2 line height: none; at 0.6: overlap.
+	only(t, checks(t, text("m-a", "start", 20, -100, 10, "Product demo")+
+		text("m-b", "start", 20, -88, 10, "Sales call"), Options{}), "", 0)
+	only(t, checks(t, text("m-a", "start", 20, -100, 10, "Product demo")+
+		text("m-b", "start", 20, -94, 10, "Sales call"), Options{}), Overlap, 1)
+	// text-anchor end and middle place the box: end at x = right edge.
+	only(t, checks(t, text("m-a", "end", 100, -100, 10, "Product demo")+
+		text("m-b", "start", 98, -100, 10, "Sales"), Options{}), Overlap, 1)
+	only(t, checks(t, text("m-a", "middle", 100, -100, 10, "Product demo")+
+		text("m-b", "start", 100+w/2+1, -100, 10, "Sales"), Options{}), "", 0)
+	only(t, checks(t, text("m-a", "middle", 100, -100, 10, "Product demo")+
+		text("m-b", "start", 100+w/2-3, -100, 10, "Sales"), Options{}), Overlap, 1)
+}
+
+func TestOutside(t *testing.T) {
+	w := textmeasure.Width("Переговоры о цене контракта", 10, true)
+	inner := `<text text-anchor="start" x="16" y="-185" font-weight="bold" font-size="10.00">Переговоры о цене контракта</text>`
+	// The card is 10 pt narrower than its own text.
+	ps := checks(t, card("m-tp-a", 10, -200, 16+w-10, -150, inner), Options{})
+	only(t, ps, Outside, 1)
+	if len(ps) == 1 && (ps[0].IDs[0] != "m-tp-a" || ps[0].IDs[1] != "m-tp-a") {
+		t.Errorf("ids %v", ps[0].IDs)
+	}
+	only(t, checks(t, card("m-tp-a", 10, -200, 16+w+4, -150, inner), Options{}), "", 0)
+	// A separate name node belongs to the card its id extends.
+	ps = checks(t, card("m-tp-a", 10, -200, 100, -150, "")+text("m-tp-a-name", "start", 16, -185, 10, "Переговоры о цене контракта"), Options{})
+	only(t, ps, Outside, 1)
+	if len(ps) == 1 && ps[0].IDs[1] != "m-tp-a" {
+		t.Errorf("container %v, want m-tp-a", ps[0].IDs)
+	}
+	// Below the card's bottom edge.
+	only(t, checks(t, card("m-tp-a", 10, -200, 200, -150, "")+text("m-tp-a-owner", "start", 16, -148, 8, "Sales"), Options{}), Outside, 1)
+	// Out of the drawing.
+	only(t, checks(t, text("m-title", "start", 380, -280, 20, "A long title"), Options{}), Outside, 1)
+	// A grid cell: the row of its lane, the column of its stage.
+	grid := card("m-lane-pains", 0, -200, 50, -150, "") +
+		card("m-stage-after-sale", 50, -220, 150, -200, "") + card("m-stage-after", 150, -220, 250, -200, "")
+	only(t, checks(t, grid+text("m-cell-pains-after-sale", "start", 55, -180, 9, "Slow"), Options{}), "", 0)
+	ps = checks(t, grid+text("m-cell-pains-after-sale-bullets", "start", 140, -180, 9, "Slow support"), Options{})
+	only(t, ps, Outside, 1)
+	if len(ps) == 1 && ps[0].IDs[1] != "m-cell-pains-after-sale" {
+		t.Errorf("cell %v, want m-cell-pains-after-sale", ps[0].IDs)
+	}
+	only(t, checks(t, grid+text("m-cell-pains-after-sale", "start", 55, -145, 9, "Slow"), Options{}), Outside, 1)
+}
+
+func TestEllipsis(t *testing.T) {
+	ps := checks(t, text("m-a", "start", 20, -100, 10, "Менеджер по продаж…"), Options{})
+	only(t, ps, Ellipsis, 1)
+	only(t, checks(t, text("m-a", "start", 20, -100, 10, "…и ещё"), Options{}), Ellipsis, 1)
+	// A range between two numbers is not a truncation.
+	only(t, checks(t, text("m-a", "start", 20, -100, 10, "−1…+1"), Options{}), "", 0)
+}
+
+func TestSmallFont(t *testing.T) {
+	body := text("m-a", "start", 20, -100, 6.5, "●●○") + text("m-b", "start", 20, -50, 9, "Sales")
+	ps := checks(t, body, Options{})
+	only(t, ps, SmallFont, 1)
+	if len(ps) == 1 && ps[0].IDs[0] != "m-a" {
+		t.Errorf("ids %v", ps[0].IDs)
+	}
+	// Printed at half size, the 9 pt text is 4.5 pt too.
+	only(t, checks(t, body, Options{Scale: 0.5}), SmallFont, 2)
+	only(t, checks(t, body, Options{Scale: 1.2}), "", 0)
+	only(t, checks(t, body, Options{MinFontPt: 10}), SmallFont, 2)
+}
+
+func TestPageScale(t *testing.T) {
+	a3, err := raster.ParsePage("a3-landscape")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 400×300 pt fits A3 landscape (400×277 mm usable) at full size.
+	s, err := PageScale(svg(text("m-a", "start", 20, -100, 9, "Sales")), a3)
+	if err != nil || s != 1 {
+		t.Errorf("scale %g, %v; want 1", s, err)
+	}
+}
+
+func TestLegendColours(t *testing.T) {
+	mark := func(id, fill string) string {
+		return fmt.Sprintf(`<g id="m-legend-%s-mark" class="node"><polygon fill="%s" stroke="#000" points="0,0 0,-9 9,-9 9,0 0,0"/></g>`+"\n", id, fill)
+	}
+	// The three olives of the ABM example before the palette fix.
+	body := mark("owner-a", "#707a1f") + mark("owner-b", "#7a7041") + mark("channel-c", "#006CD1") + mark("persona-d", "#7a7a29")
+	ps := checks(t, body, Options{})
+	only(t, ps, LegendColour, 3)
+	for _, p := range ps {
+		if strings.Contains(strings.Join(p.IDs, " "), "channel-c") {
+			t.Errorf("the blue is far from the olives: %s", p)
+		}
+	}
+	// Not swatches: the evidence legend's marks, whatever their colour.
+	only(t, checks(t, mark("evidence-a", "#707a1f")+mark("evidence-b", "#707a1f"), Options{}), "", 0)
+	only(t, checks(t, mark("channel-a", "#EE6677")+mark("channel-b", "#009988")+mark("owner-c", "#006CD1"), Options{}), "", 0)
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, s := range []string{"", "<svg>", "<svg><g class=\"graph\" id=\"m\"><text>x", "not xml <<<"} {
+		if _, err := Check([]byte(s), Options{}); err == nil {
+			t.Errorf("Check(%q): no error", s)
+		}
+	}
+}

@@ -1,0 +1,27 @@
+// Package layoutcheck reads an SVG that Graphviz wrote for a view of a map
+// (map, flow, kpi) and reports what a client would see as a layout defect
+// (issue 10, "How it is checked"):
+//
+//   - Overlap: two text boxes overlap. A text's box is estimated from its
+//     x, y, text-anchor and font-size and its width as pkg/textmeasure
+//     measures it in the bundled fonts (what the views are laid out with
+//     and pkg/raster draws with); its height is the font size (Ascent above
+//     the baseline, Descent below).
+//   - Outside: a text is not inside its cell or card: the shape of its own
+//     node group, else of the nearest node whose id its id extends
+//     (<card>-name lies in <card>), else the whole drawing.
+//   - Ellipsis: a text truncated with "…" (an ellipsis between two numbers,
+//     "0…+1", is a range, not a truncation).
+//   - SmallFont: a text under 7 pt (raster.MinTextPt) at the chosen page
+//     size; PageScale gives the scale pkg/raster prints a drawing at on a
+//     paper size (fitted, or split across pages by stages).
+//   - LegendColour: two swatches of the channel, owner and persona legends
+//     closer than the CIEDE2000 distances pkg/palette promises
+//     (palette.MinDeltaE, palette.MinDeltaEDeutan).
+//
+// Each problem names the element ids (Graphviz writes the node ids the
+// view builders give) and the texts. The checker has no knowledge of the
+// views beyond the id conventions "<graph>-legend-<kind>-<id>-mark" and
+// "<parent>-<part>"; the corpus test (corpus_test.go) runs it on every
+// example and stress map.
+package layoutcheck
