@@ -183,3 +183,23 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestPrintPage(t *testing.T) {
+	for _, tt := range []struct{ file, view, want string }{
+		{"examples/b2b-funnel-ru.yaml", "map", "a3-landscape"},
+		{"examples/b2b-funnel-ru.yaml", "flow", "a3-landscape"},
+		{"examples/b2b-funnel-ru.yaml", "kpi", "auto"},
+		{"testdata/stress/12-stages.yaml", "map", "a3-landscape"},
+		{"testdata/stress/12-stages.yaml", "flow", "auto"},
+	} {
+		if got := PrintPage(tt.file, tt.view); got != tt.want {
+			t.Errorf("PrintPage(%s, %s) = %s, want %s", tt.file, tt.view, got, tt.want)
+		}
+		if _, err := raster.ParsePage(PrintPage(tt.file, tt.view)); err != nil {
+			t.Error(err)
+		}
+	}
+	if got := CorpusName("../../testdata/stress/12-stages.yaml"); got != "stress/12-stages" {
+		t.Errorf("CorpusName = %s", got)
+	}
+}

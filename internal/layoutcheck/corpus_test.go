@@ -52,50 +52,17 @@ var knownFailing = map[string]bool{
 	"examples/saas-onboarding flow small-font":  true,
 }
 
-// corpus is the stress corpus and the shipped examples, relative to the
-// repository's root.
-func corpus(t *testing.T) []string {
+// corpus is the stress corpus and the shipped examples.
+func corpus(t *testing.T, root string) []string {
 	t.Helper()
-	var files []string
-	for _, pat := range []string{"testdata/stress/*.yaml", "examples/[^.]*.yaml"} {
-		m, err := filepath.Glob(filepath.Join("..", "..", pat))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, m...)
+	files, err := layoutcheck.Corpus(root)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(files) < 10 {
 		t.Fatalf("corpus of %d maps: the stress maps or the examples are missing", len(files))
 	}
 	return files
-}
-
-// paper is the page each view is checked on for the 7 pt rule.
-//
-//   - The map view of every map: A3 landscape, the paper a consultant
-//     prints a map on. pkg/raster fits the drawing to the page and, where
-//     its text would fall under 7 pt, splits it across pages by stages (and
-//     by lanes), so every map view must reach 7 pt at the scale of that
-//     split (PageScale): a stage too wide, or a lane too tall, for one page
-//     at 7 pt is a defect.
-//   - The flow view of the shipped examples: A3 landscape too (the funnel
-//     example is printed and sent as it is). The flow view cannot be split,
-//     so the stress maps' flows (12 stages of 8 touchpoints) are checked at
-//     their own size (auto), as a screen shows them.
-//   - The kpi view: its own size.
-func paper(file, view string) string {
-	example := strings.Contains(filepath.ToSlash(file), "examples/")
-	switch {
-	case view == "map", view == "flow" && example:
-		return "a3-landscape"
-	}
-	return "auto"
-}
-
-// name is how a map is named in the report and in knownFailing:
-// "stress/12-stages", "examples/b2b-funnel-ru".
-func name(file string) string {
-	return filepath.Base(filepath.Dir(file)) + "/" + strings.TrimSuffix(filepath.Base(file), ".yaml")
 }
 
 // TestCorpus renders every stress map and example in its views, in
@@ -109,8 +76,8 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen := map[string]bool{}
-	for _, file := range corpus(t) {
-		mapName := name(file)
+	for _, file := range corpus(t, root) {
+		mapName := layoutcheck.CorpusName(file)
 		t.Run(mapName, func(t *testing.T) {
 			res := check.File(file, load.Options{Root: root})
 			if res.Map == nil || res.Diags.HasErrors() {
@@ -129,7 +96,7 @@ func TestCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, o := range outs {
-				page, err := raster.ParsePage(paper(file, o.View))
+				page, err := raster.ParsePage(layoutcheck.PrintPage(file, o.View))
 				if err != nil {
 					t.Fatal(err)
 				}

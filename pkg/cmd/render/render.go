@@ -61,6 +61,8 @@ type Options struct {
 	// each with -landscape); Footer is --footer.
 	Page   string
 	Footer string
+	// DPI is --dpi, the PNG resolution; 0 means raster's default.
+	DPI float64
 
 	// NewRenderer picks where Graphviz runs for `layouts` layouts with
 	// `workers` parallel jobs, each layout bounded by timeout, and returns
@@ -138,6 +140,9 @@ worker process is killed) and its input fails with an error.`,
 			if _, err := raster.ParsePage(opts.Page); err != nil {
 				return cmdutil.FlagErrorf("--page: %s", err)
 			}
+			if opts.DPI != 0 && (opts.DPI < 1 || opts.DPI > 2400) {
+				return cmdutil.FlagErrorf("--dpi must be between 1 and 2400, not %g", opts.DPI)
+			}
 			if opts.Check && opts.OutDir == "-" {
 				return cmdutil.FlagErrorf("--check compares files on disk; it cannot be used with -o -")
 			}
@@ -157,6 +162,7 @@ worker process is killed) and its input fails with an error.`,
 	fl.StringVar(&opts.Baseline, "baseline", "", "draw the map against its version `REV` (or REV:PATH, or a FILE): the baseline's emotion curves dashed under the current ones, touchpoints added or removed, each KPI's change")
 	fl.StringVar(&opts.Page, "page", "auto", "print PNG and PDF on paper of `SIZE`: auto (one page the drawing's size), a4, a3, letter or tabloid, each optionally -landscape (a3-landscape); the map is scaled to the page and split across PDF pages where its text would fall under 7 pt")
 	fl.StringVar(&opts.Footer, "footer", "", "write `TEXT` under the drawing on every page of a --page size")
+	fl.Float64Var(&opts.DPI, "dpi", 0, "draw PNG at `N` dots per inch (default 192, or 150 on a --page size); lower it for smaller files")
 	fl.BoolVar(&opts.Check, "check", false, "write nothing; list missing or out-of-date outputs and exit 1 if any")
 	fl.DurationVar(&opts.LayoutTimeout, "layout-timeout", DefaultLayoutTimeout, "stop a Graphviz layout after `DURATION` and fail its input (0: no limit)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -231,7 +237,7 @@ func renderRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return cmdutil.FlagErrorf("--page: %s", err)
 	}
-	plan.Paper = render.Paper{Page: page, Footer: opts.Footer}
+	plan.Paper = render.Paper{Page: page, Footer: opts.Footer, DPI: opts.DPI}
 	if err := textmeasure.SetFonts(textmeasure.FontConfig{Files: opts.Fonts}); err != nil {
 		return cmdutil.FlagErrorf("%s", err)
 	}
