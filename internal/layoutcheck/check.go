@@ -15,13 +15,14 @@ import (
 const (
 	Overlap      = "overlap"       // two text boxes overlap
 	Outside      = "outside"       // a text leaves its cell, card or the drawing
+	Struck       = "struck"        // a line (grid, curve, arrow) runs through a text
 	Ellipsis     = "ellipsis"      // a text is truncated with "…"
 	SmallFont    = "small-font"    // a text prints under the minimum size
 	LegendColour = "legend-colour" // two legend swatches look alike
 )
 
 // Checks lists every check, in the order problems are reported.
-var Checks = []string{Overlap, Outside, Ellipsis, SmallFont, LegendColour}
+var Checks = []string{Overlap, Outside, Struck, Ellipsis, SmallFont, LegendColour}
 
 // Tol is how far, in points, two boxes may run into each other (or a text
 // out of its shape) before it counts: the text boxes are estimates, and
@@ -93,6 +94,7 @@ func (d *Drawing) Check(opts Options) []Problem {
 	var out []Problem
 	out = append(out, d.overlaps()...)
 	out = append(out, d.outside()...)
+	out = append(out, d.struck()...)
 	out = append(out, d.ellipses()...)
 	out = append(out, d.smallFonts(opts)...)
 	out = append(out, d.legendColours()...)
@@ -231,6 +233,68 @@ func (d *Drawing) outside() []Problem {
 			Detail: fmt.Sprintf("text %s sticks out of %s by %.1f pt", t.Box, c, far)})
 	}
 	return out
+}
+
+// struck finds the texts a line of an edge runs through (the grid lines,
+// an emotion curve, a step-back arrow, a flow edge): the line's polyline
+// crosses the text's box, shrunk by Tol. A line drawn before a filled
+// shape that holds the text (its card, a halo) is hidden under it; a
+// text's own edge group is not checked against it.
+func (d *Drawing) struck() []Problem {
+	var out []Problem
+	for _, t := range d.Texts {
+		in := Box{t.Box.X0 + Tol, t.Box.Y0 + Tol, t.Box.X1 - Tol, t.Box.Y1 - Tol}
+		if in.X1 <= in.X0 || in.Y1 <= in.Y0 {
+			continue
+		}
+		cover := 0
+		for _, f := range d.fills {
+			if f.order < t.order && f.order > cover && t.Box.within(f.box, Tol) {
+				cover = f.order
+			}
+		}
+		for _, l := range d.Lines {
+			if l.ID == t.ID || l.order < cover {
+				continue
+			}
+			if w, h := l.Box.overlap(in); w < 0 || h < 0 {
+				continue
+			}
+			for i := 1; i < len(l.Points); i++ {
+				if crosses(l.Points[i-1], l.Points[i], in) {
+					out = append(out, Problem{Check: Struck, IDs: []string{t.ID, l.ID}, Texts: []string{t.Text},
+						Detail: fmt.Sprintf("its segment (%.1f, %.1f)–(%.1f, %.1f) crosses the text's box %s", l.Points[i-1][0], l.Points[i-1][1], l.Points[i][0], l.Points[i][1], t.Box)})
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// crosses reports whether the segment p–q meets box b (Liang–Barsky).
+func crosses(p, q [2]float64, b Box) bool {
+	t0, t1 := 0.0, 1.0
+	dx, dy := q[0]-p[0], q[1]-p[1]
+	for _, c := range [4][2]float64{{-dx, p[0] - b.X0}, {dx, b.X1 - p[0]}, {-dy, p[1] - b.Y0}, {dy, b.Y1 - p[1]}} {
+		pp, qq := c[0], c[1]
+		if pp == 0 {
+			if qq < 0 {
+				return false
+			}
+			continue
+		}
+		r := qq / pp
+		if pp < 0 {
+			t0 = math.Max(t0, r)
+		} else {
+			t1 = math.Min(t1, r)
+		}
+		if t0 > t1 {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *Drawing) ellipses() []Problem {

@@ -203,3 +203,26 @@ func TestPrintPage(t *testing.T) {
 		t.Errorf("CorpusName = %s", got)
 	}
 }
+
+func TestStruck(t *testing.T) {
+	line := func(id, d string) string {
+		return fmt.Sprintf(`<g id="%s" class="edge"><path fill="none" stroke="#b8bec8" d="%s"/></g>`+"\n", id, d)
+	}
+	label := text("m-stepback-a-b-label", "start", 100, -100, 9, "Evaluation → Research")
+	// A vertical grid line through the middle of a label, drawn first.
+	ps := checks(t, line("m-grid-v-1", "M130,-300C130,-200 130,-100 130,0")+label, Options{})
+	only(t, ps, Struck, 1)
+	if len(ps) == 1 && (ps[0].IDs[0] != "m-stepback-a-b-label" || ps[0].IDs[1] != "m-grid-v-1") {
+		t.Errorf("ids %v", ps[0].IDs)
+	}
+	// A diagonal through it; one that passes 3 pt above it does not count.
+	only(t, checks(t, line("m-curve", "M90,-90 200,-110")+label, Options{}), Struck, 1)
+	only(t, checks(t, line("m-curve", "M90,-111 300,-111")+label, Options{}), "", 0)
+	// Under a white card drawn after it, the line is hidden.
+	card := card("m-tp-a", 90, -120, 260, -80, "") + text("m-tp-a-name", "start", 100, -100, 9, "Evaluation → Research")
+	only(t, checks(t, line("m-grid-v-1", "M130,-300 130,0")+card, Options{}), "", 0)
+	// Drawn after the card, it shows.
+	only(t, checks(t, card+line("m-grid-v-1", "M130,-300 130,0"), Options{}), Struck, 1)
+	// A stroke of none or white draws nothing.
+	only(t, checks(t, `<g id="m-e" class="edge"><path fill="none" stroke="none" d="M130,-300 130,0"/></g>`+label, Options{}), "", 0)
+}

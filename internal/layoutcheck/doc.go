@@ -10,6 +10,9 @@
 //   - Outside: a text is not inside its cell or card: the shape of its own
 //     node group, else of the nearest node whose id its id extends
 //     (<card>-name lies in <card>), else the whole drawing.
+//   - Struck: a line of an edge (a grid line, an emotion curve, a step-back
+//     arrow, a flow edge) runs through a text, unless a filled shape drawn
+//     after the line holds the text (its card, a halo).
 //   - Ellipsis: a text truncated with "…" (an ellipsis between two numbers,
 //     "0…+1", is a range, not a truncation).
 //   - SmallFont: a text under 7 pt (raster.MinTextPt) at the chosen page

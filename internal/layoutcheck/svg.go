@@ -64,6 +64,8 @@ type Text struct {
 	// text-anchor, from Ascent×Size above the baseline to Descent×Size
 	// under it.
 	Box Box
+	// order is its place in the drawing order.
+	order int
 }
 
 // The vertical extent of a text box as fractions of its font size: the
@@ -98,6 +100,29 @@ type Drawing struct {
 	// Swatches are the legend's colour marks of channels, owners and
 	// personas, in document order.
 	Swatches []Swatch
+	// Lines are the stroked paths of the edges (grid lines, curves,
+	// arrows), in document order.
+	Lines []Line
+	// fills are the filled shapes of the nodes, in document order: what
+	// hides the lines drawn before them.
+	fills []fill
+}
+
+// Line is one stroked path of an edge group, as the polyline of its
+// points (a Graphviz path's control points: exact for its straight
+// segments).
+type Line struct {
+	// ID is the edge's id.
+	ID     string
+	Points [][2]float64
+	Box    Box
+	order  int
+}
+
+// fill is a filled node shape and its place in the drawing order.
+type fill struct {
+	box   Box
+	order int
 }
 
 // Parse reads an SVG as Graphviz writes it: a graph group holding node
@@ -120,19 +145,24 @@ func Parse(svg []byte) (*Drawing, error) {
 		return "", ""
 	}
 	haveBounds := false
-	addShape := func(b Box, fill string) {
+	order := 0
+	addShape := func(b Box, colour string) {
 		id, class := current()
+		order++
 		switch {
 		case class == "node":
+			if colour != "" && colour != "none" && colour != "transparent" {
+				d.fills = append(d.fills, fill{b, order})
+			}
 			if _, ok := d.Shapes[id]; !ok {
 				d.Shapes[id] = b
 			} else {
 				d.Shapes[id] = d.Shapes[id].union(b)
 			}
-			if kind := swatchKind(d.ID, id); kind != "" && fill != "" && fill != "none" {
+			if kind := swatchKind(d.ID, id); kind != "" && colour != "" && colour != "none" {
 				// One swatch per mark: the first coloured shape.
 				if n := len(d.Swatches); n == 0 || d.Swatches[n-1].ID != id {
-					d.Swatches = append(d.Swatches, Swatch{ID: id, Kind: kind, Fill: fill})
+					d.Swatches = append(d.Swatches, Swatch{ID: id, Kind: kind, Fill: colour})
 				}
 			}
 		case class == "" && !haveBounds:
@@ -169,8 +199,14 @@ func Parse(svg []byte) (*Drawing, error) {
 				}
 			case "path":
 				if b, ok := pointsBox(a["d"]); ok {
-					if _, class := current(); class == "node" {
+					switch id, class := current(); class {
+					case "node":
 						addShape(b, a["fill"])
+					case "edge":
+						if stroke := a["stroke"]; stroke != "none" && stroke != "transparent" && !strings.EqualFold(stroke, "#ffffff") {
+							order++
+							d.Lines = append(d.Lines, Line{ID: id, Points: points(a["d"]), Box: b, order: order})
+						}
 					}
 				}
 			case "ellipse":
@@ -190,7 +226,10 @@ func Parse(svg []byte) (*Drawing, error) {
 					continue
 				}
 				id, _ := current()
-				d.Texts = append(d.Texts, newText(id, content, a))
+				order++
+				t := newText(id, content, a)
+				t.order = order
+				d.Texts = append(d.Texts, t)
 			}
 		case xml.EndElement:
 			if t.Name.Local == "g" && len(stack) > 0 {
@@ -267,21 +306,32 @@ func blank(s string) bool {
 // or an absolute path ("M1,2C3,4 5,6 7,8"): Graphviz writes only absolute
 // commands, and the control points of its curves bound them.
 func pointsBox(s string) (Box, bool) {
-	f := strings.FieldsFunc(s, func(r rune) bool {
-		return r == ',' || unicode.IsSpace(r) || (unicode.IsLetter(r) && r != 'e' && r != 'E')
-	})
-	if len(f) < 2 {
+	pts := points(s)
+	if len(pts) == 0 {
 		return Box{}, false
 	}
 	b := Box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, p := range pts {
+		b.X0, b.Y0 = math.Min(b.X0, p[0]), math.Min(b.Y0, p[1])
+		b.X1, b.Y1 = math.Max(b.X1, p[0]), math.Max(b.Y1, p[1])
+	}
+	return b, true
+}
+
+// points returns the coordinate pairs of a points list or an absolute
+// path, nil when it holds something else.
+func points(s string) [][2]float64 {
+	f := strings.FieldsFunc(s, func(r rune) bool {
+		return r == ',' || unicode.IsSpace(r) || (unicode.IsLetter(r) && r != 'e' && r != 'E')
+	})
+	var out [][2]float64
 	for i := 0; i+1 < len(f); i += 2 {
 		x, err1 := strconv.ParseFloat(f[i], 64)
 		y, err2 := strconv.ParseFloat(f[i+1], 64)
 		if err1 != nil || err2 != nil {
-			return Box{}, false
+			return nil
 		}
-		b.X0, b.Y0 = math.Min(b.X0, x), math.Min(b.Y0, y)
-		b.X1, b.Y1 = math.Max(b.X1, x), math.Max(b.Y1, y)
+		out = append(out, [2]float64{x, y})
 	}
-	return b, true
+	return out
 }
