@@ -16,13 +16,15 @@ const (
 	Overlap      = "overlap"       // two text boxes overlap
 	Outside      = "outside"       // a text leaves its cell, card or the drawing
 	Struck       = "struck"        // a line (grid, curve, arrow) runs through a text
+	Hidden       = "hidden-marker" // an emotion marker is covered by others
+	Margins      = "margins"       // the left and right margins differ
 	Ellipsis     = "ellipsis"      // a text is truncated with "…"
 	SmallFont    = "small-font"    // a text prints under the minimum size
 	LegendColour = "legend-colour" // two legend swatches look alike
 )
 
 // Checks lists every check, in the order problems are reported.
-var Checks = []string{Overlap, Outside, Struck, Ellipsis, SmallFont, LegendColour}
+var Checks = []string{Overlap, Outside, Struck, Hidden, Margins, Ellipsis, SmallFont, LegendColour}
 
 // Tol is how far, in points, two boxes may run into each other (or a text
 // out of its shape) before it counts: the text boxes are estimates, and
@@ -95,6 +97,8 @@ func (d *Drawing) Check(opts Options) []Problem {
 	out = append(out, d.overlaps()...)
 	out = append(out, d.outside()...)
 	out = append(out, d.struck()...)
+	out = append(out, d.hiddenMarkers()...)
+	out = append(out, d.margins()...)
 	out = append(out, d.ellipses()...)
 	out = append(out, d.smallFonts(opts)...)
 	out = append(out, d.legendColours()...)
@@ -270,6 +274,87 @@ func (d *Drawing) struck() []Problem {
 		}
 	}
 	return out
+}
+
+// MinVisible is the share of an emotion marker's box that must stay
+// uncovered by the markers drawn after it: a quarter is enough to tell
+// its shape and colour (coinciding personas are offset, never hidden).
+const MinVisible = 0.25
+
+// hiddenMarkers finds the emotion chart's markers (the shapes of the nodes
+// <graph>-emotion-<persona>-tp-<id> and -stage-<id>) that the markers
+// drawn after them cover but for less than MinVisible of their box.
+func (d *Drawing) hiddenMarkers() []Problem {
+	type marker struct {
+		id  string
+		box Box
+	}
+	var ms []marker
+	for _, n := range d.Nodes {
+		rest, ok := strings.CutPrefix(n, d.ID+"-emotion-")
+		if !ok || !(strings.Contains(rest, "-tp-") || strings.Contains(rest, "-stage-")) {
+			continue
+		}
+		if b, ok := d.Shapes[n]; ok && b.W() > 0 && b.H() > 0 {
+			ms = append(ms, marker{n, b})
+		}
+	}
+	var out []Problem
+	const grid = 12
+	for i, m := range ms {
+		var over []string
+		var boxes []Box
+		for _, o := range ms[i+1:] {
+			if w, h := m.box.overlap(o.box); w > 0 && h > 0 {
+				over = append(over, o.id)
+				boxes = append(boxes, o.box)
+			}
+		}
+		if len(boxes) == 0 {
+			continue
+		}
+		// The uncovered share, sampled on a grid of the box.
+		seen := 0
+		for a := 0; a < grid; a++ {
+			for b := 0; b < grid; b++ {
+				x := m.box.X0 + (float64(a)+0.5)*m.box.W()/grid
+				y := m.box.Y0 + (float64(b)+0.5)*m.box.H()/grid
+				covered := false
+				for _, o := range boxes {
+					if x > o.X0 && x < o.X1 && y > o.Y0 && y < o.Y1 {
+						covered = true
+						break
+					}
+				}
+				if !covered {
+					seen++
+				}
+			}
+		}
+		if share := float64(seen) / (grid * grid); share < MinVisible {
+			out = append(out, Problem{Check: Hidden, IDs: append([]string{m.id}, over...),
+				Detail: fmt.Sprintf("%.0f%% of the marker %s stays visible under %d later marker(s), under %.0f%%", share*100, m.box, len(over), MinVisible*100)})
+		}
+	}
+	return out
+}
+
+// MaxMarginDiff is how much wider, in points, one side margin of a
+// drawing may be than the other (a quarter inch): the map with
+// transitions had 170 px on the right against 57 px on the left.
+const MaxMarginDiff = 18.0
+
+// margins compares the empty space left and right of what is drawn.
+func (d *Drawing) margins() []Problem {
+	if d.Content.empty() || d.Bounds.empty() {
+		return nil
+	}
+	left, right := d.Content.X0-d.Bounds.X0, d.Bounds.X1-d.Content.X1
+	if math.Abs(left-right) <= MaxMarginDiff {
+		return nil
+	}
+	return []Problem{{Check: Margins, IDs: []string{d.ID},
+		Detail: fmt.Sprintf("left margin %.0f pt, right margin %.0f pt (differ by more than %.0f pt): the drawing %s, what is drawn %s", left, right, MaxMarginDiff, d.Bounds, d.Content)}}
 }
 
 // crosses reports whether the segment p–q meets box b (Liang–Barsky).

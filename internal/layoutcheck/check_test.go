@@ -29,13 +29,21 @@ func card(id string, x0, y0, x1, y1 float64, inner string) string {
 		id, x1, y0, x0, y0, x0, y1, x1, y1, x1, y0, inner)
 }
 
+// checks runs the checks on body, all but Margins: the tiny drawings
+// leave most of their page empty (TestMargins checks that one).
 func checks(t *testing.T, body string, opts Options) []Problem {
 	t.Helper()
 	ps, err := Check(svg(body), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ps
+	var out []Problem
+	for _, p := range ps {
+		if p.Check != Margins {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func only(t *testing.T, ps []Problem, check string, n int) {
@@ -225,4 +233,58 @@ func TestStruck(t *testing.T) {
 	only(t, checks(t, card+line("m-grid-v-1", "M130,-300 130,0"), Options{}), Struck, 1)
 	// A stroke of none or white draws nothing.
 	only(t, checks(t, `<g id="m-e" class="edge"><path fill="none" stroke="none" d="M130,-300 130,0"/></g>`+label, Options{}), "", 0)
+}
+
+func TestHiddenMarkers(t *testing.T) {
+	marker := func(id string, cx float64) string {
+		return fmt.Sprintf(`<g id="m-emotion-%s" class="node"><ellipse fill="#0072b2" stroke="#000" cx="%g" cy="-100" rx="4.68" ry="4.68"/></g>`+"\n", id, cx)
+	}
+	// Two personas on one value at one touchpoint, drawn on each other.
+	ps := checks(t, marker("cfo-tp-demo", 100)+marker("cio-tp-demo", 100), Options{})
+	only(t, ps, Hidden, 1)
+	if len(ps) == 1 && (ps[0].IDs[0] != "m-emotion-cfo-tp-demo" || ps[0].IDs[1] != "m-emotion-cio-tp-demo") {
+		t.Errorf("ids %v", ps[0].IDs)
+	}
+	// Offset by 3 pt, as the map view draws them: a third stays visible.
+	only(t, checks(t, marker("cfo-tp-demo", 100)+marker("cio-tp-demo", 103)+marker("ops-tp-demo", 106), Options{}), "", 0)
+	// Covered from both sides by the ones drawn after it.
+	only(t, checks(t, marker("cfo-tp-demo", 100)+marker("cio-tp-demo", 98)+marker("ops-tp-demo", 102), Options{}), Hidden, 1)
+	// Stage markers count; the axis labels and other nodes do not.
+	only(t, checks(t, marker("cfo-stage-s", 100)+marker("cio-stage-s", 100.5), Options{}), Hidden, 1)
+	only(t, checks(t, marker("axis-1", 100)+marker("axis-2", 100), Options{}), "", 0)
+}
+
+func TestMargins(t *testing.T) {
+	margins := func(body string) []Problem {
+		t.Helper()
+		ps, err := Check(svg(body), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []Problem
+		for _, p := range ps {
+			if p.Check == Margins {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	// The 400 pt page: a card from 20 to 380 has even margins; one to 330
+	// leaves 70 pt on the right against 20 on the left.
+	if ps := margins(card("m-tp-a", 20, -200, 380, -150, "")); len(ps) != 0 {
+		t.Errorf("even margins: %v", ps)
+	}
+	ps := margins(card("m-tp-a", 20, -200, 330, -150, ""))
+	if len(ps) != 1 || ps[0].IDs[0] != "m" || !strings.Contains(ps[0].Detail, "left margin 20 pt, right margin 70 pt") {
+		t.Errorf("uneven margins: %v", ps)
+	}
+	// An invisible shape (no stroke, white or no fill) draws nothing.
+	invisible := `<g id="m-pad" class="node"><polygon fill="none" stroke="none" points="20,0 20,-9 380,-9 380,0 20,0"/></g>`
+	if ps := margins(card("m-tp-a", 20, -200, 330, -150, "") + invisible); len(ps) != 1 {
+		t.Errorf("an invisible shape counted: %v", ps)
+	}
+	// A text counts with its measured width.
+	if ps := margins(card("m-tp-a", 20, -200, 330, -150, "") + text("m-note", "end", 380, -100, 9, "Note")); len(ps) != 0 {
+		t.Errorf("the text was not counted: %v", ps)
+	}
 }

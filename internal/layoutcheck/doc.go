@@ -13,6 +13,11 @@
 //   - Struck: a line of an edge (a grid line, an emotion curve, a step-back
 //     arrow, a flow edge) runs through a text, unless a filled shape drawn
 //     after the line holds the text (its card, a halo).
+//   - Hidden: an emotion marker (<graph>-emotion-<persona>-tp-<id>, -stage-)
+//     of which the markers drawn after it leave under MinVisible (a
+//     quarter) of its box in view: coinciding personas must stay visible.
+//   - Margins: the empty space left and right of what is drawn differs by
+//     more than MaxMarginDiff (a quarter inch).
 //   - Ellipsis: a text truncated with "…" (an ellipsis between two numbers,
 //     "0…+1", is a range, not a truncation).
 //   - SmallFont: a text under 7 pt (raster.MinTextPt) at the chosen page

@@ -90,6 +90,9 @@ type Drawing struct {
 	ID string
 	// Bounds is the graph's background polygon: the whole drawing.
 	Bounds Box
+	// Content is what is drawn on it: the boxes of the texts, the lines
+	// and the shapes with a visible fill (not white) or stroke.
+	Content Box
 	// Texts are the non-blank texts, in document order.
 	Texts []Text
 	// Shapes are the bounding boxes of the shapes (polygon, path,
@@ -146,9 +149,13 @@ func Parse(svg []byte) (*Drawing, error) {
 	}
 	haveBounds := false
 	order := 0
-	addShape := func(b Box, colour string) {
+	addShape := func(b Box, a map[string]string) {
 		id, class := current()
+		colour := a["fill"]
 		order++
+		if class != "" && (paints(colour) && !strings.EqualFold(colour, "#ffffff") || paints(a["stroke"])) {
+			d.Content = d.Content.union(b)
+		}
 		switch {
 		case class == "node":
 			if colour != "" && colour != "none" && colour != "transparent" {
@@ -195,26 +202,27 @@ func Parse(svg []byte) (*Drawing, error) {
 				stack = append(stack, g)
 			case "polygon", "polyline":
 				if b, ok := pointsBox(a["points"]); ok && t.Name.Local == "polygon" {
-					addShape(b, a["fill"])
+					addShape(b, a)
 				}
 			case "path":
 				if b, ok := pointsBox(a["d"]); ok {
 					switch id, class := current(); class {
 					case "node":
-						addShape(b, a["fill"])
+						addShape(b, a)
 					case "edge":
 						if stroke := a["stroke"]; stroke != "none" && stroke != "transparent" && !strings.EqualFold(stroke, "#ffffff") {
 							order++
 							d.Lines = append(d.Lines, Line{ID: id, Points: points(a["d"]), Box: b, order: order})
+							d.Content = d.Content.union(b)
 						}
 					}
 				}
 			case "ellipse":
 				cx, cy, rx, ry := num(a["cx"]), num(a["cy"]), num(a["rx"]), num(a["ry"])
-				addShape(Box{cx - rx, cy - ry, cx + rx, cy + ry}, a["fill"])
+				addShape(Box{cx - rx, cy - ry, cx + rx, cy + ry}, a)
 			case "rect":
 				x, y, w, h := num(a["x"]), num(a["y"]), num(a["width"]), num(a["height"])
-				addShape(Box{x, y, x + w, y + h}, a["fill"])
+				addShape(Box{x, y, x + w, y + h}, a)
 			case "text":
 				var content string
 				if err := dec.DecodeElement(&struct {
@@ -230,6 +238,7 @@ func Parse(svg []byte) (*Drawing, error) {
 				t := newText(id, content, a)
 				t.order = order
 				d.Texts = append(d.Texts, t)
+				d.Content = d.Content.union(t.Box)
 			}
 		case xml.EndElement:
 			if t.Name.Local == "g" && len(stack) > 0 {
@@ -294,6 +303,11 @@ func num(s string) float64 {
 		return 0
 	}
 	return f
+}
+
+// paints reports whether a fill or stroke colour draws anything.
+func paints(c string) bool {
+	return c != "" && c != "none" && c != "transparent"
 }
 
 // blank reports whether s draws nothing (Graphviz writes " " in the
