@@ -191,7 +191,8 @@ Every map of the layout corpus, as a client sees it: the stress maps of
 [testdata/stress](../testdata/stress) (the cases issue 10 lists: 12 stages of 8
 touchpoints with long Russian labels, 2 stages, CJK, Arabic, Hebrew and emoji,
 6 personas, 25 touchpoints in one stage, no emotions, stage-level emotion
-only, a very long title, many steps back) and the shipped
+only, a very long title, many steps back, twelve colours, phases on some
+stages only, a year of KPI history) and the shipped
 [examples](../examples). For each: the PNG of the map view and of the flow
 view (` + "`cjm render -f png --dpi N`" + `, at the best of 96, 72, 60, 48, 40, 32 or 24 dpi
 that keeps the file under 600 KB), and the first page of the map view's PDF on
