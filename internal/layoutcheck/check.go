@@ -18,13 +18,15 @@ const (
 	Struck       = "struck"        // a line (grid, curve, arrow) runs through a text
 	Hidden       = "hidden-marker" // an emotion marker is covered by others
 	Margins      = "margins"       // the left and right margins differ
+	PhaseBand    = "phase-band"    // the phase band leaves stages uncovered
+	Banner       = "banner"        // the title or a persona chip outgrows the grid
 	Ellipsis     = "ellipsis"      // a text is truncated with "…"
 	SmallFont    = "small-font"    // a text prints under the minimum size
 	LegendColour = "legend-colour" // two legend swatches look alike
 )
 
 // Checks lists every check, in the order problems are reported.
-var Checks = []string{Overlap, Outside, Struck, Hidden, Margins, Ellipsis, SmallFont, LegendColour}
+var Checks = []string{Overlap, Outside, Struck, Hidden, Margins, PhaseBand, Banner, Ellipsis, SmallFont, LegendColour}
 
 // Tol is how far, in points, two boxes may run into each other (or a text
 // out of its shape) before it counts: the text boxes are estimates, and
@@ -99,6 +101,8 @@ func (d *Drawing) Check(opts Options) []Problem {
 	out = append(out, d.struck()...)
 	out = append(out, d.hiddenMarkers()...)
 	out = append(out, d.margins()...)
+	out = append(out, d.phaseBand()...)
+	out = append(out, d.banner()...)
 	out = append(out, d.ellipses()...)
 	out = append(out, d.smallFonts(opts)...)
 	out = append(out, d.legendColours()...)
@@ -355,6 +359,108 @@ func (d *Drawing) margins() []Problem {
 	}
 	return []Problem{{Check: Margins, IDs: []string{d.ID},
 		Detail: fmt.Sprintf("left margin %.0f pt, right margin %.0f pt (differ by more than %.0f pt): the drawing %s, what is drawn %s", left, right, MaxMarginDiff, d.Bounds, d.Content)}}
+}
+
+// grid returns the x extent of the map view's grid: from the header
+// corner (the lane-title column) to the right edge of the last stage
+// header; ok is false for a drawing without one (the flow view).
+func (d *Drawing) grid() (x0, x1 float64, stages []Box, ok bool) {
+	corner, ok := d.Shapes[d.ID+"-header-corner"]
+	if !ok {
+		return 0, 0, nil, false
+	}
+	x1 = corner.X1
+	for _, n := range d.Nodes {
+		if !strings.HasPrefix(n, d.ID+"-stage-") {
+			continue
+		}
+		// Stage headers only, not their parts (-num, -name): the shapes as
+		// tall as the header corner.
+		if b, ok := d.Shapes[n]; ok && math.Abs(b.Y0-corner.Y0) < Tol && math.Abs(b.Y1-corner.Y1) < Tol {
+			stages = append(stages, b)
+			x1 = math.Max(x1, b.X1)
+		}
+	}
+	return corner.X0, x1, stages, len(stages) > 0
+}
+
+// phaseBand checks that the phase band over the stage headers, when the
+// map has one (<graph>-phase-<stage> shapes), covers every stage: a stage
+// without a phase must not leave a gap in it.
+func (d *Drawing) phaseBand() []Problem {
+	_, _, stages, ok := d.grid()
+	if !ok {
+		return nil
+	}
+	var bands []Box
+	for _, n := range d.Nodes {
+		rest, ok := strings.CutPrefix(n, d.ID+"-phase-")
+		if !ok || strings.HasSuffix(rest, "-name") {
+			continue
+		}
+		if b, ok := d.Shapes[n]; ok && b.W() > 0 {
+			bands = append(bands, b)
+		}
+	}
+	if len(bands) == 0 {
+		return nil
+	}
+	var out []Problem
+	for i, st := range stages {
+		mid := (st.X0 + st.X1) / 2
+		covered := false
+		for _, b := range bands {
+			if mid > b.X0 && mid < b.X1 {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, Problem{Check: PhaseBand, IDs: []string{d.ID + fmt.Sprintf(" stage %d", i+1)},
+				Detail: fmt.Sprintf("no phase band over the stage header %s: the band has a gap", st)})
+		}
+	}
+	return out
+}
+
+// MaxTitleLines is the most lines a map's title may wrap to.
+const MaxTitleLines = 3
+
+// banner checks the block above the grid: the title wraps to at most
+// MaxTitleLines lines (it may be as wide as the drawing), and no persona
+// chip (<graph>-persona-<id>) reaches past the grid's right edge.
+func (d *Drawing) banner() []Problem {
+	var out []Problem
+	var title []Text
+	for _, t := range d.Texts {
+		if t.ID == d.ID+"-title" {
+			title = append(title, t)
+		}
+	}
+	if len(title) > MaxTitleLines {
+		out = append(out, Problem{Check: Banner, IDs: []string{d.ID + "-title"}, Texts: []string{title[0].Text},
+			Detail: fmt.Sprintf("the title wraps to %d lines (at most %d)", len(title), MaxTitleLines)})
+	}
+	x0, x1, _, ok := d.grid()
+	if !ok {
+		return out
+	}
+	var chips []string
+	for _, n := range d.Nodes {
+		if !strings.HasPrefix(n, d.ID+"-persona-") {
+			continue
+		}
+		// A part of a chip (-marker, -name, -role) extends a chip's id.
+		if k := len(chips); k > 0 && strings.HasPrefix(n, chips[k-1]+"-") {
+			continue
+		}
+		chips = append(chips, n)
+		if b, ok := d.Shapes[n]; ok && b.X1 > x1+Tol {
+			out = append(out, Problem{Check: Banner, IDs: []string{n},
+				Detail: fmt.Sprintf("the persona chip %s is %.0f pt wide and ends past the grid (%.1f to %.1f)", b, b.W(), x0, x1)})
+		}
+	}
+	return out
 }
 
 // crosses reports whether the segment p–q meets box b (Liang–Barsky).

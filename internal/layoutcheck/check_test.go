@@ -288,3 +288,54 @@ func TestMargins(t *testing.T) {
 		t.Errorf("the text was not counted: %v", ps)
 	}
 }
+
+// grid is a map view's header: the corner and n stage headers of 100 pt,
+// with phase bands over the stages listed.
+func grid(n int, phases ...int) string {
+	s := card("m-header-corner", 0, -250, 50, -230, "")
+	for i := 0; i < n; i++ {
+		x := 50 + 100*float64(i)
+		s += card(fmt.Sprintf("m-stage-s%d", i), x, -250, x+100, -230, "")
+		s += text(fmt.Sprintf("m-stage-s%d-name", i), "start", x+5, -235, 9, "Stage")
+	}
+	for _, i := range phases {
+		x := 50 + 100*float64(i)
+		s += card(fmt.Sprintf("m-phase-s%d", i), x, -270, x+100, -250, "")
+	}
+	return s
+}
+
+func TestPhaseBand(t *testing.T) {
+	only(t, checks(t, grid(3), Options{}), "", 0)
+	only(t, checks(t, grid(3, 0, 1, 2), Options{}), "", 0)
+	ps := checks(t, grid(3, 0, 2), Options{})
+	only(t, ps, PhaseBand, 1)
+	if len(ps) == 1 && ps[0].IDs[0] != "m stage 2" {
+		t.Errorf("ids %v", ps[0].IDs)
+	}
+	// Without the header corner it is not a map view: nothing to check.
+	only(t, checks(t, card("m-stage-s0", 50, -250, 150, -230, "")+card("m-stage-s1", 150, -250, 250, -230, "")+card("m-phase-s0", 50, -270, 150, -250, ""), Options{}), "", 0)
+}
+
+func TestBanner(t *testing.T) {
+	title := func(n int) string {
+		s := `<g id="m-title" class="node">`
+		for i := 0; i < n; i++ {
+			s += fmt.Sprintf(`<text text-anchor="start" x="0" y="%d" font-weight="bold" font-size="8.00">Title line</text>`, -290+9*i)
+		}
+		return s + "</g>\n"
+	}
+	only(t, checks(t, grid(2)+title(3), Options{}), "", 0)
+	only(t, checks(t, grid(2)+title(4), Options{}), Banner, 1)
+	// The grid ends at x 250: a chip to 240 fits, one to 300 does not; its
+	// parts (-name) are not chips.
+	chip := func(x1 float64) string {
+		return card("m-persona-cfo", 0, -228, x1, -210, "") + text("m-persona-cfo-name", "start", 10, -215, 9, "CFO")
+	}
+	only(t, checks(t, grid(2)+chip(240), Options{}), "", 0)
+	ps := checks(t, grid(2)+chip(300), Options{})
+	only(t, ps, Banner, 1)
+	if len(ps) == 1 && ps[0].IDs[0] != "m-persona-cfo" {
+		t.Errorf("ids %v", ps[0].IDs)
+	}
+}
