@@ -20,13 +20,15 @@ const (
 	Margins      = "margins"       // the left and right margins differ
 	PhaseBand    = "phase-band"    // the phase band leaves stages uncovered
 	Banner       = "banner"        // the title or a persona chip outgrows the grid
+	LaneAlign    = "lane-align"    // a lane's label is not on its cells' first line
+	RTLAlign     = "rtl-align"     // a right-to-left text is left-aligned
 	Ellipsis     = "ellipsis"      // a text is truncated with "…"
 	SmallFont    = "small-font"    // a text prints under the minimum size
 	LegendColour = "legend-colour" // two legend swatches look alike
 )
 
 // Checks lists every check, in the order problems are reported.
-var Checks = []string{Overlap, Outside, Struck, Hidden, Margins, PhaseBand, Banner, Ellipsis, SmallFont, LegendColour}
+var Checks = []string{Overlap, Outside, Struck, Hidden, Margins, PhaseBand, Banner, LaneAlign, RTLAlign, Ellipsis, SmallFont, LegendColour}
 
 // Tol is how far, in points, two boxes may run into each other (or a text
 // out of its shape) before it counts: the text boxes are estimates, and
@@ -103,6 +105,8 @@ func (d *Drawing) Check(opts Options) []Problem {
 	out = append(out, d.margins()...)
 	out = append(out, d.phaseBand()...)
 	out = append(out, d.banner()...)
+	out = append(out, d.laneAlign()...)
+	out = append(out, d.rtlAlign()...)
 	out = append(out, d.ellipses()...)
 	out = append(out, d.smallFonts(opts)...)
 	out = append(out, d.legendColours()...)
@@ -459,6 +463,87 @@ func (d *Drawing) banner() []Problem {
 			out = append(out, Problem{Check: Banner, IDs: []string{n},
 				Detail: fmt.Sprintf("the persona chip %s is %.0f pt wide and ends past the grid (%.1f to %.1f)", b, b.W(), x0, x1)})
 		}
+	}
+	return out
+}
+
+// MaxBaselineShift is how far, in points, a lane's label may sit from the
+// first line of its cells.
+const MaxBaselineShift = 1.5
+
+// laneAlign checks that the label of each lane of the map view
+// (<graph>-lane-<lane>) stands on the baseline of the first line of its
+// cells' text (<graph>-cell-<lane>-...), as a table's row header does.
+func (d *Drawing) laneAlign() []Problem {
+	first := map[string]Text{}    // the lane label's first line, by lane id
+	cells := map[string]float64{} // the highest first baseline of its cells
+	var lanes []string
+	for _, t := range d.Texts {
+		rest, ok := strings.CutPrefix(t.ID, d.ID+"-")
+		if !ok {
+			continue
+		}
+		if lane, ok := strings.CutPrefix(rest, "lane-"); ok {
+			if _, seen := first[lane]; !seen {
+				first[lane] = t
+				lanes = append(lanes, lane)
+			}
+			continue
+		}
+		if cell, ok := strings.CutPrefix(rest, "cell-"); ok {
+			lane, _, _ := strings.Cut(cell, "-")
+			if y, seen := cells[lane]; !seen || t.Baseline < y {
+				cells[lane] = t.Baseline
+			}
+		}
+	}
+	var out []Problem
+	for _, lane := range lanes {
+		y, ok := cells[lane]
+		if !ok {
+			continue
+		}
+		l := first[lane]
+		if shift := l.Baseline - y; math.Abs(shift) > MaxBaselineShift {
+			where := "above"
+			if shift > 0 {
+				where = "below"
+			}
+			out = append(out, Problem{Check: LaneAlign, IDs: []string{l.ID}, Texts: []string{l.Text},
+				Detail: fmt.Sprintf("the label's baseline %.1f is %.1f pt %s the first line of its cells (%.1f)", l.Baseline, math.Abs(shift), where, y)})
+		}
+	}
+	return out
+}
+
+// rightToLeft reports whether the first strongly directional letter of s
+// is of a right-to-left script.
+func rightToLeft(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko) {
+			return true
+		}
+		if unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return false
+}
+
+// rtlAlign finds the texts that begin in a right-to-left script and are
+// drawn left-aligned (text-anchor start) inside a cell or card: a
+// right-to-left paragraph reads from the right edge.
+func (d *Drawing) rtlAlign() []Problem {
+	var out []Problem
+	for _, t := range d.Texts {
+		if t.Anchor != "start" || !rightToLeft(t.Text) {
+			continue
+		}
+		if cid, _ := d.Container(t.ID); cid == "" {
+			continue // free text (the title, the legend) starts where it is put
+		}
+		out = append(out, Problem{Check: RTLAlign, IDs: []string{t.ID}, Texts: []string{t.Text},
+			Detail: "a right-to-left text anchored at its left (text-anchor start): right-align it"})
 	}
 	return out
 }

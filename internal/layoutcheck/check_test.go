@@ -339,3 +339,37 @@ func TestBanner(t *testing.T) {
 		t.Errorf("ids %v", ps[0].IDs)
 	}
 }
+
+func TestLaneAlign(t *testing.T) {
+	lane := func(labelY float64) string {
+		return card("m-lane-pains", 0, -200, 50, -150, "") +
+			text("m-lane-pains", "start", 5, labelY, 10, "Pains") +
+			card("m-stage-s", 50, -220, 150, -200, "") +
+			text("m-cell-pains-s-bullets", "start", 55, -186, 10, "•") +
+			text("m-cell-pains-s", "start", 62, -186, 10, "Slow reply") +
+			text("m-cell-pains-s", "start", 62, -174, 10, "from sales")
+	}
+	only(t, checks(t, lane(-186), Options{}), "", 0)
+	only(t, checks(t, lane(-187), Options{}), "", 0)
+	// Half a line above, as the map view drew it.
+	ps := checks(t, lane(-192), Options{})
+	only(t, ps, LaneAlign, 1)
+	if len(ps) == 1 && (ps[0].IDs[0] != "m-lane-pains" || !strings.Contains(ps[0].Detail, "6.0 pt above")) {
+		t.Errorf("%s", ps[0])
+	}
+	only(t, checks(t, lane(-180), Options{}), LaneAlign, 1)
+}
+
+func TestRTLAlign(t *testing.T) {
+	in := func(anchor, s string) string {
+		return card("m-tp-a", 10, -200, 300, -150, "") + text("m-tp-a-name", anchor, map[string]float64{"start": 16, "end": 294}[anchor], -185, 10, s)
+	}
+	only(t, checks(t, in("start", "שיחת הדרכה עם נציג"), Options{}), RTLAlign, 1)
+	only(t, checks(t, in("start", "2.2 مساعدة في الشحن"), Options{}), RTLAlign, 1)
+	only(t, checks(t, in("end", "שיחת הדרכה עם נציג"), Options{}), "", 0)
+	// Latin first, or a left-to-right label quoting Hebrew: left-aligned.
+	only(t, checks(t, in("start", "Call שיחה"), Options{}), "", 0)
+	only(t, checks(t, in("start", "3.1 Onboarding"), Options{}), "", 0)
+	// Free text (a legend entry) is not a paragraph in a cell.
+	only(t, checks(t, text("m-legend-owner-ops", "start", 16, -185, 10, "תפעול"), Options{}), "", 0)
+}

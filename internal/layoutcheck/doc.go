@@ -18,6 +18,10 @@
 //     quarter) of its box in view: coinciding personas must stay visible.
 //   - Margins: the empty space left and right of what is drawn differs by
 //     more than MaxMarginDiff (a quarter inch).
+//   - LaneAlign: a lane's label (<graph>-lane-<lane>) more than
+//     MaxBaselineShift off the baseline of its cells' first line.
+//   - RTLAlign: a text that begins in a right-to-left script (Hebrew,
+//     Arabic, ...) left-aligned in a cell or card.
 //   - Ellipsis: a text truncated with "…" (an ellipsis between two numbers,
 //     "0…+1", is a range, not a truncation).
 //   - SmallFont: a text under 7 pt (raster.MinTextPt) at the chosen page

@@ -64,6 +64,9 @@ type Text struct {
 	// text-anchor, from Ascent×Size above the baseline to Descent×Size
 	// under it.
 	Box Box
+	// Baseline is its y; Anchor its text-anchor ("start" when absent).
+	Baseline float64
+	Anchor   string
 	// order is its place in the drawing order.
 	order int
 }
@@ -262,7 +265,11 @@ func newText(id, content string, a map[string]string) Text {
 	w := textmeasure.Width(content, size, bold)
 	x, y := num(a["x"]), num(a["y"])
 	var x0 float64
-	switch a["text-anchor"] {
+	anchor := a["text-anchor"]
+	if anchor == "" {
+		anchor = "start"
+	}
+	switch anchor {
 	case "middle":
 		x0 = x - w/2
 	case "end":
@@ -270,7 +277,7 @@ func newText(id, content string, a map[string]string) Text {
 	default:
 		x0 = x
 	}
-	return Text{ID: id, Text: content, Size: size, Bold: bold,
+	return Text{ID: id, Text: content, Size: size, Bold: bold, Baseline: y, Anchor: anchor,
 		Box: Box{x0, y - Ascent*size, x0 + w, y + Descent*size}}
 }
 
