@@ -22,13 +22,14 @@ const (
 	Banner       = "banner"        // the title or a persona chip outgrows the grid
 	LaneAlign    = "lane-align"    // a lane's label is not on its cells' first line
 	RTLAlign     = "rtl-align"     // a right-to-left text is left-aligned
+	LegendGap    = "legend-gap"    // a marker colour the legend does not explain
 	Ellipsis     = "ellipsis"      // a text is truncated with "…"
 	SmallFont    = "small-font"    // a text prints under the minimum size
 	LegendColour = "legend-colour" // two legend swatches look alike
 )
 
 // Checks lists every check, in the order problems are reported.
-var Checks = []string{Overlap, Outside, Struck, Hidden, Margins, PhaseBand, Banner, LaneAlign, RTLAlign, Ellipsis, SmallFont, LegendColour}
+var Checks = []string{Overlap, Outside, Struck, Hidden, Margins, PhaseBand, Banner, LaneAlign, RTLAlign, LegendGap, Ellipsis, SmallFont, LegendColour}
 
 // Tol is how far, in points, two boxes may run into each other (or a text
 // out of its shape) before it counts: the text boxes are estimates, and
@@ -107,6 +108,7 @@ func (d *Drawing) Check(opts Options) []Problem {
 	out = append(out, d.banner()...)
 	out = append(out, d.laneAlign()...)
 	out = append(out, d.rtlAlign()...)
+	out = append(out, d.legendGaps()...)
 	out = append(out, d.ellipses()...)
 	out = append(out, d.smallFonts(opts)...)
 	out = append(out, d.legendColours()...)
@@ -512,6 +514,38 @@ func (d *Drawing) laneAlign() []Problem {
 			out = append(out, Problem{Check: LaneAlign, IDs: []string{l.ID}, Texts: []string{l.Text},
 				Detail: fmt.Sprintf("the label's baseline %.1f is %.1f pt %s the first line of its cells (%.1f)", l.Baseline, math.Abs(shift), where, y)})
 		}
+	}
+	return out
+}
+
+// legendGaps finds the fill colours of the emotion chart's markers
+// (<graph>-emotion-<persona>-tp-<id>, -stage-<id>) that no legend mark
+// (<graph>-legend-...-mark) has: a colour the client cannot look up
+// (the neutral grey had no entry). A drawing without a legend is skipped.
+func (d *Drawing) legendGaps() []Problem {
+	legend := map[string]bool{}
+	for id, f := range d.Fills {
+		if strings.HasPrefix(id, d.ID+"-legend-") && strings.HasSuffix(id, "-mark") {
+			legend[f] = true
+		}
+	}
+	if len(legend) == 0 {
+		return nil
+	}
+	var out []Problem
+	reported := map[string]bool{}
+	for _, n := range d.Nodes {
+		rest, ok := strings.CutPrefix(n, d.ID+"-emotion-")
+		if !ok || !(strings.Contains(rest, "-tp-") || strings.Contains(rest, "-stage-")) {
+			continue
+		}
+		f, ok := d.Fills[n]
+		if !ok || legend[f] || reported[f] {
+			continue
+		}
+		reported[f] = true
+		out = append(out, Problem{Check: LegendGap, IDs: []string{n}, Texts: []string{f},
+			Detail: fmt.Sprintf("the marker's fill %s has no entry in the legend", f)})
 	}
 	return out
 }

@@ -373,3 +373,21 @@ func TestRTLAlign(t *testing.T) {
 	// Free text (a legend entry) is not a paragraph in a cell.
 	only(t, checks(t, text("m-legend-owner-ops", "start", 16, -185, 10, "תפעול"), Options{}), "", 0)
 }
+
+func TestLegendGap(t *testing.T) {
+	shape := func(id, fill string) string {
+		return fmt.Sprintf(`<g id="m-%s" class="node"><ellipse fill="%s" stroke="#000" cx="%d" cy="-100" rx="4" ry="4"/></g>`+"\n", id, fill, 20+10*len(id))
+	}
+	legend := shape("legend-delight-mark", "#0072b2") + shape("legend-pain-mark", "#D55E00")
+	markers := shape("emotion-cfo-tp-a", "#0072b2") + shape("emotion-cfo-tp-bb", "#d55e00")
+	only(t, checks(t, legend+markers, Options{}), "", 0)
+	// A neutral grey marker, twice: one problem for the colour.
+	grey := shape("emotion-cfo-tp-ccc", "#8c8c8c") + shape("emotion-cio-tp-ccc", "#8c8c8c")
+	ps := checks(t, legend+markers+grey, Options{})
+	only(t, ps, LegendGap, 1)
+	if len(ps) == 1 && (ps[0].IDs[0] != "m-emotion-cfo-tp-ccc" || ps[0].Texts[0] != "#8c8c8c") {
+		t.Errorf("%s", ps[0])
+	}
+	// No legend at all: nothing to compare with.
+	only(t, checks(t, markers+grey, Options{}), "", 0)
+}

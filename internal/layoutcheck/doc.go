@@ -22,6 +22,8 @@
 //     MaxBaselineShift off the baseline of its cells' first line.
 //   - RTLAlign: a text that begins in a right-to-left script (Hebrew,
 //     Arabic, ...) left-aligned in a cell or card.
+//   - LegendGap: an emotion marker's fill colour that no legend mark has
+//     (the neutral grey).
 //   - Ellipsis: a text truncated with "…" (an ellipsis between two numbers,
 //     "0…+1", is a range, not a truncation).
 //   - SmallFont: a text under 7 pt (raster.MinTextPt) at the chosen page

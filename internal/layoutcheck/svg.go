@@ -112,6 +112,9 @@ type Drawing struct {
 	// fills are the filled shapes of the nodes, in document order: what
 	// hides the lines drawn before them.
 	fills []fill
+	// Fills are the fill colour of each node's first filled shape, by
+	// node id, lower case.
+	Fills map[string]string
 }
 
 // Line is one stroked path of an edge group, as the polyline of its
@@ -135,7 +138,7 @@ type fill struct {
 // and edge groups (<g class="node" id=...>), which hold the shapes and
 // texts of each.
 func Parse(svg []byte) (*Drawing, error) {
-	d := &Drawing{Shapes: map[string]Box{}}
+	d := &Drawing{Shapes: map[string]Box{}, Fills: map[string]string{}}
 	dec := xml.NewDecoder(bytes.NewReader(svg))
 	dec.Strict = false
 	dec.Entity = xml.HTMLEntity
@@ -161,8 +164,11 @@ func Parse(svg []byte) (*Drawing, error) {
 		}
 		switch {
 		case class == "node":
-			if colour != "" && colour != "none" && colour != "transparent" {
+			if paints(colour) {
 				d.fills = append(d.fills, fill{b, order})
+				if _, ok := d.Fills[id]; !ok {
+					d.Fills[id] = strings.ToLower(colour)
+				}
 			}
 			if _, ok := d.Shapes[id]; !ok {
 				d.Shapes[id] = b
