@@ -382,7 +382,7 @@ func TestLegendGap(t *testing.T) {
 	markers := shape("emotion-cfo-tp-a", "#0072b2") + shape("emotion-cfo-tp-bb", "#d55e00")
 	only(t, checks(t, legend+markers, Options{}), "", 0)
 	// A neutral grey marker, twice: one problem for the colour.
-	grey := shape("emotion-cfo-tp-ccc", "#8c8c8c") + shape("emotion-cio-tp-ccc", "#8c8c8c")
+	grey := shape("emotion-cfo-tp-ccc", "#8c8c8c") + shape("emotion-cio-tp-dddd", "#8c8c8c")
 	ps := checks(t, legend+markers+grey, Options{})
 	only(t, ps, LegendGap, 1)
 	if len(ps) == 1 && (ps[0].IDs[0] != "m-emotion-cfo-tp-ccc" || ps[0].Texts[0] != "#8c8c8c") {
