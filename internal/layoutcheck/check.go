@@ -137,18 +137,53 @@ func (d *Drawing) overlaps() []Problem {
 			}
 		}
 	}
+	out := d.markOverlaps()
 	sort.Slice(found, func(x, y int) bool {
 		if found[x].a != found[y].a {
 			return found[x].a < found[y].a
 		}
 		return found[x].b < found[y].b
 	})
-	var out []Problem
 	for _, p := range found {
 		a, b := d.Texts[p.a], d.Texts[p.b]
 		w, h := a.Box.overlap(b.Box)
 		out = append(out, Problem{Check: Overlap, IDs: []string{a.ID, b.ID}, Texts: []string{a.Text, b.Text},
 			Detail: fmt.Sprintf("boxes %s and %s overlap by %.1f×%.1f pt", a.Box, b.Box, w, h)})
+	}
+	return out
+}
+
+// MaxMark is the largest side, in points, of a filled node shape that is
+// a mark (a ★, an emotion marker, a legend swatch) rather than a cell or
+// a card: a text must not run into a mark either.
+const MaxMark = 24.0
+
+// markOverlaps finds the texts that run into a mark of another node: its
+// box shrunk by a fifth on each side (a star's or a circle's corners are
+// empty) overlaps the text's box by more than Tol.
+func (d *Drawing) markOverlaps() []Problem {
+	var marks []string
+	for _, n := range d.Nodes {
+		b, ok := d.Shapes[n]
+		if _, filled := d.Fills[n]; ok && filled && b.W() > 0 && b.H() > 0 && b.W() <= MaxMark && b.H() <= MaxMark {
+			marks = append(marks, n)
+		}
+	}
+	var out []Problem
+	for _, t := range d.Texts {
+		for _, m := range marks {
+			b := d.Shapes[m]
+			// A text on its own node's shape or a part's (<mark>-name),
+			// or wholly on the shape (a badge's label), is meant to be.
+			if m == t.ID || strings.HasPrefix(t.ID, m+"-") || t.Box.within(b, Tol) {
+				continue
+			}
+			in := Box{b.X0 + b.W()/5, b.Y0 + b.H()/5, b.X1 - b.W()/5, b.Y1 - b.H()/5}
+			if w, h := t.Box.overlap(in); w > Tol && h > Tol {
+				out = append(out, Problem{Check: Overlap, IDs: []string{t.ID, m}, Texts: []string{t.Text, ""},
+					Detail: fmt.Sprintf("the text's box %s runs into the mark %s by %.1f×%.1f pt", t.Box, b, w, h)})
+			}
+		}
 	}
 	return out
 }

@@ -391,3 +391,21 @@ func TestLegendGap(t *testing.T) {
 	// No legend at all: nothing to compare with.
 	only(t, checks(t, markers+grey, Options{}), "", 0)
 }
+
+func TestMarkOverlap(t *testing.T) {
+	star := func(x float64) string {
+		return fmt.Sprintf(`<g id="m-tp-a-mot" class="node"><polygon fill="#f2b01e" stroke="#1a1a1a" points="%g,-190 %g,-180 %g,-180 %g,-190"/></g>`+"\n", x, x, x+10, x+10)
+	}
+	name := text("m-tp-a-name", "start", 16, -182, 10, "Contract negotiation")
+	body := card("m-tp-a", 10, -200, 200, -150, "") + name
+	w := textmeasure.Width("Contract negotiation", 10, false)
+	// The ★ in the card's corner, clear of the name; over its end.
+	only(t, checks(t, body+star(16+w+4), Options{}), "", 0)
+	ps := checks(t, body+star(16+w-6), Options{})
+	only(t, ps, Overlap, 1)
+	if len(ps) == 1 && (ps[0].IDs[0] != "m-tp-a-name" || ps[0].IDs[1] != "m-tp-a-mot") {
+		t.Errorf("ids %v", ps[0].IDs)
+	}
+	// A card is no mark: its own texts lie on it.
+	only(t, checks(t, card("m-tp-b", 10, -120, 30, -100, "")+text("m-tp-b-name", "start", 12, -105, 9, "ab"), Options{}), "", 0)
+}

@@ -7,6 +7,8 @@
 //     measures it in the bundled fonts (what the views are laid out with
 //     and pkg/raster draws with); its height is the font size (Ascent above
 //     the baseline, Descent below).
+//     A text must not run into another node's mark either (a filled
+//     shape at most MaxMark wide and high: a ★, an emotion marker).
 //   - Outside: a text is not inside its cell or card: the shape of its own
 //     node group, else of the nearest node whose id its id extends
 //     (<card>-name lies in <card>), else the whole drawing.
