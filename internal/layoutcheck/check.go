@@ -102,6 +102,7 @@ func (d *Drawing) Check(opts Options) []Problem {
 	out = append(out, d.overlaps()...)
 	out = append(out, d.outside()...)
 	out = append(out, d.struck()...)
+	out = append(out, d.struckStars()...)
 	out = append(out, d.hiddenMarkers()...)
 	out = append(out, d.margins()...)
 	out = append(out, d.phaseBand()...)
@@ -613,6 +614,35 @@ func (d *Drawing) rtlAlign() []Problem {
 		}
 		out = append(out, Problem{Check: RTLAlign, IDs: []string{t.ID}, Texts: []string{t.Text},
 			Detail: "a right-to-left text anchored at its left (text-anchor start): right-align it"})
+	}
+	return out
+}
+
+// struckStars finds the lines that run through a moment of truth's ★
+// (<card>-mot): a flow edge leaving a card through its star.
+func (d *Drawing) struckStars() []Problem {
+	var out []Problem
+	for _, n := range d.Nodes {
+		if !strings.HasSuffix(n, "-mot") {
+			continue
+		}
+		b, ok := d.Shapes[n]
+		if !ok || b.W() <= 0 {
+			continue
+		}
+		in := Box{b.X0 + b.W()/5, b.Y0 + b.H()/5, b.X1 - b.W()/5, b.Y1 - b.H()/5}
+		for _, l := range d.Lines {
+			if w, h := l.Box.overlap(in); w < 0 || h < 0 {
+				continue
+			}
+			for i := 1; i < len(l.Points); i++ {
+				if crosses(l.Points[i-1], l.Points[i], in) {
+					out = append(out, Problem{Check: Struck, IDs: []string{n, l.ID},
+						Detail: fmt.Sprintf("its segment (%.1f, %.1f)–(%.1f, %.1f) runs through the ★ %s", l.Points[i-1][0], l.Points[i-1][1], l.Points[i][0], l.Points[i][1], b)})
+					break
+				}
+			}
+		}
 	}
 	return out
 }

@@ -409,3 +409,18 @@ func TestMarkOverlap(t *testing.T) {
 	// A card is no mark: its own texts lie on it.
 	only(t, checks(t, card("m-tp-b", 10, -120, 30, -100, "")+text("m-tp-b-name", "start", 12, -105, 9, "ab"), Options{}), "", 0)
 }
+
+func TestStruckStar(t *testing.T) {
+	star := `<g id="m-tp-a-mot" class="node"><polygon fill="#f2b01e" stroke="#1a1a1a" points="190,-210 190,-192 208,-192 208,-210"/></g>` + "\n"
+	edge := func(d string) string {
+		return `<g id="m-next-a-b" class="edge"><path fill="none" stroke="#555" d="` + d + `"/></g>` + "\n"
+	}
+	// An edge leaving the card's corner through the ★, and one leaving
+	// from its side below it.
+	ps := checks(t, star+edge("M195,-200C220,-205 240,-205 260,-205"), Options{})
+	only(t, ps, Struck, 1)
+	if len(ps) == 1 && (ps[0].IDs[0] != "m-tp-a-mot" || ps[0].IDs[1] != "m-next-a-b") {
+		t.Errorf("ids %v", ps[0].IDs)
+	}
+	only(t, checks(t, star+edge("M200,-170C220,-170 240,-170 260,-170"), Options{}), "", 0)
+}

@@ -15,6 +15,7 @@
 //   - Struck: a line of an edge (a grid line, an emotion curve, a step-back
 //     arrow, a flow edge) runs through a text, unless a filled shape drawn
 //     after the line holds the text (its card, a halo).
+//     A line through a moment of truth's ★ (<card>-mot) counts too.
 //   - Hidden: an emotion marker (<graph>-emotion-<persona>-tp-<id>, -stage-)
 //     of which the markers drawn after it leave under MinVisible (a
 //     quarter) of its box in view: coinciding personas must stay visible.
