@@ -23,13 +23,14 @@ const (
 	LaneAlign    = "lane-align"    // a lane's label is not on its cells' first line
 	RTLAlign     = "rtl-align"     // a right-to-left text is left-aligned
 	LegendGap    = "legend-gap"    // a marker colour the legend does not explain
+	LegendRows   = "legend-rows"   // channels, owners or personas share a legend row
 	Ellipsis     = "ellipsis"      // a text is truncated with "…"
 	SmallFont    = "small-font"    // a text prints under the minimum size
 	LegendColour = "legend-colour" // two legend swatches look alike
 )
 
 // Checks lists every check, in the order problems are reported.
-var Checks = []string{Overlap, Outside, Struck, Hidden, Margins, PhaseBand, Banner, LaneAlign, RTLAlign, LegendGap, Ellipsis, SmallFont, LegendColour}
+var Checks = []string{Overlap, Outside, Struck, Hidden, Margins, PhaseBand, Banner, LaneAlign, RTLAlign, LegendGap, LegendRows, Ellipsis, SmallFont, LegendColour}
 
 // Tol is how far, in points, two boxes may run into each other (or a text
 // out of its shape) before it counts: the text boxes are estimates, and
@@ -110,6 +111,7 @@ func (d *Drawing) Check(opts Options) []Problem {
 	out = append(out, d.laneAlign()...)
 	out = append(out, d.rtlAlign()...)
 	out = append(out, d.legendGaps()...)
+	out = append(out, d.legendRows()...)
 	out = append(out, d.ellipses()...)
 	out = append(out, d.smallFonts(opts)...)
 	out = append(out, d.legendColours()...)
@@ -582,6 +584,29 @@ func (d *Drawing) legendGaps() []Problem {
 		reported[f] = true
 		out = append(out, Problem{Check: LegendGap, IDs: []string{n}, Texts: []string{f},
 			Detail: fmt.Sprintf("the marker's fill %s has no entry in the legend", f)})
+	}
+	return out
+}
+
+// legendRows finds the legend rows that mix the swatches of channels,
+// owners and personas: a client reads a row as one kind (the flow view's
+// legend ran owners on in the channels' row).
+func (d *Drawing) legendRows() []Problem {
+	var out []Problem
+	reported := map[[2]string]bool{}
+	for i, a := range d.Swatches {
+		ba := d.Shapes[a.ID]
+		for _, b := range d.Swatches[i+1:] {
+			if a.Kind == b.Kind || reported[[2]string{a.Kind, b.Kind}] {
+				continue
+			}
+			bb := d.Shapes[b.ID]
+			if math.Abs((ba.Y0+ba.Y1)/2-(bb.Y0+bb.Y1)/2) < 2 {
+				reported[[2]string{a.Kind, b.Kind}] = true
+				out = append(out, Problem{Check: LegendRows, IDs: []string{a.ID, b.ID},
+					Detail: fmt.Sprintf("%s and %s swatches share a legend row (y %.1f)", a.Kind, b.Kind, (ba.Y0+ba.Y1)/2)})
+			}
+		}
 	}
 	return out
 }

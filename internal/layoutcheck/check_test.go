@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cjm-dev/cjm/pkg/palette"
 	"github.com/cjm-dev/cjm/pkg/raster"
 	"github.com/cjm-dev/cjm/pkg/textmeasure"
 )
@@ -167,8 +168,11 @@ func TestPageScale(t *testing.T) {
 }
 
 func TestLegendColours(t *testing.T) {
+	row := 0.0
 	mark := func(id, fill string) string {
-		return fmt.Sprintf(`<g id="m-legend-%s-mark" class="node"><polygon fill="%s" stroke="#000" points="0,0 0,-9 9,-9 9,0 0,0"/></g>`+"\n", id, fill)
+		// One row each (TestLegendRows checks rows).
+		row -= 12
+		return fmt.Sprintf(`<g id="m-legend-%s-mark" class="node"><polygon fill="%s" stroke="#000" points="0,%g 0,%g 9,%g 9,%g 0,%g"/></g>`+"\n", id, fill, row, row-9, row-9, row, row)
 	}
 	// The three olives of the ABM example before the palette fix.
 	body := mark("owner-a", "#707a1f") + mark("owner-b", "#7a7041") + mark("channel-c", "#006CD1") + mark("persona-d", "#7a7a29")
@@ -423,4 +427,20 @@ func TestStruckStar(t *testing.T) {
 		t.Errorf("ids %v", ps[0].IDs)
 	}
 	only(t, checks(t, star+edge("M200,-170C220,-170 240,-170 260,-170"), Options{}), "", 0)
+}
+
+func TestLegendRows(t *testing.T) {
+	n := 0
+	mark := func(id string, x, y float64) string {
+		n++ // a colour of its own: the palette's first ones are far apart
+		return fmt.Sprintf(`<g id="m-legend-%s-mark" class="node"><polygon fill="%s" stroke="#000" points="%g,%g %g,%g %g,%g %g,%g"/></g>`+"\n", id, palette.Set[n], x, y, x, y-9, x+9, y-9, x+9, y)
+	}
+	channels := mark("channel-web", 100, -40) + mark("channel-call", 150, -40)
+	// The owners on a row of their own; then run on in the channels' row.
+	only(t, checks(t, channels+mark("owner-sales", 100, -25), Options{}), "", 0)
+	ps := checks(t, channels+mark("owner-sales", 200, -40)+mark("owner-legal", 250, -40), Options{})
+	only(t, ps, LegendRows, 1)
+	if len(ps) == 1 && (ps[0].IDs[0] != "m-legend-channel-web-mark" || ps[0].IDs[1] != "m-legend-owner-sales-mark") {
+		t.Errorf("ids %v", ps[0].IDs)
+	}
 }

@@ -27,6 +27,8 @@
 //     Arabic, ...) left-aligned in a cell or card.
 //   - LegendGap: an emotion marker's fill colour that no legend mark has
 //     (the neutral grey).
+//   - LegendRows: swatches of channels, owners or personas sharing one
+//     legend row (a row reads as one kind).
 //   - Ellipsis: a text truncated with "…" (an ellipsis between two numbers,
 //     "0…+1", is a range, not a truncation).
 //   - SmallFont: a text under 7 pt (raster.MinTextPt) at the chosen page
