@@ -11,7 +11,9 @@
 //     shape at most MaxMark wide and high: a ★, an emotion marker).
 //   - Outside: a text is not inside its cell or card: the shape of its own
 //     node group, else of the nearest node whose id its id extends
-//     (<card>-name lies in <card>), else the whole drawing.
+//     (<card>-name lies in <card>), else its cell of the map view's grid
+//     (<graph>-cell-<lane>-<stage>: the row of <graph>-lane-<lane>, the
+//     column of <graph>-stage-<stage>), else the whole drawing.
 //   - Struck: a line of an edge (a grid line, an emotion curve, a step-back
 //     arrow, a flow edge) runs through a text, unless a filled shape drawn
 //     after the line holds the text (its card, a halo).
@@ -21,6 +23,10 @@
 //     quarter) of its box in view: coinciding personas must stay visible.
 //   - Margins: the empty space left and right of what is drawn differs by
 //     more than MaxMarginDiff (a quarter inch).
+//   - PhaseBand: the phase band over the stage headers, where the map has
+//     one, leaves a stage uncovered (a gap over a stage without a phase).
+//   - Banner: the title wraps to more than MaxTitleLines lines, or a persona
+//     chip reaches past the grid's right edge.
 //   - LaneAlign: a lane's label (<graph>-lane-<lane>) more than
 //     MaxBaselineShift off the baseline of its cells' first line.
 //   - RTLAlign: a text that begins in a right-to-left script (Hebrew,
@@ -39,8 +45,9 @@
 //     (palette.MinDeltaE, palette.MinDeltaEDeutan).
 //
 // Each problem names the element ids (Graphviz writes the node ids the
-// view builders give) and the texts. The checker has no knowledge of the
-// views beyond the id conventions "<graph>-legend-<kind>-<id>-mark" and
-// "<parent>-<part>"; the corpus test (corpus_test.go) runs it on every
-// example and stress map.
+// view builders give) and the texts. The checker knows the views only by
+// the ids their builders give (docs/views.md lists them): "<parent>-<part>",
+// header-corner, stage-, lane-, cell-, phase-, persona-, emotion-, the
+// -mot star and legend-<kind>-<id>-mark; the corpus test (corpus_test.go)
+// runs it on every example and stress map.
 package layoutcheck
