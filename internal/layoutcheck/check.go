@@ -194,11 +194,14 @@ func (d *Drawing) markOverlaps() []Problem {
 // Container returns the shape a text of node id must lie in, and that
 // shape's node id: the node's own shape (a card's header text), else the
 // shape of the nearest node whose id the text's id extends with
-// "-suffix" (a card's name, <card>-name, lies in <card>), else the whole
-// drawing (id "").
+// "-suffix" (a card's name, <card>-name, lies in <card>) and which is not
+// a mark (a marker's label, <marker>-label, lies beside it), else its grid
+// cell, else the whole drawing (id "").
 func (d *Drawing) Container(id string) (string, Box) {
 	for cur := id; cur != "" && cur != d.ID; {
-		if b, ok := d.Shapes[cur]; ok && b.W() > 0 && b.H() > 0 {
+		// A mark (a marker, a ★) is no container of another node's text:
+		// its label lies beside it.
+		if b, ok := d.Shapes[cur]; ok && b.W() > 0 && b.H() > 0 && (cur == id || b.W() > MaxMark || b.H() > MaxMark) {
 			return cur, b
 		}
 		i := strings.LastIndexByte(cur, '-')

@@ -444,3 +444,27 @@ func TestLegendRows(t *testing.T) {
 		t.Errorf("ids %v", ps[0].IDs)
 	}
 }
+
+// A marker's label lies beside its marker, not in it: its container is
+// the emotion lane's row.
+func TestMarkerLabel(t *testing.T) {
+	body := card("m-header-corner", 0, -250, 50, -230, "") + card("m-stage-s", 50, -250, 250, -230, "") +
+		card("m-lane-emotions", 0, -230, 50, -130, "") +
+		`<g id="m-emotion-cfo-tp-a" class="node"><ellipse fill="#0072b2" stroke="#000" cx="100" cy="-180" rx="4.68" ry="4.68"/></g>` + "\n" +
+		text("m-emotion-cfo-tp-a-label", "start", 107, -177, 8, "1.1")
+	only(t, checks(t, body, Options{}), "", 0)
+	if id, _ := mustParse(t, body).Container("m-emotion-cfo-tp-a-label"); id != "m-lane-emotions (row)" {
+		t.Errorf("container %q", id)
+	}
+	// Below the chart's row, it is out of it.
+	only(t, checks(t, body+text("m-emotion-cfo-tp-b-label", "start", 107, -127, 8, "1.2"), Options{}), Outside, 1)
+}
+
+func mustParse(t *testing.T, body string) *Drawing {
+	t.Helper()
+	d, err := Parse(svg(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
