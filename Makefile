@@ -79,18 +79,26 @@ bench: ## run the benchmarks
 # of the map view.
 # `make examples` re-renders them; `make examples-check` (part of `make
 # test`) fails when a committed output is stale, as a user's CI would.
+# `make examples` also writes docs/gallery.md and docs/gallery/ (cmd/gallery:
+# every stress map and example, map and flow PNGs and a PDF page through
+# poppler's pdftoppm, which it needs); examples-check compares the gallery
+# except the poppler PNGs, whose pixels depend on poppler's version.
 EXAMPLE_OUTPUTS = -f svg,md --view map,flow,kpi examples
 EXAMPLE_PNGS    = -f png --view map examples
 
-examples: ## re-render the committed outputs of examples/
+examples: ## re-render the committed outputs of examples/ and the gallery (docs/gallery.md)
 	$(GO) run ./cmd/cjm render -q $(EXAMPLE_OUTPUTS)
 	$(GO) run ./cmd/cjm render -q $(EXAMPLE_PNGS)
+	$(GO) run ./cmd/gallery
 
 examples-check: ## fail if the committed outputs of examples/ are stale
 	$(GO) run ./cmd/cjm validate -q --strict examples
 	$(GO) run ./cmd/cjm fmt -l examples
 	$(GO) run ./cmd/cjm render -q --check $(EXAMPLE_OUTPUTS)
 	$(GO) run ./cmd/cjm render -q --check $(EXAMPLE_PNGS)
+	@# The gallery's page and the PNGs cjm draws; not the poppler PNGs (they
+	@# depend on poppler's version) nor the maps that need a system font.
+	$(GO) run ./cmd/gallery -check
 	@# A pull request's diff comment, as the CI recipes post it (exit 1 only means "changed").
 	$(GO) run ./cmd/cjm diff --format md HEAD:examples/abm-committee.yaml examples/abm-committee.yaml >/dev/null || [ $$? -eq 1 ]
 

@@ -51,6 +51,9 @@ type Options struct {
 type Paper struct {
 	Page   raster.Page
 	Footer string
+	// DPI is the PNG resolution (`cjm render --dpi`); zero means
+	// raster's default (raster.DefaultDPI, raster.PageDPI on a page size).
+	DPI float64
 }
 
 // Output is one output of a map.
@@ -307,6 +310,7 @@ func (j *Job) rasterOptions() raster.Options {
 		Missing: j.cache.missing,
 		Page:    j.cache.paper.Page,
 		Footer:  j.pageFooter(),
+		DPI:     j.cache.paper.DPI,
 		Title:   j.Map.Title,
 		Lang:    j.Map.Lang,
 		Subject: strings.TrimSpace(strings.TrimLeft(subject, "# ")),

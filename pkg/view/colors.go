@@ -119,6 +119,12 @@ var EvidenceMarks = map[string]string{
 	"assumed":  "○○○",
 }
 
+// EvidenceLegendStyle is the style of the evidence dots in the legends of
+// the map and flow views: 8.5 pt, so they stay at 7 pt or more on paper
+// when an A3 page scales the drawing down to 0.85 (issue 10: at 6.5 pt they
+// were the only text under 7 pt on the examples' A3 prints).
+var EvidenceLegendStyle = Style{Size: 8.5, Color: palette.Text}
+
 // OwnerMark is drawn in the owner's colour before the owner's name (the
 // name itself is in the text colour, legible whatever the colour).
 const OwnerMark = "■"

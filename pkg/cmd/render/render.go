@@ -70,6 +70,8 @@ type Options struct {
 	// Theme is --theme: a built-in theme (default, print) or a theme file
 	// (pkg/theme); empty: the default look.
 	Theme string
+	// DPI is --dpi, the PNG resolution; 0 means raster's default.
+	DPI float64
 
 	// NewRenderer picks where Graphviz runs for `layouts` layouts with
 	// `workers` parallel jobs, each layout bounded by timeout, and returns
@@ -164,6 +166,9 @@ worker process is killed) and its input fails with an error.`,
 				return err
 			}
 			opts.Personas = personas
+			if opts.DPI != 0 && (opts.DPI < 1 || opts.DPI > 2400) {
+				return cmdutil.FlagErrorf("--dpi must be between 1 and 2400, not %g", opts.DPI)
+			}
 			if opts.Check && opts.OutDir == "-" {
 				return cmdutil.FlagErrorf("--check compares files on disk; it cannot be used with -o -")
 			}
@@ -185,6 +190,7 @@ worker process is killed) and its input fails with an error.`,
 	fl.StringVar(&opts.Footer, "footer", "", "write `TEXT` under the drawing on every page of a --page size")
 	fl.StringSliceVar(&opts.Personas, "persona", nil, "draw the map for the persona `ID` only (repeatable or comma-separated): its emotion curve, the touchpoints it meets and its card; outputs are named <base>.persona-<id>[+<id>…].<ext>")
 	fl.StringVar(&opts.Theme, "theme", "", "brand the outputs with the theme `NAME|FILE`: a built-in theme (default, print: legible in greyscale) or a theme file of brand colours, logo, font family, footer and confidentiality line (docs/themes.md)")
+	fl.Float64Var(&opts.DPI, "dpi", 0, "draw PNG at `N` dots per inch (default 192, or 150 on a --page size); lower it for smaller files")
 	fl.BoolVar(&opts.Check, "check", false, "write nothing; list missing or out-of-date outputs and exit 1 if any")
 	fl.DurationVar(&opts.LayoutTimeout, "layout-timeout", DefaultLayoutTimeout, "stop a Graphviz layout after `DURATION` and fail its input (0: no limit)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -263,7 +269,7 @@ func renderRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return cmdutil.FlagErrorf("--page: %s", err)
 	}
-	plan.Paper = render.Paper{Page: page, Footer: opts.Footer}
+	plan.Paper = render.Paper{Page: page, Footer: opts.Footer, DPI: opts.DPI}
 	plan.Personas = opts.Personas
 	if opts.Theme != "" {
 		th, tds, tsrcs := theme.Load(opts.Theme, "", opts.MaxBytes)

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"image/png"
 	"io"
 	"os"
 	"os/exec"
@@ -131,6 +132,14 @@ func TestFlags(t *testing.T) {
 		{args: []string{}, wantErr: "requires at least 1 arg"},
 		{args: []string{"--check", "-o", "-", "a.yaml"}, wantErr: "cannot be used with -o -"},
 		{args: []string{"-j", "-1", "a.yaml"}, wantErr: "-j must be 1 or more"},
+		{args: []string{"--dpi", "72", "a.yaml"}, check: func(o *Options) string {
+			if o.DPI != 72 {
+				return fmt.Sprintf("--dpi 72: DPI %g", o.DPI)
+			}
+			return ""
+		}},
+		{args: []string{"--dpi", "0.5", "a.yaml"}, wantErr: "--dpi must be between 1 and 2400"},
+		{args: []string{"--dpi", "5000", "a.yaml"}, wantErr: "--dpi must be between 1 and 2400"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -291,6 +300,33 @@ func TestStdout(t *testing.T) {
 
 // TestDeterministic renders twice in process and once with two worker
 // processes: the bytes are the same.
+// TestDPI: --dpi sets the PNG's resolution (the default is
+// raster.DefaultDPI, 192), so a quarter of it is a quarter of the width.
+func TestDPI(t *testing.T) {
+	dir := copyInputs(t, "plain.yaml")
+	in := filepath.Join(dir, "plain.yaml")
+	width := func(args ...string) int {
+		out := t.TempDir()
+		if _, stderr, code := run(t, inProcess, append(args, "-f", "png", "-o", out, in)...); code != 0 {
+			t.Fatalf("exit %d\n%s", code, stderr)
+		}
+		f, err := os.Open(filepath.Join(out, "plain.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		cfg, err := png.DecodeConfig(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cfg.Width
+	}
+	full, small := width(), width("--dpi", "48")
+	if d := full - 4*small; d < -4 || d > 4 {
+		t.Errorf("PNG %d px wide at 192 dpi, %d at 48 dpi: want a quarter", full, small)
+	}
+}
+
 func TestDeterministic(t *testing.T) {
 	dir := copyInputs(t, "plain.yaml", "escapes.yaml")
 	args := []string{"-f", "svg,dot,png,pdf", "--view", "map,flow"}

@@ -649,7 +649,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 	if mot {
 		cards = append(cards, entry(b.t("mot"), func(id string, c view.Point) { b.star(id, c, 13) }, "mot"))
 	}
-	st := view.Style{Size: 6.5, Color: palette.Text}
+	st := view.EvidenceLegendStyle
 	for _, e := range journey.EvidenceKinds {
 		if evidence[e] {
 			g := view.EvidenceMarks[e]

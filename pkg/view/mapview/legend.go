@@ -172,7 +172,7 @@ func (b *builder) swatchMarker(shape, fill, outline string) func(string, view.Po
 }
 
 func swatchDots(b *builder, g string) func(string, view.Point) {
-	st := view.Style{Size: 6.5, Color: palette.Text}
+	st := view.EvidenceLegendStyle
 	return func(id string, c view.Point) {
 		b.doc.Centred(id, c.X+1, c.Y-st.LineHeight()/2, []string{g}, st)
 	}
