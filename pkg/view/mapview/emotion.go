@@ -72,7 +72,7 @@ const (
 var (
 	axisStyle = view.Style{Size: 8.5, Color: palette.TextMuted}
 	// pointRefStyle is the touchpoint number beside a point.
-	pointRefStyle = view.Style{Size: 7.5, Color: palette.TextMuted}
+	pointRefStyle = view.Style{Size: 8, Color: palette.TextMuted}
 	rowNameStyle  = view.Style{Size: 8.5, Bold: true, Color: palette.Text}
 )
 
