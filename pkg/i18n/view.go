@@ -33,6 +33,8 @@ var viewLabels = map[string]map[string]string{
 		"baseline.added_tip": "Added since the baseline",
 		"baseline.vs":        "vs the baseline",
 		"baseline.curve":     "the baseline's emotion",
+
+		"footnotes.title": "Footnotes",
 	},
 	"ru": {
 		"lane.emotions":    "Эмоции",
@@ -64,5 +66,7 @@ var viewLabels = map[string]map[string]string{
 		"baseline.added_tip": "Добавлена с базовой версии",
 		"baseline.vs":        "к базовой версии",
 		"baseline.curve":     "эмоция в базовой версии",
+
+		"footnotes.title": "Примечания",
 	},
 }

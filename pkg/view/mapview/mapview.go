@@ -92,6 +92,15 @@ type builder struct {
 	series map[*journey.Metric]*kpi.Series
 	// baseline is the version compared with (nil: none).
 	baseline *baseline
+	// colLeft are the stage columns' left edges and, last, the grid's
+	// right edge (placeColumns).
+	colLeft []float64
+	// cardRows is the most touchpoint cards a stage stacks in one column
+	// (cardRows).
+	cardRows int
+	// notes are the footnotes of the cards (footnotes.go), nil until
+	// first asked for.
+	notes *noteList
 }
 
 func newBuilder(m *journey.Map, opts view.Options) *builder {
@@ -114,27 +123,20 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		lang:       lang,
 		doc:        &view.Doc{Prefix: opts.Prefix(m), Title: m.Title},
 		cw:         cw,
-		width:      laneWidth + float64(len(m.Stages))*cw,
 		ref:        make(map[*journey.Touchpoint]string),
 		tpX:        make(map[*journey.Touchpoint]float64),
 		perPersona: m.PerPersonaEmotion(),
 		series:     kpi.BySeries(kpi.FromMap(m, kpi.Options{})),
 		baseline:   newBaseline(m, opts.Baseline, opts.BaselineName),
 	}
-	for si, s := range m.Stages {
-		k := len(s.Touchpoints)
-		for ti, t := range s.Touchpoints {
-			b.ref[t] = journey.Ref(si, ti)
-			b.tpX[t] = b.colX(si) + (float64(ti)+0.5)*cw/float64(k)
-		}
-	}
+	b.placeColumns()
 	return b
 }
 
 func (b *builder) t(key string) string { return i18n.T(b.lang, key) }
 
 // colX returns the left edge of stage column i.
-func (b *builder) colX(i int) float64 { return laneWidth + float64(i)*b.cw }
+func (b *builder) colX(i int) float64 { return b.colLeft[i] }
 
 // layout lays out the page top to bottom.
 func (b *builder) layout() {
@@ -150,6 +152,7 @@ func (b *builder) layout() {
 	}
 	b.stepsBack()
 	b.grid()
+	b.footnotes()
 	b.legend()
 }
 
@@ -307,11 +310,7 @@ func (b *builder) personas() {
 			view.A("width", view.Inches(w)), view.A("height", view.Inches(h)),
 			view.A("fillcolor", palette.Tint(color, 0.88)), view.A("color", color), view.A("penwidth", "0.75"),
 			view.NoLabel)
-		shape := "circle"
-		if b.perPersona {
-			shape = personaShape(i)
-		}
-		b.marker(id+"-marker", view.Point{X: x + 11, Y: b.y + h/2}, shape, 9, color, color)
+		b.marker(id+"-marker", view.Point{X: x + 11, Y: b.y + h/2}, personaMark(i), 9, color, color)
 		b.doc.TextAt(id+"-name", x+20, b.y+(h-laneStyle.LineHeight())/2, []string{p.Name}, laneStyle)
 		if role != "" {
 			b.doc.TextAt(id+"-role", x+20+nw+4, b.y+(h-smallStyle.LineHeight())/2, []string{role}, smallStyle)
@@ -339,7 +338,7 @@ func (b *builder) phases() {
 		}
 		phase := b.m.Stages[i].Phase
 		x := b.colX(i)
-		w := float64(j-i+1) * b.cw
+		w := b.colX(j+1) - x
 		if phase != "" {
 			fill := "#DCE4F0"
 			if phase == "using" {
@@ -359,7 +358,6 @@ func (b *builder) phases() {
 }
 
 func (b *builder) headers() {
-	inner := b.cw - 2*pad
 	numW := 0.0
 	for i := range b.m.Stages {
 		numW = math.Max(numW, numStyle.Width(strconv.Itoa(i+1)))
@@ -367,8 +365,8 @@ func (b *builder) headers() {
 	numW = view.Ceil(numW) + 6
 	var lines [][]string
 	maxLines := 1
-	for _, s := range b.m.Stages {
-		l := headStyle.Wrap(s.Name, inner-numW)
+	for i, s := range b.m.Stages {
+		l := headStyle.Wrap(s.Name, b.colW(i)-2*pad-numW)
 		lines = append(lines, l)
 		if len(l) > maxLines {
 			maxLines = len(l)
@@ -379,7 +377,7 @@ func (b *builder) headers() {
 	b.box(b.doc.ID("header", "corner"), 0, b.y, laneWidth, h, palette.Header, palette.Rule)
 	for i, s := range b.m.Stages {
 		x := b.colX(i)
-		b.box(b.stageID(i), x, b.y, b.cw, h, palette.Header, palette.Rule, view.A("tooltip", s.Name))
+		b.box(b.stageID(i), x, b.y, b.colW(i), h, palette.Header, palette.Rule, view.A("tooltip", s.Name))
 		b.doc.TextAt(b.stageID(i)+"-num", x+pad, b.y+pad, []string{strconv.Itoa(i + 1)}, numStyle)
 		b.doc.TextAt(b.stageID(i)+"-name", x+pad+numW, b.y+pad, lines[i], headStyle)
 	}
