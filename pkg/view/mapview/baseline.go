@@ -186,7 +186,7 @@ func (b *builder) placeBaselineCurves() []curve {
 			}
 			switch {
 			case p.stage:
-				p.x = b.colX(si) + b.cw/2
+				p.x = b.colX(si) + b.colW(si)/2
 			case cur[p.tpID] != nil:
 				p.x = b.tpX[cur[p.tpID]]
 			default:

@@ -11,8 +11,13 @@ import (
 
 // Footnote geometry and styles.
 const (
-	noteMinW   = 340.0 // the narrowest column of footnotes
-	noteMaxCol = 4     // the most columns of footnotes
+	noteMinW = 300.0 // the narrowest column of footnotes
+	// noteMaxW and noteMaxCol bound the block: lines of about 70
+	// characters, and a block that fits the width of a map split across
+	// A3 landscape pages (pkg/raster repeats what is under the grid on
+	// every page, cut at the page's width).
+	noteMaxW   = 360.0
+	noteMaxCol = 3
 	noteColGap = 18.0
 	noteGap    = 3.0 // between two footnotes
 )
@@ -110,7 +115,7 @@ func (b *builder) footnotes() {
 	numW := view.Ceil(noteNumStyle.Width(nl.list[len(nl.list)-1].num)) + 6
 	// A text node is wider than its text (view.TextBoxWidth): the last
 	// column leaves that room, so the notes do not widen the page.
-	colW := math.Floor((avail - float64(k-1)*noteColGap) / float64(k))
+	colW := math.Min(noteMaxW, math.Floor((avail-float64(k-1)*noteColGap)/float64(k)))
 	for colW > noteMinW/2 && float64(k-1)*(colW+noteColGap)+numW+view.TextBoxWidth(colW-numW) > avail {
 		colW--
 	}
