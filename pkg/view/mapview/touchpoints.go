@@ -255,7 +255,7 @@ func (b *builder) drawChip(c chip, x, y, w float64) {
 		last := c.name[len(c.name)-1]
 		nx := tx + view.Ceil(nameStyle.Width(last)) + noteMarkSpace
 		ny := ty + nameStyle.Height(len(c.name)-1) - 2
-		b.doc.TextAt(id+"-note", nx, ny, []string{c.note}, noteMarkStyle)
+		b.doc.TextAt(id+"-note", nx, ny, []string{c.note}, noteMarkStyle, view.A("tooltip", b.footnoteText(t)))
 	}
 	if t.IsMomentOfTruth() {
 		b.star(id+"-mot", view.Point{X: x + w - 11, Y: ty + 8}, 14)
