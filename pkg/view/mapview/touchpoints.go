@@ -142,7 +142,12 @@ type chip struct {
 	nameH, interH, ownH float64
 	note                string // the footnote number, "" for none
 	personas            []int  // the indices of the personas marked
-	h                   float64
+	// marksH is the height of the rows of persona marks above the
+	// channel's name (0: the marks end its first line), marksPerRow
+	// the marks in one.
+	marksH      float64
+	marksPerRow int
+	h           float64
 }
 
 func (l *touchpointLane) draw(b *builder) {
@@ -185,13 +190,21 @@ func (b *builder) chip(t *journey.Touchpoint, w float64) chip {
 	bd := b.colors.Badge(b.ix, t, b.t("legend.no_channel"))
 	c := chip{t: t, chColor: bd.ChannelColor, ownColor: bd.OwnerColor, note: b.noteNumber(t), personas: b.personaMarks(t)}
 	// The channel's name wraps (never "…"): the card grows a line. The
-	// personas' marks sit at the right of its first line.
-	chW := w - 2*chipInset
+	// personas' marks sit at the right of its first line, or in rows of
+	// their own above it when they would take more than half of it.
+	full := w - 2*chipInset
+	chW := full
 	if n := len(c.personas); n > 0 {
-		chW -= personaMarksWidth(n) + 4
+		if mw := personaMarksWidth(n) + 4; mw <= full/2 {
+			chW -= mw
+		} else {
+			c.marksPerRow = max(1, int((full+2+personaMarkGap)/(personaMarkSize+personaMarkGap)))
+			rows := (n + c.marksPerRow - 1) / c.marksPerRow
+			c.marksH = float64(rows) * (personaMarkSize + personaMarkGap)
+		}
 	}
 	c.chLines = chipChannelStyle.Wrap(bd.ChannelName, chW)
-	c.chH = view.Ceil(chipChannelStyle.Height(len(c.chLines)))
+	c.chH = view.Ceil(chipChannelStyle.Height(len(c.chLines)) + c.marksH)
 	nameW := textW
 	if t.IsMomentOfTruth() {
 		nameW -= 16 // room for the star
@@ -247,8 +260,8 @@ func (b *builder) drawChip(c chip, x, y, w float64) {
 		view.A("color", border), view.A("penwidth", pen),
 		view.NoLabel, view.A("tooltip", b.tooltip(t)))
 	tx := x + chipInset
-	b.doc.TextAt(id+"-channel", tx, y+chipStripe+2, c.chLines, chipChannelStyle)
-	b.drawPersonaMarks(id, c, x+w, y+chipStripe+2+chipChannelStyle.LineHeight()/2)
+	b.doc.TextAt(id+"-channel", tx, y+chipStripe+2+c.marksH, c.chLines, chipChannelStyle)
+	b.drawPersonaMarks(id, c, x+w, y+chipStripe+2)
 	ty := y + chipStripe + 2 + c.chH + 1
 	b.doc.TextAt(id+"-name", tx, ty, c.name, nameStyle)
 	if c.note != "" {
@@ -310,19 +323,31 @@ func personaMarksWidth(n int) float64 {
 }
 
 // drawPersonaMarks draws the marks of the personas that meet the card,
-// right-aligned at right, centred on cy; each names its persona in its
-// tooltip.
-func (b *builder) drawPersonaMarks(id string, c chip, right, cy float64) {
-	if len(c.personas) == 0 {
-		return
+// right-aligned at right, from top: at the end of the channel's first
+// line, or in rows of their own (chip.marksH); each names its persona in
+// its tooltip.
+func (b *builder) drawPersonaMarks(id string, c chip, right, top float64) {
+	rows := [][]int{c.personas}
+	cy := top + chipChannelStyle.LineHeight()/2
+	if c.marksH > 0 {
+		rows = nil
+		for ps := c.personas; len(ps) > 0; {
+			n := min(len(ps), c.marksPerRow)
+			rows = append(rows, ps[:n])
+			ps = ps[n:]
+		}
+		cy = top + (personaMarkSize+personaMarkGap)/2
 	}
-	x := right - chipInset + 2 - personaMarksWidth(len(c.personas))
-	for _, i := range c.personas {
-		p := b.m.Personas[i]
-		color := b.personaColor(i)
-		b.marker(id+"-persona-"+strconv.Itoa(i+1), view.Point{X: x + personaMarkSize/2, Y: cy}, personaMark(i),
-			personaMarkSize, color, color, view.A("tooltip", p.Name))
-		x += personaMarkSize + personaMarkGap
+	for _, row := range rows {
+		x := right - chipInset + 2 - personaMarksWidth(len(row))
+		for _, i := range row {
+			p := b.m.Personas[i]
+			color := b.personaColor(i)
+			b.marker(id+"-persona-"+strconv.Itoa(i+1), view.Point{X: x + personaMarkSize/2, Y: cy}, personaMark(i),
+				personaMarkSize, color, color, view.A("tooltip", p.Name))
+			x += personaMarkSize + personaMarkGap
+		}
+		cy += personaMarkSize + personaMarkGap
 	}
 }
 

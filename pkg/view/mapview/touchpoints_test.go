@@ -294,3 +294,42 @@ func TestCardInk(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonaMarksFit: on a narrow card, marks of many personas go in
+// rows of their own above the channel's name, inside the card and clear
+// of the name.
+func TestPersonaMarksFit(t *testing.T) {
+	m := viewtest.Small()
+	var ids []string
+	for i := range 10 {
+		id := fmt.Sprintf("p%d", i)
+		m.Personas = append(m.Personas, &journey.Persona{ID: id, Name: "Persona " + id})
+		ids = append(ids, id)
+	}
+	m.Stages[0].Touchpoints[0].Personas = ids // 10 of 12
+	dot, err := Build(m, view.Options{IDPrefix: "p", ColumnWidth: minCol})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes := dotNodes(dot)
+	cx0, cy0, cx1, cy1 := nodes["p-tp-article"].box(t)
+	_, chy0, _, _ := nodes["p-tp-article-channel"].box(t)
+	n := 0
+	for i := range 12 {
+		mk := nodes[fmt.Sprintf("p-tp-article-persona-%d", i+1)]
+		if mk == nil {
+			continue
+		}
+		n++
+		x0, y0, x1, y1 := mk.box(t)
+		if x0 < cx0 || x1 > cx1 || y0 < cy0 || y1 > cy1 {
+			t.Errorf("mark %d [%v,%v %v,%v] is outside its card [%v,%v %v,%v]", i+1, x0, y0, x1, y1, cx0, cy0, cx1, cy1)
+		}
+		if y1 > chy0+0.5 {
+			t.Errorf("mark %d reaches down to %v, into the channel's name at %v", i+1, y1, chy0)
+		}
+	}
+	if n != 10 {
+		t.Errorf("%d marks, want 10", n)
+	}
+}
