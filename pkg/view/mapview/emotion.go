@@ -96,7 +96,7 @@ func (l *emotionLane) collect(b *builder, c *curve, value func(*journey.Emotion)
 			v, ok = value(b.m.StageEmotion(s))
 		}
 		if ok {
-			p := cpoint{id: b.doc.ID("emotion", key, "stage", s.ID), x: b.colX(si) + b.cw/2 + off, v: clamp(v), stage: true, ring: n > 0, what: s.Name, stageID: s.ID, stageIdx: si}
+			p := cpoint{id: b.doc.ID("emotion", key, "stage", s.ID), x: b.colX(si) + b.colW(si)/2 + off, v: clamp(v), stage: true, ring: n > 0, what: s.Name, stageID: s.ID, stageIdx: si}
 			// Before the stage's touchpoints, so that they are drawn over it.
 			c.pts = append(c.pts[:first], append([]cpoint{p}, c.pts[first:]...)...)
 		}

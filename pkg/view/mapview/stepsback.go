@@ -124,7 +124,7 @@ func (b *builder) stepsBack() {
 				k = i
 			}
 		}
-		return b.colX(col) + b.cw/2 + (float64(k)-float64(len(list)-1)/2)*10
+		return b.colX(col) + b.colW(col)/2 + (float64(k)-float64(len(list)-1)/2)*10
 	}
 	levelH := make([]float64, levels)
 	for _, a := range arcs {
