@@ -17,6 +17,9 @@ var viewLabels = map[string]map[string]string{
 		"legend.transitions":   "Transitions",
 		"legend.next":          "next touchpoint",
 		"legend.no_channel":    "no channel",
+		"legend.neutral":       "neutral (0)",
+		"legend.links":         "Links",
+		"legend.sequence":      "order of the file, not a customer path",
 
 		"flow.truncated":    "Too many touchpoints for a readable flow: laid out as a grid",
 		"flow.aggregated":   "Too many links for a readable flow (%s): drawn per pair of stages, with their number (× n)",
@@ -35,6 +38,7 @@ var viewLabels = map[string]map[string]string{
 		"baseline.curve":     "the baseline's emotion",
 
 		"footnotes.title": "Footnotes",
+		"persona.note":    "Drawn for %s: only the touchpoints they meet (%s of %s)",
 	},
 	"ru": {
 		"lane.emotions":    "Эмоции",
@@ -50,6 +54,9 @@ var viewLabels = map[string]map[string]string{
 		"legend.transitions":   "Переходы",
 		"legend.next":          "следующая точка контакта",
 		"legend.no_channel":    "без канала",
+		"legend.neutral":       "нейтрально (0)",
+		"legend.links":         "Связи",
+		"legend.sequence":      "порядок в файле, не путь клиента",
 
 		"flow.truncated":    "Слишком много точек контакта для читаемой схемы: раскладка сеткой",
 		"flow.aggregated":   "Слишком много связей для читаемой схемы (%s): показаны по парам этапов, с их числом (× n)",
@@ -68,5 +75,6 @@ var viewLabels = map[string]map[string]string{
 		"baseline.curve":     "эмоция в базовой версии",
 
 		"footnotes.title": "Примечания",
+		"persona.note":    "Карта для персон: %s — только их точки контакта (%s из %s)",
 	},
 }

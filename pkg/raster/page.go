@@ -388,6 +388,24 @@ type PaperLayout struct {
 	// only when the drawing cannot be split (the flow view) or a single
 	// stage or lane does not fit on a page at that size.
 	MinText float64
+	// Sheets are the pages, each the parts of the drawing it shows and
+	// where, for a program that lays the same pages out itself (the HTML
+	// report's print stylesheet); nil for auto.
+	Sheets []Sheet
+}
+
+// Sheet is one page of a PaperLayout.
+type Sheet struct {
+	Tiles []Tile
+}
+
+// Tile is a rectangle of the drawing, in the SVG's user units (its
+// viewBox, y down: X, Y the top-left corner), shown on the page as the
+// rectangle PageX, PageY (its top-left corner, mm from the paper's
+// top-left corner), PageW × PageH mm.
+type Tile struct {
+	X, Y, W, H                 float64
+	PageX, PageY, PageW, PageH float64
 }
 
 // LayOut returns how svg goes on opts.Page, as PNG and PDF draw it.
@@ -405,7 +423,21 @@ func LayOut(svg []byte, opts Options) (lo PaperLayout, err error) {
 		return PaperLayout{Pages: 1, Scale: 1, MinText: d.minPt}, nil
 	}
 	l := layOut(d.c.W, d.c.H, d.minPt, d.findColumns(), opts.Page, opts.Footer)
-	return PaperLayout{Pages: len(l.pages), Scale: l.scale, MinText: l.minText}, nil
+	lo = PaperLayout{Pages: len(l.pages), Scale: l.scale, MinText: l.minText}
+	// Drawing mm (y up) to user units (y down).
+	vb := d.viewBox
+	ux, uy := vb[2]/d.c.W, vb[3]/d.c.H
+	for _, p := range l.pages {
+		var sh Sheet
+		for _, t := range p.tiles {
+			sh.Tiles = append(sh.Tiles, Tile{
+				X: vb[0] + t.src.X0*ux, Y: vb[1] + (d.c.H-t.src.Y1)*uy, W: t.src.W() * ux, H: t.src.H() * uy,
+				PageX: t.x, PageY: opts.Page.H - t.y, PageW: t.src.W() * l.scale, PageH: t.src.H() * l.scale,
+			})
+		}
+		lo.Sheets = append(lo.Sheets, sh)
+	}
+	return lo, nil
 }
 
 // phaseName is a phase's name as drawn (left-aligned at at) in the band of

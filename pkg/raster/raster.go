@@ -229,6 +229,8 @@ type drawer struct {
 	minPt float64
 	// phaseNames are the phase names drawn, repeated on split pages.
 	phaseNames []phaseName
+	// viewBox is the SVG's viewBox (x, y, w, h), its size when it has none.
+	viewBox [4]float64
 }
 
 type textState struct {
@@ -330,6 +332,7 @@ func (d *drawer) start(t xml.StartElement) error {
 		}
 		W, H := w*mmPerPt, h*mmPerPt
 		d.c = canvas.New(W, H)
+		d.viewBox = [4]float64{vb[0], vb[1], vb[2], vb[3]}
 		// user units -> mm, y pointing up
 		root := canvas.Identity.Translate(0, H).Scale(W/vb[2], -H/vb[3]).Translate(-vb[0], -vb[1])
 		d.stack[len(d.stack)-1] = root

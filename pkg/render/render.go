@@ -38,6 +38,10 @@ type Options struct {
 	// Paper is the paper of the PNG and PDF outputs; the zero value is
 	// one page the drawing's size.
 	Paper Paper
+	// Personas, when set, draw the map view for those personas only
+	// (view.Options.Personas, cjm render --persona); the outputs' names
+	// say so (PersonaBase). An id the map lacks is an error.
+	Personas []string
 }
 
 // Paper is the paper of the PNG and PDF outputs (`cjm render --page`,
@@ -78,6 +82,10 @@ func Render(ctx context.Context, m *journey.Map, opts Options) ([]Output, error)
 		file = m.File
 	}
 	p.Paper = opts.Paper
+	p.Personas = opts.Personas
+	if err := view.CheckPersonas(m, opts.Personas); err != nil {
+		return nil, err
+	}
 	outs := p.RenderAgainst(ctx, m, Baseline{Map: opts.Baseline, Name: opts.BaselineName}, file, opts.Renderer, opts.Missing)
 	var errs []error
 	for _, o := range outs {
@@ -95,6 +103,9 @@ type Plan struct {
 	formats []Format
 	// Paper is the paper of its PNG and PDF outputs.
 	Paper Paper
+	// Personas are the personas the map view is drawn for (nil: all);
+	// they are part of every output's name (PersonaBase).
+	Personas []string
 }
 
 // NewPlan checks the names of the views and formats asked for (nil views
@@ -143,7 +154,7 @@ func (p *Plan) Views() []string {
 // Outputs lists the outputs of the map read from file, without making
 // them: Data and Err are unset.
 func (p *Plan) Outputs(file string) []Output {
-	base := baseName(file)
+	base := PersonaBase(baseName(file), p.Personas)
 	var outs []Output
 	for _, f := range p.formats {
 		if f.Whole {
@@ -211,7 +222,7 @@ func (p *Plan) RenderAgainst(ctx context.Context, m *journey.Map, base Baseline,
 	if r == nil {
 		r = graphviz.InProcess
 	}
-	c := &cache{renderer: r, file: file, views: map[string]*viewResult{}, missing: missing, baseline: base, paper: p.Paper}
+	c := &cache{renderer: r, file: file, views: map[string]*viewResult{}, missing: missing, baseline: base, paper: p.Paper, personas: p.Personas}
 	outs := p.Outputs(file)
 	viewNames := p.Views()
 	for i := range outs {
@@ -241,6 +252,20 @@ func baseName(file string) string {
 		return "journey"
 	}
 	return strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+}
+
+// PersonaBase is the output base of a render for some personas: the
+// base, ".persona-" and their ids in sorted order joined by "+"
+// ("b2b.persona-analyst+cio"),
+// so that the map drawn for a persona never replaces the whole map (nor
+// a view: a persona may be called "flow"). No personas: the base.
+func PersonaBase(base string, personas []string) string {
+	if len(personas) == 0 {
+		return base
+	}
+	ids := slices.Clone(personas)
+	slices.Sort(ids)
+	return base + ".persona-" + strings.Join(slices.Compact(ids), "+")
 }
 
 // outputName names an output: the first view of the registry and the
@@ -288,7 +313,9 @@ func (j *Job) Lang() string { return j.Map.Lang }
 
 // OutputName is the file name a view's output in format ext gets: the
 // reports use it to link the SVGs written beside them.
-func (j *Job) OutputName(view, ext string) string { return outputName(baseName(j.File), view, ext) }
+func (j *Job) OutputName(view, ext string) string {
+	return outputName(PersonaBase(baseName(j.File), j.cache.personas), view, ext)
+}
 
 type cache struct {
 	renderer graphviz.Renderer
@@ -296,6 +323,7 @@ type cache struct {
 	missing  *raster.Missing
 	baseline Baseline
 	paper    Paper
+	personas []string
 	mu       sync.Mutex
 	views    map[string]*viewResult
 }
@@ -333,7 +361,8 @@ func (j *Job) DOT(ctx context.Context, name string) ([]byte, error) {
 			r.dotErr = fmt.Errorf("unknown view %q", name)
 			return
 		}
-		opts := view.Options{IDPrefix: IDPrefix(j.cache.file, name), Baseline: j.cache.baseline.Map, BaselineName: j.cache.baseline.Name}
+		opts := view.Options{IDPrefix: IDPrefix(j.cache.file, name), Baseline: j.cache.baseline.Map, BaselineName: j.cache.baseline.Name,
+			Personas: j.cache.personas}
 		r.dot, r.engine, r.dotErr = v.buildDOT(ctx, j.Map, j.cache.renderer, opts)
 	})
 	return r.dot, r.dotErr

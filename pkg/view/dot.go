@@ -152,8 +152,14 @@ type Doc struct {
 	// Title names the graph (the map's title): Graphviz writes it as the
 	// SVG's <title>, its accessible name. Empty: Prefix.
 	Title string
-	nodes []docNode
-	edges []docEdge
+	// Left and Right, when Right > Left, are the edges of the drawing: a
+	// text node (TextAt, Centred) takes no more room past them than its
+	// text needs, so the room left for Graphviz's estimate of the text
+	// (TextBoxWidth) does not widen the page on one side only (issue 10:
+	// 170 px of margin on the right against 57 px on the left).
+	Left, Right float64
+	nodes       []docNode
+	edges       []docEdge
 }
 
 type docNode struct {
@@ -357,6 +363,16 @@ var NoLabel = A("label", " ")
 // edge of a fixed-size node whatever width Graphviz estimates for it, or
 // joined by \n (centred) when centred is true.
 func Text(lines []string, centred bool) Attr {
+	if centred {
+		return textLabel(lines, "")
+	}
+	return textLabel(lines, `\l`)
+}
+
+// textLabel is Text with each line ended by end (\l left-aligned, \r
+// right-aligned), or joined by \n (centred) when end is empty.
+func textLabel(lines []string, end string) Attr {
+	centred := end == ""
 	var b strings.Builder
 	for i, l := range lines {
 		if centred && i > 0 {
@@ -377,9 +393,7 @@ func Text(lines []string, centred bool) Attr {
 				b.WriteRune(r)
 			}
 		}
-		if !centred {
-			b.WriteString(`\l`)
-		}
+		b.WriteString(end)
 	}
 	if b.Len() == 0 {
 		return NoLabel

@@ -17,9 +17,30 @@ func (d *Doc) TextAt(id string, x, y float64, lines []string, st Style, extra ..
 		return
 	}
 	w, h := textBox(lines, st)
+	if d.Right > d.Left && x+w > d.Right {
+		w = max(d.Right-x, tightBox(lines, st))
+	}
 	attrs := []Attr{A("width", Inches(w)), A("height", Inches(h)), Text(lines, false)}
 	attrs = append(attrs, st.Font(palette.Text)...)
 	d.Node(id, Point{X: x + w/2, Y: y + h/2}, append(attrs, extra...)...)
+}
+
+// TextRightAt adds a node holding lines of text, right-aligned (each line
+// ends at xr), top at y: for right-to-left paragraphs (IsRTL). A line
+// ended by \r ends at the node's right edge as long as Graphviz's
+// estimate of it is narrower than the node, so the node's room is on its
+// left. Nothing is added for no lines.
+func (d *Doc) TextRightAt(id string, xr, y float64, lines []string, st Style, extra ...Attr) {
+	if len(lines) == 0 {
+		return
+	}
+	w, h := textBox(lines, st)
+	if d.Right > d.Left && xr-w < d.Left {
+		w = max(xr-d.Left, tightBox(lines, st))
+	}
+	attrs := []Attr{A("width", Inches(w)), A("height", Inches(h)), textLabel(lines, `\r`)}
+	attrs = append(attrs, st.Font(palette.Text)...)
+	d.Node(id, Point{X: xr - w/2, Y: y + h/2}, append(attrs, extra...)...)
 }
 
 // Centred adds a node holding lines of text centred on cx, top at y.
@@ -29,6 +50,11 @@ func (d *Doc) Centred(id string, cx, y float64, lines []string, st Style) {
 		return
 	}
 	w, h := textBox(lines, st)
+	if d.Right > d.Left {
+		// Centred text is centred whatever the node's width: within the
+		// edges, only the text's own room.
+		w = max(min(w, 2*(cx-d.Left), 2*(d.Right-cx)), tightBox(lines, st))
+	}
 	attrs := []Attr{A("width", Inches(w)), A("height", Inches(h)), Text(lines, true)}
 	d.Node(id, Point{X: cx, Y: y + h/2}, append(attrs, st.Font(palette.Text)...)...)
 }
@@ -39,6 +65,36 @@ func textBox(lines []string, st Style) (w, h float64) {
 		w = math.Max(w, st.Width(l))
 	}
 	return TextBoxWidth(w), st.Height(len(lines))
+}
+
+// tightBox is the least width of a node holding lines in st near an edge
+// of the drawing: the wider of the text as measured and as Graphviz
+// estimates it (graphvizWidth), and 3 pt (a line 450 pt long came within
+// 2 pt). A left-aligned line whose estimate is wider than its node would
+// be centred on the node instead.
+func tightBox(lines []string, st Style) float64 {
+	w := 0.0
+	for _, l := range lines {
+		w = math.Max(w, math.Max(st.Width(l), graphvizWidth(l, st)))
+	}
+	return Ceil(w + 3)
+}
+
+// graphvizWidth is Graphviz's own estimate of a line's width (it has no
+// font files here): Helvetica's widths for ASCII, and 0.2778 em for each
+// byte of a character's UTF-8 encoding beyond it (measured: ж and α come
+// out 5.56 pt at 10 pt, “, ₽ and 中 8.33 pt).
+func graphvizWidth(line string, st Style) float64 {
+	ascii := make([]byte, 0, len(line))
+	other := 0
+	for i := 0; i < len(line); i++ {
+		if line[i] < 0x80 {
+			ascii = append(ascii, line[i])
+		} else {
+			other++
+		}
+	}
+	return st.Width(string(ascii)) + float64(other)*0.2778*st.Size
 }
 
 // Ellipsize cuts text to fit width on one line, ending it with "…".

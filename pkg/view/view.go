@@ -58,6 +58,11 @@ type Options struct {
 	// ("HEAD~1", "old.yaml").
 	Baseline     *journey.Map
 	BaselineName string
+	// Personas, when set, are the ids of the personas the map view is
+	// drawn for (cjm render --persona): their emotion curves, only the
+	// touchpoints they meet, and their cards above the grid. An id the
+	// map lacks is an error (CheckPersonas).
+	Personas []string
 }
 
 // DefaultMaxTouchpoints bounds the diagrams (issue 9 #5): Graphviz draws

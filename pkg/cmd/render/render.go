@@ -31,6 +31,8 @@ import (
 	"github.com/cjm-dev/cjm/pkg/render"
 	"github.com/cjm-dev/cjm/pkg/renderpool"
 	"github.com/cjm-dev/cjm/pkg/textmeasure"
+	"github.com/cjm-dev/cjm/pkg/validate"
+	"github.com/cjm-dev/cjm/pkg/view"
 )
 
 // Options are the dependencies and flag values of `cjm render`.
@@ -61,6 +63,9 @@ type Options struct {
 	// each with -landscape); Footer is --footer.
 	Page   string
 	Footer string
+	// Personas is --persona: the ids of the personas the map view is drawn
+	// for (empty: everyone).
+	Personas []string
 
 	// NewRenderer picks where Graphviz runs for `layouts` layouts with
 	// `workers` parallel jobs, each layout bounded by timeout, and returns
@@ -138,6 +143,11 @@ worker process is killed) and its input fails with an error.`,
 			if _, err := raster.ParsePage(opts.Page); err != nil {
 				return cmdutil.FlagErrorf("--page: %s", err)
 			}
+			personas, err := personaIDs(opts.Personas)
+			if err != nil {
+				return err
+			}
+			opts.Personas = personas
 			if opts.Check && opts.OutDir == "-" {
 				return cmdutil.FlagErrorf("--check compares files on disk; it cannot be used with -o -")
 			}
@@ -157,6 +167,7 @@ worker process is killed) and its input fails with an error.`,
 	fl.StringVar(&opts.Baseline, "baseline", "", "draw the map against its version `REV` (or REV:PATH, or a FILE): the baseline's emotion curves dashed under the current ones, touchpoints added or removed, each KPI's change")
 	fl.StringVar(&opts.Page, "page", "auto", "print PNG and PDF on paper of `SIZE`: auto (one page the drawing's size), a4, a3, letter or tabloid, each optionally -landscape (a3-landscape); the map is scaled to the page and split across PDF pages where its text would fall under 7 pt")
 	fl.StringVar(&opts.Footer, "footer", "", "write `TEXT` under the drawing on every page of a --page size")
+	fl.StringSliceVar(&opts.Personas, "persona", nil, "draw the map for the persona `ID` only (repeatable or comma-separated): its emotion curve, the touchpoints it meets and its card; outputs are named <base>.persona-<id>[+<id>…].<ext>")
 	fl.BoolVar(&opts.Check, "check", false, "write nothing; list missing or out-of-date outputs and exit 1 if any")
 	fl.DurationVar(&opts.LayoutTimeout, "layout-timeout", DefaultLayoutTimeout, "stop a Graphviz layout after `DURATION` and fail its input (0: no limit)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -178,6 +189,7 @@ worker process is killed) and its input fails with an error.`,
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	})
+	_ = cmd.RegisterFlagCompletionFunc("persona", completePersonas)
 	_ = cmd.RegisterFlagCompletionFunc("view", cobra.FixedCompletions(render.ViewNames(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("out", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return nil, cobra.ShellCompDirectiveFilterDirs
@@ -232,6 +244,7 @@ func renderRun(ctx context.Context, opts *Options) error {
 		return cmdutil.FlagErrorf("--page: %s", err)
 	}
 	plan.Paper = render.Paper{Page: page, Footer: opts.Footer}
+	plan.Personas = opts.Personas
 	if err := textmeasure.SetFonts(textmeasure.FontConfig{Files: opts.Fonts}); err != nil {
 		return cmdutil.FlagErrorf("%s", err)
 	}
@@ -528,6 +541,10 @@ func renderInput(ctx context.Context, opts *Options, input string, outs []output
 		res.skipped = "a catalogue (no stages) has nothing to draw"
 		return res
 	}
+	if err := view.CheckPersonas(chk.Map, opts.Personas); err != nil {
+		res.failures = append(res.failures, fmt.Sprintf("%s: --persona: %v", input, err))
+		return res
+	}
 	var base render.Baseline
 	if opts.Baseline != "" {
 		b, bds, bsrcs, err := loadBaseline(opts, input, load.Options{Root: opts.Root, MaxBytes: opts.MaxBytes, Rules: set})
@@ -610,4 +627,44 @@ const InProcessLayouts = renderpool.InProcessLayouts
 // way, by the same function).
 func DefaultRenderer(layouts, workers int, timeout time.Duration) (graphviz.Renderer, func() error, error) {
 	return renderpool.Default(layouts, workers, timeout)
+}
+
+// personaIDs splits --persona values (repeated or comma-separated) into
+// ids, in order, each once; one that is not an id is a usage error.
+func personaIDs(values []string) ([]string, error) {
+	var out []string
+	for _, v := range values {
+		for _, id := range strings.Split(v, ",") {
+			id = strings.TrimSpace(id)
+			if !validate.ValidID(id) {
+				return nil, cmdutil.FlagErrorf("--persona %q is not a persona id (lower-case letters, digits, - and _)", id)
+			}
+			if !slices.Contains(out, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	return out, nil
+}
+
+// completePersonas completes --persona with the ids of the personas of
+// the journey files named so far (directories are not walked).
+func completePersonas(_ *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	done := toComplete[:strings.LastIndex(toComplete, ",")+1]
+	var out []cobra.Completion
+	for _, a := range args {
+		if st, err := os.Stat(a); err != nil || st.IsDir() {
+			continue
+		}
+		m, _, _ := load.File(a, load.Options{})
+		if m == nil {
+			continue
+		}
+		for _, p := range m.Personas {
+			if c := done + p.ID; !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 }

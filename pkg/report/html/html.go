@@ -4,12 +4,17 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	stdhtml "html"
 	"html/template"
+	"math"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/cjm-dev/cjm/pkg/export/mermaid"
 	"github.com/cjm-dev/cjm/pkg/i18n"
 	"github.com/cjm-dev/cjm/pkg/journey"
+	"github.com/cjm-dev/cjm/pkg/raster"
 	"github.com/cjm-dev/cjm/pkg/report/markdown"
 	"github.com/cjm-dev/cjm/pkg/report/outline"
 )
@@ -79,6 +84,62 @@ func status(k outline.KPI) string {
 type figure struct {
 	View, Title string
 	SVG         template.HTML
+	// TitleID is the id of the drawing's own title (the node
+	// <graph id>-title), hidden on screen where the page's <h1> says it
+	// already; "" when the drawing has none.
+	TitleID string
+	// Sheets are the A3 pages the drawing prints on when it is split
+	// (see printSheets); nil when it prints fitted to one page.
+	Sheets []template.HTML
+}
+
+// PrintPage is the paper each diagram prints on (report.css: @page
+// diagram and @page sheet).
+var PrintPage = raster.Page{W: 420, H: 297}
+
+// printSheets lays the drawing out on PrintPage as `cjm render -f pdf
+// --page a3-landscape` does (raster.LayOut: scaled so that no text is
+// under 7 pt, split by stages and lanes with the lane titles and the
+// headers repeated) and returns its pages as SVGs that show the parts of
+// the inlined drawing through <use>, so the report holds the drawing
+// once. Nil when the drawing fits one page (it is then printed fitted)
+// or cannot be laid out.
+func printSheets(svg []byte, graph string) []template.HTML {
+	if graph == "" {
+		return nil
+	}
+	lo, err := raster.LayOut(svg, raster.Options{Page: PrintPage})
+	if err != nil || len(lo.Sheets) < 2 {
+		return nil
+	}
+	// The printable area: the page less raster's margin and foot band,
+	// as @page sheet's margins leave it.
+	const x0, y0, w, h = sheetMargin, sheetMargin, 420 - 2*sheetMargin, 297 - sheetMargin - sheetBottom
+	out := make([]template.HTML, 0, len(lo.Sheets))
+	ref := stdhtml.EscapeString("#" + graph)
+	for _, sh := range lo.Sheets {
+		var b strings.Builder
+		fmt.Fprintf(&b, `<svg class="sheet" xmlns="http://www.w3.org/2000/svg" viewBox="%s %s %s %s">`, mm(x0), mm(y0), mm(w), mm(h))
+		for _, t := range sh.Tiles {
+			if t.W <= 0 || t.H <= 0 {
+				continue
+			}
+			fmt.Fprintf(&b, `<svg x="%s" y="%s" width="%s" height="%s" viewBox="%s %s %s %s" preserveAspectRatio="none" overflow="hidden"><use href="%s"/></svg>`,
+				mm(t.PageX), mm(t.PageY), mm(t.PageW), mm(t.PageH), mm(t.X), mm(t.Y), mm(t.W), mm(t.H), ref)
+		}
+		b.WriteString(`</svg>`)
+		out = append(out, template.HTML(b.String()))
+	}
+	return out
+}
+
+// The margins of @page sheet, mm: raster's 10 mm page margin, and its
+// foot band under the bottom one (report.css says the same).
+const sheetMargin, sheetBottom = 10.0, 16.0
+
+// mm writes a coordinate with two decimals, no trailing zeros.
+func mm(v float64) string {
+	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
 }
 
 type data struct {
@@ -101,7 +162,9 @@ func Render(m *journey.Map, opts Options) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("html: %s view: %w", view.Name, err)
 		}
-		d.Figures = append(d.Figures, figure{View: view.Name, Title: view.Title, SVG: svg})
+		f := figure{View: view.Name, Title: view.Title, SVG: svg, TitleID: titleID(svg)}
+		f.Sheets = printSheets(opts.SVG[view.Name], graphOf(svg))
+		d.Figures = append(d.Figures, f)
 	}
 	var b bytes.Buffer
 	if err := page.Execute(&b, d); err != nil {
@@ -123,6 +186,32 @@ func inlineSVG(doc []byte) (template.HTML, error) {
 		return "", fmt.Errorf("the SVG does not end with </svg>")
 	}
 	return template.HTML(s), nil
+}
+
+// graphID finds the id of the drawing's graph group, as Graphviz writes
+// it: <g id="b2b-map" class="graph">.
+var graphID = regexp.MustCompile(`<g id="([^"]+)" class="graph"`)
+
+// graphOf is the id of the drawing's graph group, "" when it has none.
+func graphOf(svg template.HTML) string {
+	if m := graphID.FindStringSubmatch(string(svg)); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// titleID is the id of the title node of an inlined drawing (every view
+// names it <graph id>-title), or "" when there is none.
+func titleID(svg template.HTML) string {
+	g := graphOf(svg)
+	if g == "" {
+		return ""
+	}
+	id := g + "-title"
+	if !strings.Contains(string(svg), `id="`+id+`"`) {
+		return ""
+	}
+	return id
 }
 
 // emotionClass is the CSS class of an emotion: e1 (very negative) … e5

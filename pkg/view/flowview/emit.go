@@ -57,12 +57,17 @@ func (b *builder) emit() []byte {
 
 	// Title (and the note of a degraded layout) above everything.
 	width := math.Min(math.Max(right-left, 500), 1400)
-	titleLines := titleStyle.Wrap(nonEmpty(b.m.Title), width)
+	// Text nodes do not widen the page past the drawing (view.Doc).
+	b.doc.Left, b.doc.Right = left, math.Max(right, left+width)
+	// Wrapped a little short of the width: a text node's room near the
+	// page's edge (view.Doc's Right) is 3 pt over the text.
+	textW := width - 4
+	titleLines := titleStyle.Wrap(nonEmpty(b.m.Title), textW)
 	titleH := view.Ceil(titleStyle.Height(len(titleLines)))
 	noteH := 0.0
 	var noteLines []string
 	if note := b.note(); note != "" {
-		noteLines = noteStyle.Wrap(note, width)
+		noteLines = noteStyle.Wrap(note, textW)
 		noteH = view.Ceil(noteStyle.Height(len(noteLines))) + 4
 	}
 	titleY := lanesTop - 14 - noteH - titleH
@@ -87,7 +92,11 @@ func (b *builder) emit() []byte {
 			view.A("fillcolor", fill), view.A("color", palette.Rule), view.A("penwidth", "1"),
 			view.NoLabel, view.A("tooltip", s.Name))
 		hd := b.headers[si]
-		b.doc.TextAt(b.doc.ID("stage", s.ID, "name"), r.x0+clusterPad, r.y0+4, hd.lines, stageStyle)
+		if view.IsRTL(s.Name) {
+			b.doc.TextRightAt(b.doc.ID("stage", s.ID, "name"), r.x1-clusterPad, r.y0+4, hd.lines, stageStyle)
+		} else {
+			b.doc.TextAt(b.doc.ID("stage", s.ID, "name"), r.x0+clusterPad, r.y0+4, hd.lines, stageStyle)
+		}
 		if hd.within != "" {
 			b.doc.TextAt(b.doc.ID("stage", s.ID, "within"), r.x0+clusterPad, r.y0+4+view.Ceil(stageStyle.Height(len(hd.lines)))+1,
 				[]string{hd.within}, withinStyle)
@@ -99,16 +108,27 @@ func (b *builder) emit() []byte {
 		b.drawCard(i)
 	}
 
-	// Forward edges on dot's routes.
-	for _, e := range b.fwd {
-		pts := b.routes[e]
-		if len(pts) < 4 {
-			continue
+	// Forward edges on dot's routes, and the sequence arrows of a map
+	// without links: thin, dotted and light, so they are not taken for a
+	// customer's path.
+	for _, kind := range []string{"next", "seq"} {
+		edges, l := b.fwd, 8.0
+		if kind == "seq" {
+			edges, l = b.seq, 6
 		}
-		tip := arrowTip(pts, 8)
-		b.doc.Edge(b.doc.ID("next", b.tps[e[0]].ID, b.tps[e[1]].ID), b.nodeID(e[0]), b.nodeID(e[1]), pts, &tip,
-			view.A("color", forwardColor), view.A("penwidth", "1.2"), view.A("arrowsize", "0.8"),
-			view.A("tooltip", b.linkTip(e[0], e[1], "")))
+		for _, e := range edges {
+			pts := b.routes[e]
+			if len(pts) < 4 {
+				continue
+			}
+			tip := arrowTip(pts, l)
+			attrs := []view.Attr{view.A("color", forwardColor), view.A("penwidth", "1.2"), view.A("arrowsize", "0.8"),
+				view.A("tooltip", b.linkTip(e[0], e[1], ""))}
+			if kind == "seq" {
+				attrs = seqAttrs(b.linkTip(e[0], e[1], b.t("legend.sequence")))
+			}
+			b.doc.Edge(b.doc.ID(kind, b.tps[e[0]].ID, b.tps[e[1]].ID), b.nodeID(e[0]), b.nodeID(e[1]), pts, &tip, attrs...)
+		}
 	}
 
 	// Steps back over the top, each on its lane.
@@ -128,7 +148,7 @@ func (b *builder) emit() []byte {
 			if r.pair {
 				st = pairStyle
 			}
-			b.doc.Centred(r.id+"-label", (r.x0+r.x1)/2, y-st.LineHeight()-1, []string{r.line}, st)
+			b.doc.Centred(r.id+"-label", labelX(r, routes, st.Width(r.line)), y-st.LineHeight()-1, []string{r.line}, st)
 		}
 	}
 
@@ -161,7 +181,7 @@ func (b *builder) emit() []byte {
 			view.A("color", color), view.A("penwidth", pen), view.A("arrowsize", "0.7"),
 			view.A("tooltip", r.tip))
 		if r.line != "" {
-			b.doc.Centred(r.id+"-label", (r.x0+r.x1)/2, y+2, []string{r.line}, st)
+			b.doc.Centred(r.id+"-label", labelX(r, skips, st.Width(r.line)), y+2, []string{r.line}, st)
 		}
 	}
 	if skipLevels > 0 {
@@ -181,6 +201,12 @@ func (b *builder) emit() []byte {
 	}, view.NodeDefaults(), []view.Attr{
 		view.A("color", forwardColor),
 	})
+}
+
+// seqAttrs are the DOT attributes of a sequence arrow.
+func seqAttrs(tip string) []view.Attr {
+	return []view.Attr{view.A("color", seqColor), view.A("style", "dotted"), view.A("penwidth", "1"),
+		view.A("arrowsize", "0.6"), view.A("tooltip", tip)}
 }
 
 // extent returns the bounds of the stage boxes and cards.
@@ -246,7 +272,15 @@ func (b *builder) backRoutes() []*backRoute {
 		}
 	}
 	out = append(out, b.pairRoutes(false)...)
-	for _, t := range b.m.Transitions {
+	// Several arrows leaving or entering one box stand 14 pt apart along
+	// its top (issue 10: they shared one point).
+	ends := map[int]int{}
+	spread := func(stage int) float64 {
+		k := ends[stage]
+		ends[stage] = k + 1
+		return float64(k) * 14
+	}
+	for _, t := range bySpan(b, b.m.Transitions) {
 		if !b.ix.IsStepBack(t) {
 			continue
 		}
@@ -255,7 +289,7 @@ func (b *builder) backRoutes() []*backRoute {
 		if rf.empty() || rt.empty() {
 			continue
 		}
-		xf, xt := rf.x0+24, rt.x1-24
+		xf, xt := rf.x0+24+spread(fi), rt.x1-24-spread(ti)
 		if xt > xf {
 			xt = xf - 10
 		}
@@ -285,7 +319,13 @@ func (b *builder) backRoutes() []*backRoute {
 func (b *builder) skipRoutes() []*backRoute {
 	out := b.pairRoutes(true)
 	seen := map[[2]int]*backRoute{}
-	for _, t := range b.m.Transitions {
+	ends := map[int]int{} // as in backRoutes, along the boxes' bottoms
+	spread := func(stage int) float64 {
+		k := ends[stage]
+		ends[stage] = k + 1
+		return float64(k) * 14
+	}
+	for _, t := range bySpan(b, b.m.Transitions) {
 		fi, ti := b.ix.StageIndex(t.From), b.ix.StageIndex(t.To)
 		if fi < 0 || ti <= fi {
 			continue
@@ -301,7 +341,7 @@ func (b *builder) skipRoutes() []*backRoute {
 			}
 			continue
 		}
-		xf, xt := rf.x1-24, rt.x0+24
+		xf, xt := rf.x1-24-spread(fi), rt.x0+24+spread(ti)
 		if xt < xf+10 {
 			xt = xf + 10
 		}
@@ -402,6 +442,82 @@ func (b *builder) backLabel(from, to int) string {
 	return b.t("step_back")
 }
 
+// bySpan returns the transitions, those between nearer stages first (in
+// source order among equals): the shorter arrow gets the end of a box
+// nearest the other box, so the longer one's leg stays out of its way.
+func bySpan(b *builder, ts []*journey.Transition) []*journey.Transition {
+	out := append([]*journey.Transition(nil), ts...)
+	span := func(t *journey.Transition) int {
+		d := b.ix.StageIndex(t.From) - b.ix.StageIndex(t.To)
+		return max(d, -d)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return span(out[i]) < span(out[j]) })
+	return out
+}
+
+// labelX is where the label of r, w wide, is centred: the middle of its
+// lane segment, unless a leg of a route on an outer lane runs through the
+// label there (issue 10: labels struck through); then the middle of the
+// widest stretch of the segment free of such legs, if the label fits it.
+func labelX(r *backRoute, routes []*backRoute, w float64) float64 {
+	mid := (r.x0 + r.x1) / 2
+	cuts := []float64{r.x0, r.x1}
+	hit := false
+	for _, o := range routes {
+		if o == r || o.level <= r.level {
+			continue
+		}
+		for _, x := range []float64{o.x0, o.x1} {
+			if x > r.x0 && x < r.x1 {
+				cuts = append(cuts, x)
+			}
+			hit = hit || math.Abs(x-mid) < w/2+4
+		}
+	}
+	if !hit {
+		return mid
+	}
+	sort.Float64s(cuts)
+	best, bestW := mid, 0.0
+	for i := 1; i < len(cuts); i++ {
+		if d := cuts[i] - cuts[i-1]; d > bestW {
+			best, bestW = (cuts[i]+cuts[i-1])/2, d
+		}
+	}
+	if bestW >= w+8 {
+		return best
+	}
+	// No stretch holds it: beside the leg that runs through it, if no
+	// other leg runs through it there.
+	var legs []float64
+	for _, o := range routes {
+		if o != r && o.level > r.level {
+			legs = append(legs, o.x0, o.x1)
+		}
+	}
+	clear := func(c float64) bool {
+		for _, x := range legs {
+			if math.Abs(x-c) < w/2+4 {
+				return false
+			}
+		}
+		return true
+	}
+	for _, x := range legs {
+		if math.Abs(x-mid) >= w/2+4 {
+			continue
+		}
+		c := x + 4 + w/2
+		if x > mid {
+			c = x - 4 - w/2
+		}
+		if clear(c) {
+			return c
+		}
+	}
+	return mid
+}
+
 // assignLevels gives each route a lane: shorter routes nearer the graph,
 // routes whose segments overlap on different lanes. It returns the number
 // of lanes.
@@ -479,60 +595,70 @@ func nonEmpty(s string) string {
 	return s
 }
 
-// legend explains the marks: channel colours, owner stripes, the tints of
-// pain and delight, the star, the evidence marks and the two kinds of edge.
+// legend explains the marks, one kind a row (view.Legend, the map view's
+// rule too): channel colours, owner marks, the card's tints and star, the
+// evidence marks, and the kinds of arrow. It lists only what the flow
+// draws.
 func (b *builder) legend(x0, y0, width float64) float64 {
-	type entry struct {
-		id, text string
-		swatch   func(id string, c view.Point)
+	var groups []view.LegendGroup
+	group := func(key string, entries ...view.LegendEntry) {
+		groups = append(groups, view.LegendGroup{Key: key[strings.LastIndex(key, ".")+1:], Title: b.t(key), Entries: entries})
 	}
-	var entries []entry
+	entry := func(text string, swatch func(string, view.Point), id ...string) view.LegendEntry {
+		return view.LegendEntry{ID: b.doc.ID(append([]string{"legend"}, id...)...), Text: text, Swatch: swatch}
+	}
 	box := func(fill, color string, w, h float64) func(string, view.Point) {
 		return func(id string, c view.Point) {
 			b.box(id, c.X-w/2, c.Y-h/2, w, h, fill, color)
 		}
 	}
 	usedCh, usedOwn := map[string]bool{}, map[string]bool{}
-	mot, evidence, pain, delight := false, false, false, false
+	mot, pain, delight, noChannel := false, false, false, false
+	evidence := map[string]bool{}
 	for _, t := range b.tps {
 		usedCh[t.Channel] = true
 		usedOwn[t.Owner] = true
+		noChannel = noChannel || b.ix.Channel(t.Channel) == nil
 		mot = mot || t.IsMomentOfTruth()
-		evidence = evidence || view.EvidenceMarks[t.Evidence] != ""
+		evidence[t.Evidence] = view.EvidenceMarks[t.Evidence] != ""
 		pain = pain || fillOf(t) == palette.PainTint
 		delight = delight || fillOf(t) == palette.DelightTint
 	}
+	var channels, owners, cards, marks, links []view.LegendEntry
 	for _, c := range b.m.Channels {
 		if usedCh[c.ID] {
 			col := b.colors.Channel(c)
-			entries = append(entries, entry{b.doc.ID("legend", "channel", c.ID), c.Name, box(col, palette.Darken(col, 0.3), 12, 10)})
+			channels = append(channels, entry(c.Name, box(col, palette.Darken(col, 0.3), 12, 10), "channel", c.ID))
 		}
+	}
+	if noChannel {
+		channels = append(channels, entry(b.t("legend.no_channel"), box(palette.Header, palette.Darken(palette.Header, 0.3), 12, 10), "channel", "none"))
 	}
 	for _, o := range b.m.Owners {
 		if usedOwn[o.ID] {
 			col := b.colors.Owner(o)
-			entries = append(entries, entry{b.doc.ID("legend", "owner", o.ID), o.Name, box(col, palette.Darken(col, 0.3), 9, 9)})
+			owners = append(owners, entry(o.Name, box(col, palette.Darken(col, 0.3), 9, 9), "owner", o.ID))
 		}
 	}
 	if pain {
-		entries = append(entries, entry{b.doc.ID("legend", "pain"), b.t("legend.pain"), box(palette.PainTint, "#7D8694", 14, 10)})
+		cards = append(cards, entry(b.t("legend.pain"), box(palette.PainTint, "#7D8694", 14, 10), "pain"))
 	}
 	if delight {
-		entries = append(entries, entry{b.doc.ID("legend", "delight"), b.t("legend.delight"), box(palette.DelightTint, "#7D8694", 14, 10)})
+		cards = append(cards, entry(b.t("legend.delight"), box(palette.DelightTint, "#7D8694", 14, 10), "delight"))
 	}
 	if mot {
-		entries = append(entries, entry{b.doc.ID("legend", "mot"), b.t("mot"), func(id string, c view.Point) { b.star(id, c, 13) }})
+		cards = append(cards, entry(b.t("mot"), func(id string, c view.Point) { b.star(id, c, 13) }, "mot"))
 	}
-	if evidence {
-		for _, e := range journey.EvidenceKinds {
+	st := view.Style{Size: 6.5, Color: palette.Text}
+	for _, e := range journey.EvidenceKinds {
+		if evidence[e] {
 			g := view.EvidenceMarks[e]
-			st := view.Style{Size: 6.5, Color: palette.Text}
-			entries = append(entries, entry{b.doc.ID("legend", "evidence", e), b.t("evidence." + e), func(id string, c view.Point) {
+			marks = append(marks, entry(b.t("evidence."+e), func(id string, c view.Point) {
 				b.doc.Centred(id, c.X, c.Y-st.LineHeight()/2, []string{g}, st)
-			}})
+			}, "evidence", e))
 		}
 	}
-	edge := func(color, style string) func(string, view.Point) {
+	edge := func(attrs ...view.Attr) func(string, view.Point) {
 		return func(id string, c view.Point) {
 			a, z := id+"-a", id+"-b"
 			for _, n := range []struct {
@@ -543,15 +669,20 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 					view.A("width", "0.01"), view.A("height", "0.01"))
 			}
 			tip := view.Point{X: c.X + 10, Y: c.Y}
-			b.doc.Edge(id, a, z, view.Line(view.Point{X: c.X - 12, Y: c.Y}, view.Point{X: c.X + 3, Y: c.Y}), &tip,
-				view.A("color", color), view.A("style", style), view.A("penwidth", "1.4"), view.A("arrowsize", "0.7"))
+			b.doc.Edge(id, a, z, view.Line(view.Point{X: c.X - 12, Y: c.Y}, view.Point{X: c.X + 3, Y: c.Y}), &tip, attrs...)
 		}
 	}
+	line := func(color, style string) func(string, view.Point) {
+		return edge(view.A("color", color), view.A("style", style), view.A("penwidth", "1.4"), view.A("arrowsize", "0.7"))
+	}
 	if len(b.fwd) > 0 {
-		entries = append(entries, entry{b.doc.ID("legend", "next"), b.t("legend.next"), edge(forwardColor, "solid")})
+		links = append(links, entry(b.t("legend.next"), line(forwardColor, "solid"), "next"))
+	}
+	if len(b.seq) > 0 {
+		links = append(links, entry(b.t("legend.sequence"), edge(seqAttrs("")[:4]...), "seq"))
 	}
 	if len(b.back) > 0 || b.hasStageStepBack() {
-		entries = append(entries, entry{b.doc.ID("legend", "back"), b.t("step_back"), edge(backColor, "dashed")})
+		links = append(links, entry(b.t("step_back"), line(backColor, "dashed"), "back"))
 	}
 	var fwdPairs, backPairs bool
 	for _, p := range b.pairs {
@@ -559,34 +690,20 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 		backPairs = backPairs || p.to < p.from
 	}
 	if fwdPairs {
-		entries = append(entries, entry{b.doc.ID("legend", "links-fwd"), b.t("legend.fwd_pairs"), edge(forwardColor, "solid")})
+		links = append(links, entry(b.t("legend.fwd_pairs"), line(forwardColor, "solid"), "links-fwd"))
 	}
 	if backPairs {
-		entries = append(entries, entry{b.doc.ID("legend", "links-back"), b.t("legend.back_pairs"), edge(backColor, "dashed")})
+		links = append(links, entry(b.t("legend.back_pairs"), line(backColor, "dashed"), "links-back"))
 	}
 	if b.hasSkip() {
-		entries = append(entries, entry{b.doc.ID("legend", "skip"), b.t("skip_ahead"), edge(skipColor, "solid")})
+		links = append(links, entry(b.t("skip_ahead"), line(skipColor, "solid"), "skip"))
 	}
-	if len(entries) == 0 {
-		return y0
-	}
-	const row = 18.0
-	title := b.t("legend.title") + ":"
-	tw := view.Ceil(legendTitle.Width(title)) + 2
-	lh := legendStyle.LineHeight()
-	b.doc.TextAt(b.doc.ID("legend", "title"), x0, y0+row/2-lh/2, []string{title}, legendTitle)
-	x, y := x0+tw+10, y0
-	for _, e := range entries {
-		w := 24 + view.Ceil(legendStyle.Width(e.text)) + 2
-		if x > x0+tw+10 && x+w > x0+width {
-			x = x0 + tw + 10
-			y += row
-		}
-		e.swatch(e.id+"-mark", view.Point{X: x + 10, Y: y + row/2})
-		b.doc.TextAt(e.id, x+24, y+row/2-lh/2, []string{e.text}, legendStyle)
-		x += w + 12
-	}
-	return y + row
+	group("channels", channels...)
+	group("owners", owners...)
+	group("touchpoints", cards...)
+	group("evidence", marks...)
+	group("legend.links", links...)
+	return b.doc.Legend(groups, x0, y0, width, 0, 0)
 }
 
 // hasSkip reports whether a transition goes to a later stage between two

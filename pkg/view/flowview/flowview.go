@@ -46,6 +46,7 @@ var (
 	backColor    = "#B3541E"
 	skipColor    = "#2F6690" // a skip ahead between stages
 	forwardColor = "#4D5561"
+	seqColor     = "#9AA3AE" // the sequence arrows: lighter than a link
 )
 
 // Build returns the flow view of m as DOT (layout nop2, every position
@@ -95,6 +96,12 @@ type builder struct {
 	cards   []card
 	fwd     [][2]int // edges to later touchpoints, in source order
 	back    [][2]int // edges to the same or an earlier touchpoint
+	// seq are the sequence arrows of a map without any `next` link: each
+	// touchpoint to the one after it in the file, within and across
+	// stages (issue 10: such a flow was disconnected boxes). They stand
+	// for the order of the file, not a customer's path, and are drawn
+	// thin, dotted and grey; a map with links gets none.
+	seq [][2]int
 
 	// A simplified flow (more links than Options.MaxFlowEdges) draws no
 	// link by itself (fwd and back are empty) but one arrow per pair of
@@ -191,6 +198,11 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		}
 	}
 	b.links = len(b.fwd) + len(b.back)
+	if b.links == 0 {
+		for i := 1; i < len(b.tps); i++ {
+			b.seq = append(b.seq, [2]int{i - 1, i})
+		}
+	}
 	if opts.SimplifyFlow(b.links, len(b.tps)) {
 		b.aggregate()
 	}
@@ -286,13 +298,21 @@ const (
 	textInset = 7.0
 	emoW      = 30.0
 	padV      = 3.0
+	// starSize is the moment-of-truth star, inside the channel bar at its
+	// right end: edges end on the card's border, so none crosses it
+	// (issue 10: edges left through a star on the card's corner).
+	starSize = 11.0
 )
 
 func (b *builder) card(i int, t *journey.Touchpoint) card {
 	textW := cardW - textInset - 4
 	bd := b.colors.Badge(b.ix, t, b.t("legend.no_channel"))
 	c := card{chColor: bd.ChannelColor, chInk: bd.ChannelInk, ownColor: bd.OwnerColor}
-	c.chLine = barStyle.Ellipsize(bd.ChannelName, cardW-2*textInset-2)
+	chW := cardW - 2*textInset - 2
+	if t.IsMomentOfTruth() {
+		chW -= starSize + 2 // the star sits at the bar's right end
+	}
+	c.chLine = barStyle.Ellipsize(bd.ChannelName, chW)
 	if lo, ok := t.Emotion.Min(); ok {
 		hi, _ := t.Emotion.Max()
 		mean, _ := t.Emotion.Mean()
@@ -345,13 +365,32 @@ func (b *builder) drawCard(i int) {
 			view.Text([]string{c.chLine}, false), view.A("tooltip", b.tooltip(i)),
 		}, bst.Font(palette.Text)...)...)
 	tx, ty := x+textInset, y+barH+padV
-	b.doc.TextAt(id+"-name", tx, ty, c.name, nameStyle)
+	// Right-to-left names and owners are right-aligned (issue 10).
+	nameR := x + cardW - 4
+	if c.emo != "" {
+		nameR -= emoW + 4
+	}
+	if view.IsRTL(t.Name) {
+		b.doc.TextRightAt(id+"-name", nameR, ty, c.name, nameStyle)
+	} else {
+		b.doc.TextAt(id+"-name", tx, ty, c.name, nameStyle)
+	}
 	if c.emo != "" {
 		st := emoStyle
 		st.Color = c.emoColor
 		b.doc.Centred(id+"-emotion", x+cardW-4-emoW/2, ty, []string{c.emo}, st)
 	}
-	if c.ownH > 0 {
+	if c.ownH > 0 && view.IsRTL(c.owner[0]) {
+		// The mark on the right, where an RTL line starts.
+		ox := x + cardW - textInset
+		if c.ownColor != "" {
+			mst := ownerStyle
+			mst.Color = c.ownColor
+			b.doc.TextRightAt(id+"-owner-mark", ox, ty+c.nameH+1, []string{view.OwnerMark}, mst)
+			ox -= ownerMarkW
+		}
+		b.doc.TextRightAt(id+"-owner", ox, ty+c.nameH+1, c.owner, ownerStyle)
+	} else if c.ownH > 0 {
 		ox := tx
 		if c.ownColor != "" {
 			mst := ownerStyle
@@ -362,7 +401,7 @@ func (b *builder) drawCard(i int) {
 		b.doc.TextAt(id+"-owner", ox, ty+c.nameH+1, c.owner, ownerStyle)
 	}
 	if t.IsMomentOfTruth() {
-		b.star(id+"-mot", view.Point{X: x + cardW - 3, Y: y - 1}, 17)
+		b.star(id+"-mot", view.Point{X: x + cardW - 3 - starSize/2, Y: y + barH/2 + 0.5}, starSize)
 	}
 }
 
@@ -412,7 +451,7 @@ func (b *builder) dotLayout(ctx context.Context, lay view.Layouter) error {
 		}
 		b.pos[i] = view.Point{X: n.x + margin, Y: pl.height - n.y}
 	}
-	for _, e := range b.fwd {
+	for _, e := range append(append([][2]int(nil), b.fwd...), b.seq...) {
 		tail, head := e[0], e[1]
 		pts, ok := pl.edges[[2]string{"n" + strconv.Itoa(tail), "n" + strconv.Itoa(head)}]
 		if !ok || len(pts) < 4 {
@@ -462,12 +501,14 @@ func (b *builder) forwardDOT() []byte {
 		s.WriteString("}\n")
 		firsts = append(firsts, members[0])
 	}
-	for _, e := range b.fwd {
+	for _, e := range append(append([][2]int(nil), b.fwd...), b.seq...) {
 		if b.stageOf[e[0]] == b.stageOf[e[1]] {
 			fmt.Fprintf(&s, "n%d -> n%d [constraint=false]\n", e[0], e[1])
 			continue
 		}
-		fmt.Fprintf(&s, "n%d -> n%d\n", e[0], e[1])
+		// Out of the card's right side, into the next one's left: clear
+		// of the star at the top right (issue 10).
+		fmt.Fprintf(&s, "n%d -> n%d [tailport=\"e\" headport=\"w\"]\n", e[0], e[1])
 	}
 	for k := 1; k < len(firsts); k++ {
 		fmt.Fprintf(&s, "n%d -> n%d [style=\"invis\" weight=\"%s\"]\n", firsts[k-1], firsts[k], "100")
@@ -530,7 +571,7 @@ func (b *builder) gridLayout() {
 		b.pos[i] = view.Point{X: x + clusterPad + cardW/2, Y: y + h/2}
 		y += h + 14
 	}
-	for _, e := range b.fwd {
+	for _, e := range append(append([][2]int(nil), b.fwd...), b.seq...) {
 		p, q := b.pos[e[0]], b.pos[e[1]]
 		hp, hq := b.cards[e[0]].h, b.cards[e[1]].h
 		var a, z view.Point

@@ -168,6 +168,9 @@ func (b *builder) placeBaselineCurves() []curve {
 		cur[t.ID] = t
 	}
 	for _, c := range l.curves {
+		if c.persona != nil && !b.draws(c.persona) {
+			continue // drawn for other personas
+		}
 		if c.persona != nil {
 			// The persona's index in the current map, for its colour-free
 			// line style; a persona the current map lacks is drawn too.
@@ -204,15 +207,21 @@ func (b *builder) placeBaselineCurves() []curve {
 
 // drawBaselineCurves draws the baseline's curves, dashed and muted, with
 // small hollow points, before the current curves so that those lie on top.
-func (b *builder) drawBaselineCurves(yOf func(float64) float64) {
+// keep says which of them the chart draws (a persona's row of the small
+// multiples draws the persona's).
+func (b *builder) drawBaselineCurves(yOf func(float64) float64, keep func(curve) bool) {
 	for _, c := range b.baselineCurves() {
+		if !keep(c) {
+			continue
+		}
 		line := c.onCurve()
 		key := c.key
 		if len(line) >= 2 {
-			pts := []view.Point{{X: line[0].x, Y: yOf(line[0].v)}}
-			for _, p := range line[1:] {
-				pts = append(pts, view.Line(pts[len(pts)-1], view.Point{X: p.x, Y: yOf(p.v)})[1:]...)
+			var at []view.Point
+			for _, p := range line {
+				at = append(at, view.Point{X: p.x, Y: yOf(p.v)})
 			}
+			pts := view.Monotone(at)
 			tip := i18n.T(b.lang, "baseline.curve")
 			if c.persona != nil {
 				tip = c.persona.Name + " — " + tip

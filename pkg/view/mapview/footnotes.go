@@ -23,8 +23,8 @@ const (
 )
 
 var (
-	noteStyle    = legendStyle
-	noteNumStyle = view.Style{Size: legendStyle.Size, Bold: true, Color: legendStyle.Color}
+	noteStyle    = view.LegendStyle
+	noteNumStyle = view.Style{Size: view.LegendStyle.Size, Bold: true, Color: view.LegendStyle.Color}
 )
 
 // footnote is what a card says on paper that does not fit it: the moment
@@ -106,19 +106,14 @@ func (b *builder) footnotes() {
 		return
 	}
 	b.y += gap
-	title := legendTitleStyle.Wrap(b.t("footnotes.title")+":", laneWidth-2*pad)
-	b.doc.TextAt(b.doc.ID("footnotes", "title"), pad, b.y, title, legendTitleStyle)
+	title := view.LegendTitleStyle.Wrap(b.t("footnotes.title")+":", laneWidth-2*pad)
+	b.doc.TextAt(b.doc.ID("footnotes", "title"), pad, b.y, title, view.LegendTitleStyle)
 	x0 := laneWidth
 	avail := b.width - x0
 	k := int((avail + noteColGap) / (noteMinW + noteColGap))
 	k = max(1, min(k, noteMaxCol, len(nl.list)))
 	numW := view.Ceil(noteNumStyle.Width(nl.list[len(nl.list)-1].num)) + 6
-	// A text node is wider than its text (view.TextBoxWidth): the last
-	// column leaves that room, so the notes do not widen the page.
 	colW := math.Min(noteMaxW, math.Floor((avail-float64(k-1)*noteColGap)/float64(k)))
-	for colW > noteMinW/2 && float64(k-1)*(colW+noteColGap)+numW+view.TextBoxWidth(colW-numW) > avail {
-		colW--
-	}
 	type laid struct {
 		lines []string
 		h     float64
@@ -142,11 +137,10 @@ func (b *builder) footnotes() {
 		}
 		x := x0 + float64(col)*(colW+noteColGap)
 		id := b.doc.ID("footnote", n.num)
-		nw := view.Ceil(noteNumStyle.Width(n.num))
-		b.doc.TextAt(id+"-num", x+numW-6-nw, y, []string{n.num}, noteNumStyle)
+		b.doc.TextRightAt(id+"-num", x+numW-6, y, []string{n.num}, noteNumStyle)
 		b.doc.TextAt(id, x+numW, y, notes[i].lines, noteStyle)
 		y += h
 		bottom = math.Max(bottom, y)
 	}
-	b.y = math.Max(bottom-noteGap, b.y+legendTitleStyle.Height(len(title)))
+	b.y = math.Max(bottom-noteGap, b.y+view.LegendTitleStyle.Height(len(title)))
 }

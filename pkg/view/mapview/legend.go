@@ -7,79 +7,34 @@ import (
 	"github.com/cjm-dev/cjm/pkg/view"
 )
 
-var (
-	legendTitleStyle = view.Style{Size: 9, Bold: true, Color: palette.Text}
-	legendStyle      = view.Style{Size: 9, Color: palette.Text}
-)
-
-const legendRow = 18.0
-
-// legendEntry is a swatch and its text.
-type legendEntry struct {
-	id     string
-	text   string
-	swatch func(b *builder, id string, c view.Point) // draws the swatch centred at c
-}
-
-type legendGroup struct {
-	key     string
-	entries []legendEntry
-}
-
-// legend explains every mark the map uses, in words: channel and owner
-// colours, the moment-of-truth star, the evidence marks, the emotion
-// points and curves, the KPI arrows.
+// legend explains every mark the map uses, in words, one kind of mark a
+// row (view.Legend, the flow view's rule too): channel and owner colours,
+// the moment-of-truth star (a mark of the touchpoint cards), the evidence
+// marks, the emotion points and curves, the KPI arrows, and each
+// transition under its short label ("4 → 2") with the stages' names and
+// its text. A mark the map does not use is not listed.
 func (b *builder) legend() {
 	groups := b.legendGroups()
 	if len(groups) == 0 {
 		return
 	}
-	b.y += gap
-	// One group a row: its title in a column of its own, its entries
-	// flowing to the right (onto more rows when they must).
-	titleW := 0.0
-	for _, g := range groups {
-		if w := view.Ceil(legendTitleStyle.Width(b.t(g.key)+":")) + 2; w > titleW {
-			titleW = w
-		}
-	}
-	if titleW > laneWidth-pad {
-		titleW = laneWidth - pad
-	}
-	x0 := laneWidth
-	if titleW+pad > x0 {
-		x0 = titleW + pad
-	}
-	y := b.y
-	for _, g := range groups {
-		lines := legendTitleStyle.Wrap(b.t(g.key)+":", titleW)
-		th := legendTitleStyle.Height(len(lines))
-		b.doc.TextAt(b.doc.ID("legend", keyID(g.key)), pad, y+legendRow/2-legendTitleStyle.LineHeight()/2, lines, legendTitleStyle)
-		x := x0
-		rowY := y
-		for _, e := range g.entries {
-			ew := 20 + view.Ceil(legendStyle.Width(e.text)) + 2
-			if x > x0 && x+ew > b.width {
-				x = x0
-				rowY += legendRow
-			}
-			e.swatch(b, e.id+"-mark", view.Point{X: x + 7, Y: rowY + legendRow/2})
-			b.doc.TextAt(e.id, x+20, rowY+legendRow/2-legendStyle.LineHeight()/2, []string{e.text}, legendStyle)
-			x += ew + 12
-		}
-		y = rowY + legendRow
-		if end := y - legendRow + legendRow/2 - legendTitleStyle.LineHeight()/2 + th; end > y {
-			y = view.Ceil(end)
-		}
-	}
-	b.y = y
+	b.y = b.doc.Legend(groups, pad, b.y+gap, b.width-pad, laneWidth, laneWidth-2*pad)
 }
 
-func (b *builder) legendGroups() []legendGroup {
-	var groups []legendGroup
+func (b *builder) legendGroups() []view.LegendGroup {
+	var groups []view.LegendGroup
+	group := func(key string, entries ...view.LegendEntry) {
+		if len(entries) > 0 {
+			groups = append(groups, view.LegendGroup{Key: keyID(key), Title: b.t(key), Entries: entries})
+		}
+	}
+	entry := func(text string, swatch func(id string, c view.Point), id ...string) view.LegendEntry {
+		return view.LegendEntry{ID: b.doc.ID(append([]string{"legend"}, id...)...), Text: text, Swatch: swatch}
+	}
 	tps := b.m.Touchpoints()
 	usedCh, usedOwn := map[string]bool{}, map[string]bool{}
-	noChannel, mot, evidence := false, false, false
+	noChannel, mot := false, false
+	evidence := map[string]bool{}
 	for _, t := range tps {
 		if b.ix.Channel(t.Channel) != nil {
 			usedCh[t.Channel] = true
@@ -90,134 +45,142 @@ func (b *builder) legendGroups() []legendGroup {
 			usedOwn[t.Owner] = true
 		}
 		mot = mot || t.IsMomentOfTruth()
-		evidence = evidence || view.EvidenceMarks[t.Evidence] != ""
+		evidence[t.Evidence] = view.EvidenceMarks[t.Evidence] != ""
 	}
-	if len(tps) > 0 {
-		g := legendGroup{key: "channels"}
-		for _, c := range b.m.Channels {
-			if !usedCh[c.ID] {
-				continue
-			}
-			color := b.colors.Channel(c)
-			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "channel", c.ID), text: c.Name, swatch: swatchBox(color, 12, 10)})
-		}
-		if noChannel {
-			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "channel", "none"), text: b.t("legend.no_channel"), swatch: swatchBox(palette.Header, 12, 10)})
-		}
-		if len(g.entries) > 0 {
-			groups = append(groups, g)
+	var channels []view.LegendEntry
+	for _, c := range b.m.Channels {
+		if usedCh[c.ID] {
+			channels = append(channels, entry(c.Name, b.swatchBox(b.colors.Channel(c), 12, 10), "channel", c.ID))
 		}
 	}
-	if len(usedOwn) > 0 {
-		g := legendGroup{key: "owners"}
-		for _, o := range b.m.Owners {
-			if usedOwn[o.ID] {
-				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "owner", o.ID), text: o.Name, swatch: swatchBox(b.colors.Owner(o), 9, 9)})
-			}
-		}
-		groups = append(groups, g)
+	if noChannel && len(tps) > 0 {
+		channels = append(channels, entry(b.t("legend.no_channel"), b.swatchBox(palette.Header, 12, 10), "channel", "none"))
 	}
-	if mot || evidence {
-		g := legendGroup{key: "evidence"}
-		if mot {
-			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "mot"), text: b.t("mot"),
-				swatch: func(b *builder, id string, c view.Point) { b.star(id, c, 13) }})
+	group("channels", channels...)
+	var owners []view.LegendEntry
+	for _, o := range b.m.Owners {
+		if usedOwn[o.ID] {
+			owners = append(owners, entry(o.Name, b.swatchBox(b.colors.Owner(o), 9, 9), "owner", o.ID))
 		}
-		if evidence {
-			for _, e := range journey.EvidenceKinds {
-				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "evidence", e), text: b.t("evidence." + e), swatch: swatchDots(view.EvidenceMarks[e])})
-			}
-		}
-		groups = append(groups, g)
 	}
+	group("owners", owners...)
+	// The star is a mark of the touchpoint card, not a kind of evidence.
+	if mot {
+		group("touchpoints", entry(b.t("mot"), func(id string, c view.Point) { b.star(id, c, 13) }, "mot"))
+	}
+	var marks []view.LegendEntry
+	for _, e := range journey.EvidenceKinds {
+		if evidence[e] {
+			marks = append(marks, entry(b.t("evidence."+e), swatchDots(b, view.EvidenceMarks[e]), "evidence", e))
+		}
+	}
+	group("evidence", marks...)
 	if e := b.emotion; e != nil {
-		g := legendGroup{key: "emotion"}
-		g.entries = append(g.entries,
-			legendEntry{id: b.doc.ID("legend", "delight"), text: b.t("legend.delight"), swatch: swatchMarker("circle", palette.Delight, "#333333")},
-			legendEntry{id: b.doc.ID("legend", "pain"), text: b.t("legend.pain"), swatch: swatchMarker("circle", palette.Pain, "#333333")},
-		)
-		if e.hasStagePoints() {
-			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "stage-emotion"), text: b.t("legend.stage_emotion"),
-				swatch: func(b *builder, id string, c view.Point) {
-					b.marker(id, c, "circle", 9, "#FFFFFF", palette.Neutral, view.A("penwidth", "2"))
-				}})
+		neg, zero, pos := e.signs()
+		var marks []view.LegendEntry
+		if pos {
+			marks = append(marks, entry(b.t("legend.delight"), b.swatchMarker("circle", palette.Delight, "#333333"), "delight"))
 		}
-		groups = append(groups, g)
+		if zero {
+			marks = append(marks, entry(b.t("legend.neutral"), b.swatchMarker("circle", palette.Neutral, "#333333"), "neutral"))
+		}
+		if neg {
+			marks = append(marks, entry(b.t("legend.pain"), b.swatchMarker("circle", palette.Pain, "#333333"), "pain"))
+		}
+		if e.hasStagePoints() {
+			marks = append(marks, entry(b.t("legend.stage_emotion"), func(id string, c view.Point) {
+				b.marker(id, c, "circle", 9, "#FFFFFF", palette.Neutral, view.A("penwidth", "2"))
+			}, "stage-emotion"))
+		}
+		group("emotion", marks...)
 		if b.perPersona {
-			g := legendGroup{key: "personas"}
+			var personas []view.LegendEntry
 			for _, c := range e.curves {
-				g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "persona", c.persona.ID), text: c.persona.Name,
-					swatch: swatchMarker(personaShape(c.index), b.personaColor(c.index), b.personaColor(c.index))})
+				personas = append(personas, entry(c.persona.Name,
+					b.swatchMarker(personaShape(c.index), b.personaColor(c.index), b.personaColor(c.index)), "persona", c.persona.ID))
 			}
-			groups = append(groups, g)
+			group("personas", personas...)
 		}
 	}
-	kpi := false
+	kpiOn, kpiOff := false, false
+	status := func(mt *journey.Metric) {
+		if mt.HasStatus() {
+			on := mt.Status() == journey.OnTarget
+			kpiOn, kpiOff = kpiOn || on, kpiOff || !on
+		}
+	}
 	for _, s := range b.m.Stages {
 		for _, mt := range s.Metrics {
-			kpi = kpi || mt.HasStatus()
+			status(mt)
 		}
 		for _, t := range s.Touchpoints {
 			for _, mt := range t.Metrics {
-				kpi = kpi || mt.HasStatus()
+				status(mt)
 			}
 		}
 	}
-	if kpi {
-		groups = append(groups, legendGroup{key: "kpis", entries: []legendEntry{
-			{id: b.doc.ID("legend", "kpi-on"), text: b.t("kpi.on"), swatch: swatchGlyphColor(i18n.MarkOn, palette.Delight)},
-			{id: b.doc.ID("legend", "kpi-off"), text: b.t("kpi.off"), swatch: swatchGlyphColor(i18n.MarkOff, palette.Pain)},
-		}})
+	var kpis []view.LegendEntry
+	if kpiOn {
+		kpis = append(kpis, entry(b.t("kpi.on"), swatchGlyphColor(b, i18n.MarkOn, palette.Delight), "kpi-on"))
 	}
-	var back, fwd bool
+	if kpiOff {
+		kpis = append(kpis, entry(b.t("kpi.off"), swatchGlyphColor(b, i18n.MarkOff, palette.Pain), "kpi-off"))
+	}
+	group("kpis", kpis...)
+	// Each transition: its arrow, its short label and what it stands for.
+	var arcs []view.LegendEntry
 	for _, a := range b.transitions() {
-		back = back || !a.forward
-		fwd = fwd || a.forward
-	}
-	if back || fwd {
-		g := legendGroup{key: "legend.transitions"}
-		if back {
-			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "stepback"), text: b.t("step_back"), swatch: swatchArrow(false)})
+		kind := "stepback"
+		if a.forward {
+			kind = "skip"
 		}
-		if fwd {
-			g.entries = append(g.entries, legendEntry{id: b.doc.ID("legend", "skip"), text: b.t("skip_ahead"), swatch: swatchArrow(true)})
-		}
-		groups = append(groups, g)
+		arcs = append(arcs, entry(a.short()+"  "+a.long(b), b.swatchArrow(a.forward), kind, b.m.Stages[a.from].ID, b.m.Stages[a.to].ID))
 	}
+	group("legend.transitions", arcs...)
 	return groups
 }
 
+// signs reports which signs the chart's points have: below, at and above 0.
+func (l *emotionLane) signs() (neg, zero, pos bool) {
+	for _, c := range l.curves {
+		for _, p := range c.pts {
+			neg, zero, pos = neg || p.v < 0, zero || p.v == 0, pos || p.v > 0
+		}
+	}
+	return neg, zero, pos
+}
+
 // swatchArrow is a short arrow in the style of a transition.
-func swatchArrow(forward bool) func(*builder, string, view.Point) {
-	return func(b *builder, id string, c view.Point) {
+func (b *builder) swatchArrow(forward bool) func(string, view.Point) {
+	return func(id string, c view.Point) {
 		ta, tz := b.anchor()
 		tip := view.Point{X: c.X + 9, Y: c.Y}
 		b.doc.Edge(id, ta, tz, view.Line(view.Point{X: c.X - 9, Y: c.Y}, view.Point{X: c.X + 3, Y: c.Y}), &tip, arcAttrs(forward)...)
 	}
 }
 
-func swatchBox(color string, w, h float64) func(*builder, string, view.Point) {
-	return func(b *builder, id string, c view.Point) {
+func (b *builder) swatchBox(color string, w, h float64) func(string, view.Point) {
+	return func(id string, c view.Point) {
 		b.box(id, c.X-w/2, c.Y-h/2, w, h, color, palette.Darken(color, 0.3))
 	}
 }
 
-func swatchMarker(shape, fill, outline string) func(*builder, string, view.Point) {
-	return func(b *builder, id string, c view.Point) {
+func (b *builder) swatchMarker(shape, fill, outline string) func(string, view.Point) {
+	return func(id string, c view.Point) {
 		b.marker(id, c, shape, 9, fill, outline)
 	}
 }
 
-func swatchDots(g string) func(*builder, string, view.Point) {
+func swatchDots(b *builder, g string) func(string, view.Point) {
 	st := view.Style{Size: 6.5, Color: palette.Text}
-	return func(b *builder, id string, c view.Point) {
+	return func(id string, c view.Point) {
 		b.doc.Centred(id, c.X+1, c.Y-st.LineHeight()/2, []string{g}, st)
 	}
 }
 
-func swatchGlyphColor(g, color string) func(*builder, string, view.Point) {
+func swatchGlyphColor(b *builder, g, color string) func(string, view.Point) {
 	st := view.Style{Size: 12, Bold: true, Color: color}
-	return func(b *builder, id string, c view.Point) {
+	return func(id string, c view.Point) {
 		b.doc.Centred(id, c.X, c.Y-st.LineHeight()/2, []string{g}, st)
 	}
 }

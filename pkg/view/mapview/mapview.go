@@ -54,7 +54,16 @@ func Build(m *journey.Map, opts view.Options) ([]byte, error) {
 	if err := opts.CheckSize(m); err != nil {
 		return nil, err
 	}
+	full := m
+	if len(opts.Personas) > 0 {
+		if err := view.CheckPersonas(m, opts.Personas); err != nil {
+			return nil, err
+		}
+		m = forPersonas(m, opts.Personas)
+		opts.Baseline = forPersonas(opts.Baseline, opts.Personas)
+	}
 	b := newBuilder(m, opts)
+	b.drawnFor(full, opts.Personas)
 	b.layout()
 	return b.doc.Write(b.y, []view.Attr{
 		view.A("outputorder", "edgesfirst"),
@@ -101,6 +110,13 @@ type builder struct {
 	// notes are the footnotes of the cards (footnotes.go), nil until
 	// first asked for.
 	notes *noteList
+	// markShapes says whether personas are marked by their curve's
+	// shape (personaMark), nil until first asked.
+	markShapes *bool
+	// full is the map before view.Options.Personas chose from it, and
+	// only those personas' ids (both nil: the map is drawn for everyone).
+	full *journey.Map
+	only map[string]bool
 }
 
 func newBuilder(m *journey.Map, opts view.Options) *builder {
@@ -130,6 +146,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		baseline:   newBaseline(m, opts.Baseline, opts.BaselineName),
 	}
 	b.placeColumns()
+	b.doc.Left, b.doc.Right = 0, b.width // text nodes do not widen the page (view.Doc)
 	return b
 }
 
@@ -153,6 +170,7 @@ func (b *builder) layout() {
 	b.stepsBack()
 	b.grid()
 	b.footnotes()
+	b.personaBand()
 	b.legend()
 }
 
@@ -280,44 +298,6 @@ func (b *builder) marker(id string, p view.Point, shape string, size float64, fi
 // shows in every font.
 func (b *builder) star(id string, p view.Point, size float64) {
 	b.marker(id, p, "star", size, "#F2B01E", palette.Text)
-}
-
-func (b *builder) personas() {
-	if len(b.m.Personas) == 0 {
-		return
-	}
-	x := 0.0
-	h := 20.0
-	for i, p := range b.m.Personas {
-		role := ""
-		if p.Role != "" {
-			role = "· " + p.Role
-		}
-		nw := view.Ceil(laneStyle.Width(p.Name)) + 1
-		rw := view.Ceil(smallStyle.Width(role)) + 1
-		if role == "" {
-			rw = 0
-		}
-		w := 20 + nw + 4 + rw + 8
-		if x > 0 && x+w > b.width {
-			x = 0
-			b.y += h + 4
-		}
-		color := b.personaColor(i)
-		id := b.doc.ID("persona", p.ID)
-		b.doc.Node(id, view.Point{X: x + w/2, Y: b.y + h/2},
-			view.A("shape", "box"), view.A("style", "rounded,filled"),
-			view.A("width", view.Inches(w)), view.A("height", view.Inches(h)),
-			view.A("fillcolor", palette.Tint(color, 0.88)), view.A("color", color), view.A("penwidth", "0.75"),
-			view.NoLabel)
-		b.marker(id+"-marker", view.Point{X: x + 11, Y: b.y + h/2}, personaMark(i), 9, color, color)
-		b.doc.TextAt(id+"-name", x+20, b.y+(h-laneStyle.LineHeight())/2, []string{p.Name}, laneStyle)
-		if role != "" {
-			b.doc.TextAt(id+"-role", x+20+nw+4, b.y+(h-smallStyle.LineHeight())/2, []string{role}, smallStyle)
-		}
-		x += w + 8
-	}
-	b.y += h
 }
 
 func (b *builder) phases() {

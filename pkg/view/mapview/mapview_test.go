@@ -419,7 +419,7 @@ func TestSkipAhead(t *testing.T) {
 	if got := lanesOf(dot); got[len(got)-1] != "transitions" {
 		t.Errorf("lanes = %v, want the transitions lane last", got)
 	}
-	for _, id := range []string{"small-legend-stepback", "small-legend-skip"} {
+	for _, id := range []string{"small-legend-stepback-eval-aware", "small-legend-skip-aware-use"} {
 		if !bytes.Contains(dot, []byte(`id="`+id+`"`)) {
 			t.Errorf("no legend entry %s", id)
 		}

@@ -311,9 +311,26 @@ func (b *builder) personaMarks(t *journey.Touchpoint) []int {
 	return out
 }
 
-// personaMark is the shape that marks persona i outside its curve: on the
-// cards and on the persona chips, so that a mark is found in greyscale.
-func personaMark(i int) string { return personaShape(i) }
+// personaMark is the shape that marks persona i outside its curve, on
+// the persona chips and cards and on the cards' persona marks: the shape
+// of its curve's markers when the map has a curve per persona or some card
+// shows persona marks (so a mark is found in greyscale), else a circle.
+func (b *builder) personaMark(i int) string {
+	if b.markShapes == nil {
+		shapes := b.perPersona
+		for _, t := range b.m.Touchpoints() {
+			if shapes {
+				break
+			}
+			shapes = len(b.personaMarks(t)) > 0
+		}
+		b.markShapes = &shapes
+	}
+	if *b.markShapes {
+		return personaShape(i)
+	}
+	return "circle"
+}
 
 func personaMarksWidth(n int) float64 {
 	if n == 0 {
@@ -343,7 +360,7 @@ func (b *builder) drawPersonaMarks(id string, c chip, right, top float64) {
 		for _, i := range row {
 			p := b.m.Personas[i]
 			color := b.personaColor(i)
-			b.marker(id+"-persona-"+strconv.Itoa(i+1), view.Point{X: x + personaMarkSize/2, Y: cy}, personaMark(i),
+			b.marker(id+"-persona-"+strconv.Itoa(i+1), view.Point{X: x + personaMarkSize/2, Y: cy}, b.personaMark(i),
 				personaMarkSize, color, color, view.A("tooltip", p.Name))
 			x += personaMarkSize + personaMarkGap
 		}

@@ -15,20 +15,21 @@ import (
 	"github.com/cjm-dev/cjm/pkg/view/viewtest"
 )
 
-// dotNode is a node of a built map: its attributes as written.
-type dotNode map[string]string
+// attrNode is a node of a built map: every attribute as written (the
+// chart tests' dotNode keeps a few, parsed).
+type attrNode map[string]string
 
 var (
-	dotNodeRe = regexp.MustCompile(`(?m)^n\d+ \[(.*)\]$`)
-	dotAttrRe = regexp.MustCompile(`(\w+)="((?:[^"\\]|\\.)*)"`)
+	attrNodeRe = regexp.MustCompile(`(?m)^n\d+ \[(.*)\]$`)
+	attrRe     = regexp.MustCompile(`(\w+)="((?:[^"\\]|\\.)*)"`)
 )
 
-// dotNodes returns the nodes of dot by id.
-func dotNodes(dot []byte) map[string]dotNode {
-	out := map[string]dotNode{}
-	for _, m := range dotNodeRe.FindAllSubmatch(dot, -1) {
-		n := dotNode{}
-		for _, a := range dotAttrRe.FindAllSubmatch(m[1], -1) {
+// attrNodes returns the nodes of dot by id.
+func attrNodes(dot []byte) map[string]attrNode {
+	out := map[string]attrNode{}
+	for _, m := range attrNodeRe.FindAllSubmatch(dot, -1) {
+		n := attrNode{}
+		for _, a := range attrRe.FindAllSubmatch(m[1], -1) {
 			n[string(a[1])] = string(a[2])
 		}
 		out[n["id"]] = n
@@ -37,8 +38,9 @@ func dotNodes(dot []byte) map[string]dotNode {
 }
 
 // lines returns the node's label as its lines.
-func (n dotNode) lines() []string {
-	l := strings.TrimSuffix(n["label"], `\l`)
+func (n attrNode) lines() []string {
+	l := strings.ReplaceAll(n["label"], `\r`, `\l`) // right-aligned lines
+	l = strings.TrimSuffix(l, `\l`)
 	if l == "" {
 		return nil
 	}
@@ -47,7 +49,7 @@ func (n dotNode) lines() []string {
 
 // box returns the node's bounds, in points, y down as the DOT is (the
 // DOT's y is up; only comparisons within one map are made).
-func (n dotNode) box(t *testing.T) (x0, y0, x1, y1 float64) {
+func (n attrNode) box(t *testing.T) (x0, y0, x1, y1 float64) {
 	t.Helper()
 	xs, ys, ok := strings.Cut(strings.TrimSuffix(n["pos"], "!"), ",")
 	if !ok {
@@ -65,13 +67,13 @@ func (n dotNode) box(t *testing.T) (x0, y0, x1, y1 float64) {
 	return x - w/2, y - h/2, x + w/2, y + h/2
 }
 
-func buildDOT(t *testing.T, m *journey.Map) (string, map[string]dotNode) {
+func buildDOT(t *testing.T, m *journey.Map) (string, map[string]attrNode) {
 	t.Helper()
 	dot, err := Build(m, view.Options{IDPrefix: "p"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return string(dot), dotNodes(dot)
+	return string(dot), attrNodes(dot)
 }
 
 // TestPersonaMarks: a card is marked with the personas that meet it only
@@ -85,15 +87,19 @@ func TestPersonaMarks(t *testing.T) {
 	article.Personas = []string{"user"}
 	demo.Personas = []string{"buyer", "user"}
 	_, nodes := buildDOT(t, m)
-	mark := func(tp string, i int) dotNode { return nodes[fmt.Sprintf("p-tp-%s-persona-%d", tp, i)] }
+	mark := func(tp string, i int) attrNode { return nodes[fmt.Sprintf("p-tp-%s-persona-%d", tp, i)] }
 	if n := mark("article", 2); n == nil {
 		t.Error("the card met by the user alone has no mark of the user")
 	} else {
 		if n["tooltip"] != "User" {
 			t.Errorf("the mark's tooltip is %q, want the persona's name", n["tooltip"])
 		}
-		if n["shape"] != personaMark(1) || n["fillcolor"] == "" {
+		if n["shape"] != personaShape(1) || n["fillcolor"] == "" {
 			t.Errorf("the mark is %q filled %q, want the persona's shape and colour", n["shape"], n["fillcolor"])
+		}
+		// The chip at the top, the key to the marks, shows the same shape.
+		if chip := nodes["p-persona-user-marker"]; chip == nil || chip["shape"] != n["shape"] {
+			t.Errorf("the user's chip marker is %v, want the card's %q", chip, n["shape"])
 		}
 	}
 	if mark("article", 1) != nil {
@@ -317,7 +323,7 @@ func TestPersonaMarksFit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	nodes := dotNodes(dot)
+	nodes := attrNodes(dot)
 	cx0, cy0, cx1, cy1 := nodes["p-tp-article"].box(t)
 	_, chy0, _, _ := nodes["p-tp-article-channel"].box(t)
 	n := 0
