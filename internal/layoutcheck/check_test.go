@@ -322,15 +322,26 @@ func TestPhaseBand(t *testing.T) {
 }
 
 func TestBanner(t *testing.T) {
-	title := func(n int) string {
+	title := func(n int, size float64) string {
 		s := `<g id="m-title" class="node">`
 		for i := 0; i < n; i++ {
-			s += fmt.Sprintf(`<text text-anchor="start" x="0" y="%d" font-weight="bold" font-size="8.00">Title line</text>`, -290+9*i)
+			s += fmt.Sprintf(`<text text-anchor="start" x="0" y="%d" font-weight="bold" font-size="%.2f">T</text>`, -290+9*i, size)
 		}
 		return s + "</g>\n"
 	}
-	only(t, checks(t, grid(2)+title(3), Options{}), "", 0)
-	only(t, checks(t, grid(2)+title(4), Options{}), Banner, 1)
+	// Lines of 20 pt 9 pt apart overlap: only the banner check is looked at.
+	banners := func(ps []Problem) (out []Problem) {
+		for _, p := range ps {
+			if p.Check == Banner {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	only(t, banners(checks(t, grid(2)+title(3, 20), Options{})), "", 0)
+	only(t, banners(checks(t, grid(2)+title(4, 20), Options{})), Banner, 1)
+	// At the floor size a title keeps all its lines.
+	only(t, banners(checks(t, grid(2)+title(4, 16), Options{})), "", 0)
 	// The grid ends at x 250: a chip to 240 fits, one to 300 does not; its
 	// parts (-name) are not chips.
 	chip := func(x1 float64) string {

@@ -26,7 +26,6 @@ var knownFailing = map[string]bool{
 	"stress/12-stages flow ellipsis":         true,
 	"stress/kpi-history flow margins":        true,
 	"stress/kpi-history kpi margins":         true,
-	"stress/long-title map banner":           true,
 	"stress/long-title flow margins":         true,
 	"stress/long-title flow banner":          true,
 	"stress/long-title flow ellipsis":        true,

@@ -25,7 +25,8 @@
 //     more than MaxMarginDiff (a quarter inch).
 //   - PhaseBand: the phase band over the stage headers, where the map has
 //     one, leaves a stage uncovered (a gap over a stage without a phase).
-//   - Banner: the title wraps to more than MaxTitleLines lines, or a persona
+//   - Banner: the title wraps to more than MaxTitleLines lines above
+//     MinTitlePt (the floor, where a title keeps all its lines), or a persona
 //     chip reaches past the grid's right edge.
 //   - LaneAlign: a lane's label (<graph>-lane-<lane>) more than
 //     MaxBaselineShift off the baseline of its cells' first line.
