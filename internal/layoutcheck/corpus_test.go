@@ -29,7 +29,6 @@ var knownFailing = map[string]bool{
 	"stress/long-title flow margins":         true,
 	"stress/long-title flow banner":          true,
 	"stress/long-title flow ellipsis":        true,
-	"stress/scripts map rtl-align":           true,
 	"stress/scripts flow rtl-align":          true,
 	"stress/twelve-colours flow ellipsis":    true,
 	"stress/two-stages flow margins":         true,

@@ -140,6 +140,10 @@ type chip struct {
 	ownColor            string
 	name, inter, owner  []string
 	nameH, interH, ownH float64
+	// chW, nameW, textW and ownW are the widths the channel's name, the
+	// touchpoint's name, the interactions and the owner's name wrap to:
+	// a right-to-left text is right-aligned at their right edge.
+	chW, nameW, textW, ownW float64
 	note                string // the footnote number, "" for none
 	personas            []int  // the indices of the personas marked
 	// marksH is the height of the rows of persona marks above the
@@ -204,6 +208,7 @@ func (b *builder) chip(t *journey.Touchpoint, w float64) chip {
 		}
 	}
 	c.chLines = chipChannelStyle.Wrap(bd.ChannelName, chW)
+	c.chW, c.textW = chW, textW
 	c.chH = view.Ceil(chipChannelStyle.Height(len(c.chLines)) + c.marksH)
 	nameW := textW
 	if t.IsMomentOfTruth() {
@@ -213,6 +218,7 @@ func (b *builder) chip(t *journey.Touchpoint, w float64) chip {
 		nameW -= noteMarkSpace + view.Ceil(noteMarkStyle.Width(c.note))
 	}
 	c.name = nameStyle.Wrap(b.ref[t]+"  "+t.Name, nameW)
+	c.nameW = nameW
 	c.nameH = view.Ceil(nameStyle.Height(len(c.name)))
 	for _, in := range t.Interactions {
 		c.inter = append(c.inter, chipInterStyle.Wrap("› "+in, textW)...)
@@ -231,6 +237,7 @@ func (b *builder) chip(t *journey.Touchpoint, w float64) chip {
 			ow -= marksW + 4
 		}
 		c.owner = chipOwnerStyle.Wrap(bd.Owner, ow)
+		c.ownW = ow
 		c.ownH = view.Ceil(chipOwnerStyle.Height(len(c.owner))) + 2
 	}
 	c.h = chipStripe + 2 + c.chH + 1 + math.Max(c.nameH, 16) + c.interH + c.ownH + chipPadV + 1
@@ -260,13 +267,18 @@ func (b *builder) drawChip(c chip, x, y, w float64) {
 		view.A("color", border), view.A("penwidth", pen),
 		view.NoLabel, view.A("tooltip", b.tooltip(t)))
 	tx := x + chipInset
-	b.doc.TextAt(id+"-channel", tx, y+chipStripe+2+c.marksH, c.chLines, chipChannelStyle)
+	// A right-to-left name (view.IsRTL) is right-aligned in the room it
+	// wraps to (TextIn), the owner's mark then at its right.
+	b.doc.TextIn(id+"-channel", tx, y+chipStripe+2+c.marksH, c.chW, c.chLines, chipChannelStyle)
 	b.drawPersonaMarks(id, c, x+w, y+chipStripe+2)
 	ty := y + chipStripe + 2 + c.chH + 1
-	b.doc.TextAt(id+"-name", tx, ty, c.name, nameStyle)
+	b.doc.TextIn(id+"-name", tx, ty, c.nameW, c.name, nameStyle)
 	if c.note != "" {
 		last := c.name[len(c.name)-1]
 		nx := tx + view.Ceil(nameStyle.Width(last)) + noteMarkSpace
+		if view.IsRTL(strings.Join(c.name, " ")) {
+			nx = tx + c.nameW - view.Ceil(nameStyle.Width(last)) - noteMarkSpace - view.Ceil(noteMarkStyle.Width(c.note))
+		}
 		ny := ty + nameStyle.Height(len(c.name)-1) - 2
 		b.doc.TextAt(id+"-note", nx, ny, []string{c.note}, noteMarkStyle, view.A("tooltip", b.footnoteText(t)))
 	}
@@ -277,18 +289,23 @@ func (b *builder) drawChip(c chip, x, y, w float64) {
 	ty += math.Max(c.nameH, 16)
 	if c.interH > 0 {
 		ty += 2
-		b.doc.TextAt(id+"-interactions", tx, ty, c.inter, chipInterStyle)
+		b.doc.TextIn(id+"-interactions", tx, ty, c.textW, c.inter, chipInterStyle)
 		ty += c.interH
 	}
 	if c.ownH > 0 {
-		ox := tx
+		ox, mx := tx, tx
+		if view.IsRTL(strings.Join(c.owner, " ")) {
+			mx = tx + c.ownW + 2
+		}
 		if c.ownColor != "" && len(c.owner) > 0 {
 			mst := chipOwnerStyle
 			mst.Color = c.ownColor
-			b.doc.TextAt(id+"-owner-mark", tx, ty+1, []string{view.OwnerMark}, mst)
-			ox += ownerMarkW
+			b.doc.TextAt(id+"-owner-mark", mx, ty+1, []string{view.OwnerMark}, mst)
+			if mx == tx {
+				ox += ownerMarkW
+			}
 		}
-		b.doc.TextAt(id+"-owner", ox, ty+1, c.owner, chipOwnerStyle)
+		b.doc.TextIn(id+"-owner", ox, ty+1, c.ownW, c.owner, chipOwnerStyle)
 	}
 }
 
