@@ -144,8 +144,8 @@ type chip struct {
 	// touchpoint's name, the interactions and the owner's name wrap to:
 	// a right-to-left text is right-aligned at their right edge.
 	chW, nameW, textW, ownW float64
-	note                string // the footnote number, "" for none
-	personas            []int  // the indices of the personas marked
+	note                    string // the footnote number, "" for none
+	personas                []int  // the indices of the personas marked
 	// marksH is the height of the rows of persona marks above the
 	// channel's name (0: the marks end its first line), marksPerRow
 	// the marks in one.
