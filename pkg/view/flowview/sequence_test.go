@@ -4,11 +4,12 @@ import (
 	"context"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/cjm-dev/cjm/internal/layoutcheck"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/view"
@@ -191,46 +192,71 @@ func TestRTLRightAligned(t *testing.T) {
 	}
 }
 
-// Issue 10: the page's margins are equal: the drawing's box ends where
-// the stage boxes end (text nodes near an edge take no spare room past
-// it), in the examples and the stress maps.
-func TestFlowMarginsSymmetric(t *testing.T) {
+// Issue 10: the flow view's layout defects, as the layout checker
+// (internal/layoutcheck) finds them in the SVG, on maps the corpus does
+// not have: margins equal (the page ends where the stage boxes, the title
+// or the legend end), the title in at most three lines even over two
+// narrow boxes, no "…" in a channel bar, no link or sequence arrow
+// through a card's text, right-to-left bars right-aligned.
+func TestFlowLayoutChecks(t *testing.T) {
 	var maps []*journey.Map
 	for _, path := range append(viewtest.Examples(t), "../../../testdata/stress/scripts.yaml") {
 		maps = append(maps, viewtest.Load(t, path))
 	}
-	// A title that wraps at the width of the stage boxes.
+	const title = "A journey with a title long enough to wrap over more lines than a title should take "
+	narrow := viewtest.Small()
+	narrow.Stages = narrow.Stages[:2]
+	narrow.Title = strings.Repeat(title, 3)
+	maps = append(maps, narrow)
 	long := viewtest.Generate(viewtest.Config{Touchpoints: 30})
-	long.Title = strings.Repeat("A journey with a title long enough to wrap ", 6)
+	long.Title = strings.Repeat(title, 2)
 	maps = append(maps, long)
+	for _, cfg := range []viewtest.Config{
+		{Touchpoints: 40, PerStage: 5, BackEdges: 0.15, Seed: 1},
+		{Touchpoints: 24, PerStage: 6, Lang: "ru", Seed: 2},
+		{Touchpoints: 9, PerStage: 3, Seed: 3},
+	} {
+		maps = append(maps, viewtest.Generate(cfg))
+	}
+	// Sequence arrows (no links at all), with long channel names and
+	// moments of truth.
+	seq := viewtest.Generate(viewtest.Config{Touchpoints: 24, PerStage: 6, Seed: 4})
+	seq.File = "sequence.yaml"
+	for i, tp := range seq.Touchpoints() {
+		tp.Next = nil
+		if i%3 == 0 {
+			tp.MomentOfTruth = &journey.MomentOfTruth{Reason: "x"}
+		}
+	}
+	for _, c := range seq.Channels {
+		c.Name = "A channel with a name far too long for one line of the bar"
+	}
+	seq.Channels[0].Name = "ערוץ עם שם ארוך מאוד שלא נכנס בשורה אחת"
+	maps = append(maps, seq)
+	checks := []string{layoutcheck.Margins, layoutcheck.Banner, layoutcheck.Ellipsis, layoutcheck.Struck, layoutcheck.RTLAlign}
 	for _, m := range maps {
-		path := m.File
 		dot, err := Build(context.Background(), m, view.Options{}, graphviz.InProcess)
 		if err != nil {
 			t.Fatal(err)
-		}
-		x0, x1 := math.Inf(1), math.Inf(-1)
-		for _, r := range viewtest.NodeRects(dot, regexp.MustCompile(`-stage-[^"]+$`)) {
-			x0, x1 = math.Min(x0, r.X0), math.Max(x1, r.X1)
-		}
-		// Dot routes some links round the boxes; Graphviz's box of the
-		// drawing holds their curves' control points.
-		for _, m := range regexp.MustCompile(`(?m)^\S+ -> \S+ \[id="[^"]+" pos="([^"]*)"`).FindAllSubmatch(dot, -1) {
-			for _, f := range strings.Fields(string(m[1])) {
-				xs, _, _ := strings.Cut(strings.TrimPrefix(f, "e,"), ",")
-				x, _ := strconv.ParseFloat(xs, 64)
-				x0, x1 = math.Min(x0, x), math.Max(x1, x)
-			}
 		}
 		svg, err := graphviz.Render(context.Background(), dot, view.Engine, "svg")
 		if err != nil {
 			t.Fatal(err)
 		}
-		vb := regexp.MustCompile(`viewBox="0.00 0.00 ([0-9.]+) `).FindSubmatch(svg)
-		w, _ := strconv.ParseFloat(string(vb[1]), 64)
-		// pad 0.3 in either side of the stage boxes and links.
-		if extra := w - 43.2 - (x1 - x0); math.Abs(extra) > 5 {
-			t.Errorf("%s: the page is %.1f pt wider than its stage boxes, links and margins", path, extra)
+		problems, err := layoutcheck.Check(svg, layoutcheck.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, p := range problems {
+			if slices.Contains(checks, p.Check) {
+				if n++; n <= 5 {
+					t.Errorf("%s: %s", m.File, p)
+				}
+			}
+		}
+		if n > 5 {
+			t.Errorf("%s: %d more", m.File, n-5)
 		}
 	}
 }
