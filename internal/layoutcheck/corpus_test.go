@@ -24,7 +24,6 @@ var knownFailing = map[string]bool{
 	"stress/12-stages map struck":            true,
 	"stress/12-stages map ellipsis":          true,
 	"stress/12-stages map small-font":        true,
-	"stress/kpi-history kpi margins":         true,
 	"stress/long-title map banner":           true,
 	"stress/long-title map ellipsis":         true,
 	"stress/many-touchpoints map small-font": true,
