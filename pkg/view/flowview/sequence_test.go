@@ -3,6 +3,7 @@ package flowview
 import (
 	"context"
 	"math"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -196,7 +197,8 @@ func TestRTLRightAligned(t *testing.T) {
 // (internal/layoutcheck) finds them in the SVG, on maps the corpus does
 // not have: margins equal (the page ends where the stage boxes, the title
 // or the legend end), the title in at most three lines even over two
-// narrow boxes, no "…" in a channel bar, no link or sequence arrow
+// narrow boxes, no "…" in a channel bar (a wrapped name inside its card,
+// clear of the ★ and of the name under it), no link or sequence arrow
 // through a card's text, right-to-left bars right-aligned.
 func TestFlowLayoutChecks(t *testing.T) {
 	var maps []*journey.Map
@@ -233,7 +235,7 @@ func TestFlowLayoutChecks(t *testing.T) {
 	}
 	seq.Channels[0].Name = "ערוץ עם שם ארוך מאוד שלא נכנס בשורה אחת"
 	maps = append(maps, seq)
-	checks := []string{layoutcheck.Margins, layoutcheck.Banner, layoutcheck.Ellipsis, layoutcheck.Struck, layoutcheck.RTLAlign}
+	checks := []string{layoutcheck.Margins, layoutcheck.Banner, layoutcheck.Ellipsis, layoutcheck.Struck, layoutcheck.RTLAlign, layoutcheck.Overlap, layoutcheck.Outside}
 	for _, m := range maps {
 		dot, err := Build(context.Background(), m, view.Options{}, graphviz.InProcess)
 		if err != nil {
@@ -304,6 +306,74 @@ func TestFlowTransitionsApart(t *testing.T) {
 				if ink.Contains(p) {
 					t.Errorf("%s runs through label %s at %v", id, lid, p)
 					break
+				}
+			}
+		}
+	}
+}
+
+// Issue 10: links and sequence arrows from one stage's card to the next
+// stage's ran across other cards. Between neighbouring columns they leave
+// by the middle of the card's right side, enter by the middle of the
+// other's left side and stay in the gap between (no point of the drawn
+// route inside any card); the legs of one gap stand apart.
+func TestLinksBetweenColumnsInTheGap(t *testing.T) {
+	maps := []*journey.Map{viewtest.Load(t, "../../../examples/abm-committee.yaml"), noNext(),
+		viewtest.Generate(viewtest.Config{Touchpoints: 40, PerStage: 5, BackEdges: 0.15, Seed: 1})}
+	for _, m := range maps {
+		stageOf := map[string]int{}
+		for si, s := range m.Stages {
+			for _, tp := range s.Touchpoints {
+				stageOf[tp.ID] = si
+			}
+		}
+		dot, err := Build(context.Background(), m, view.Options{}, graphviz.InProcess)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prefix := strings.TrimSuffix(filepath.Base(m.File), ".yaml")
+		cards := viewtest.NodeRects(dot, regexp.MustCompile(`-tp-[^"-]+$`))
+		edgeRe := regexp.MustCompile(`^` + regexp.QuoteMeta(prefix) + `-(next|seq)-([^"-]+)-([^"-]+)$`)
+		checked := 0
+		legs := map[float64][]float64{} // gap (tail card's right) → legs' x
+		for id, r := range viewtest.EdgeRoutes(dot, edgeRe) {
+			sm := edgeRe.FindStringSubmatch(id)
+			from, to := sm[2], sm[3]
+			if stageOf[to] != stageOf[from]+1 {
+				continue
+			}
+			a, z := cards[prefix+"-tp-"+from], cards[prefix+"-tp-"+to]
+			if r.Tip == nil || len(r.Ctl) == 0 {
+				t.Fatalf("%s: not routed", id)
+			}
+			checked++
+			if s := r.Ctl[0]; math.Abs(s.X-a.X1) > 0.5 || math.Abs(s.Y-(a.Y0+a.Y1)/2) > 0.5 {
+				t.Errorf("%s leaves at %v, not the middle of %s's right side %v", id, s, from, a)
+			}
+			if e := *r.Tip; math.Abs(e.X-z.X0) > 0.5 || math.Abs(e.Y-(z.Y0+z.Y1)/2) > 0.5 {
+				t.Errorf("%s ends at %v, not the middle of %s's left side %v", id, e, to, z)
+			}
+			for _, p := range r.Curve() {
+				for cid, c := range cards {
+					in := viewtest.Rect{X0: c.X0 + 0.5, Y0: c.Y0 + 0.5, X1: c.X1 - 0.5, Y1: c.Y1 - 0.5}
+					if in.Contains(p) {
+						t.Errorf("%s runs through card %s at %v", id, cid, p)
+						break
+					}
+				}
+			}
+			if len(r.Ctl) > 4 {
+				legs[math.Round(a.X1)] = append(legs[math.Round(a.X1)], math.Round(r.Ctl[len(r.Ctl)/2].X*10)/10)
+			}
+		}
+		if checked == 0 {
+			t.Fatalf("%s: no link between neighbouring stages", m.File)
+		}
+		for gap, xs := range legs {
+			sort.Float64s(xs)
+			for i := 1; i < len(xs); i++ {
+				if xs[i]-xs[i-1] < 1 {
+					t.Errorf("%s: two legs at x %v in the gap after %v", m.File, xs[i], gap)
 				}
 			}
 		}
