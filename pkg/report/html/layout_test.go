@@ -449,7 +449,10 @@ func TestPrintSheets(t *testing.T) {
 			t.Errorf("page %d: viewBox %q, want the printable area of @page sheet, 10 10 400 271", i+1, s[1])
 		}
 		tiles := tile.FindAllStringSubmatch(s[2], -1)
-		if len(tiles) < 5 {
+		// The last page may hold the foot alone (footnotes, persona cards,
+		// legend) under the banner, when it does not fit under the lanes.
+		foot := i == len(sheets)-1 && len(tiles) == 2
+		if len(tiles) < 5 && !foot {
 			t.Errorf("page %d: %d tiles, want the banner, the header corner and stages, the lane titles and the cells", i+1, len(tiles))
 		}
 		for _, tl := range tiles {

@@ -106,8 +106,8 @@ func (b *builder) addedMark(t *journey.Touchpoint, x, y, w, h float64) {
 	if b.baseline == nil || !b.baseline.added[t] {
 		return
 	}
-	label := "+ " + i18n.T(b.lang, "baseline.added")
-	tw := view.Ceil(addedStyle.Width(label)) + 8
+	label := b.addedLabel()
+	tw := b.addedMarkWidth()
 	th := 13.0
 	id := b.doc.ID("tp", t.ID, "added")
 	b.doc.Node(id, view.Point{X: x + w - tw/2 - 3, Y: y + h - th/2 - 3}, append([]view.Attr{
@@ -117,6 +117,11 @@ func (b *builder) addedMark(t *journey.Touchpoint, x, y, w, h float64) {
 		append([]view.Attr{view.Text([]string{label}, true), view.A("class", "baseline-added"),
 			view.A("tooltip", i18n.T(b.lang, "baseline.added_tip"))}, addedStyle.Font(palette.Text)...)...)...)
 }
+
+func (b *builder) addedLabel() string { return "+ " + i18n.T(b.lang, "baseline.added") }
+
+// addedMarkWidth is the width of the "+ new" tag (addedMark).
+func (b *builder) addedMarkWidth() float64 { return view.Ceil(addedStyle.Width(b.addedLabel())) + 8 }
 
 // baselineDelta is the KPI's change against its baseline value, "Δ +0.3%
 // vs baseline", or "" when either value is missing.
@@ -184,7 +189,7 @@ func (b *builder) placeBaselineCurves() []curve {
 			}
 			switch {
 			case p.stage:
-				p.x = b.colX(si) + b.cw/2
+				p.x = b.colX(si) + b.colW(si)/2
 			case cur[p.tpID] != nil:
 				p.x = b.tpX[cur[p.tpID]]
 			default:

@@ -72,7 +72,7 @@ const (
 var (
 	axisStyle = view.Style{Size: 8.5, Color: palette.TextMuted}
 	// pointRefStyle is the touchpoint number beside a point.
-	pointRefStyle = view.Style{Size: 7.5, Color: palette.TextMuted}
+	pointRefStyle = view.Style{Size: 8, Color: palette.TextMuted}
 	rowNameStyle  = view.Style{Size: 8.5, Bold: true, Color: palette.Text}
 )
 
@@ -121,8 +121,8 @@ func (l *emotionLane) collect(b *builder, c *curve, value func(*journey.Emotion)
 		// Markers of neighbouring touchpoints do not overlap: a stage with
 		// many touchpoints has smaller ones (down to minMarker).
 		sz := 0.0
-		if n := len(s.Touchpoints); n > 0 && b.cw/float64(n)-markerGap < markerSize {
-			sz = math.Max(minMarker, b.cw/float64(n)-markerGap)
+		if n := len(s.Touchpoints); n > 0 && b.colW(si)/float64(n)-markerGap < markerSize {
+			sz = math.Max(minMarker, b.colW(si)/float64(n)-markerGap)
 		}
 		for _, t := range s.Touchpoints {
 			if !meets(t) {
@@ -142,7 +142,7 @@ func (l *emotionLane) collect(b *builder, c *curve, value func(*journey.Emotion)
 			v, ok = value(b.m.StageEmotion(s))
 		}
 		if ok {
-			p := cpoint{id: b.doc.ID("emotion", key, "stage", s.ID), x: b.colX(si) + b.cw/2, v: clamp(v), stage: true, ring: n > 0, what: s.Name, stageID: s.ID, stageIdx: si}
+			p := cpoint{id: b.doc.ID("emotion", key, "stage", s.ID), x: b.colX(si) + b.colW(si)/2, v: clamp(v), stage: true, ring: n > 0, what: s.Name, stageID: s.ID, stageIdx: si}
 			// Before the stage's touchpoints, so that they are drawn over it.
 			c.pts = append(c.pts[:first], append([]cpoint{p}, c.pts[first:]...)...)
 		}

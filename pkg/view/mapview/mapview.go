@@ -103,6 +103,18 @@ type builder struct {
 	series map[*journey.Metric]*kpi.Series
 	// baseline is the version compared with (nil: none).
 	baseline *baseline
+	// colLeft are the stage columns' left edges and, last, the grid's
+	// right edge (placeColumns).
+	colLeft []float64
+	// cardRows is the most touchpoint cards a stage stacks in one column
+	// (cardRows).
+	cardRows int
+	// notes are the footnotes of the cards (footnotes.go), nil until
+	// first asked for.
+	notes *noteList
+	// markShapes says whether personas are marked by their curve's
+	// shape (personaMark), nil until first asked.
+	markShapes *bool
 	// full is the map before view.Options.Personas chose from it, and
 	// only those personas' ids (both nil: the map is drawn for everyone).
 	full  *journey.Map
@@ -130,7 +142,6 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		lang:       lang,
 		doc:        &view.Doc{Prefix: opts.Prefix(m), Title: m.Title},
 		cw:         cw,
-		width:      laneWidth + float64(len(m.Stages))*cw,
 		ref:        make(map[*journey.Touchpoint]string),
 		tpX:        make(map[*journey.Touchpoint]float64),
 		perPersona: m.PerPersonaEmotion(),
@@ -138,21 +149,15 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		baseline:   newBaseline(m, opts.Baseline, opts.BaselineName),
 		theme:      opts.Theme,
 	}
+	b.placeColumns()
 	b.doc.Left, b.doc.Right = 0, b.width // text nodes do not widen the page (view.Doc)
-	for si, s := range m.Stages {
-		k := len(s.Touchpoints)
-		for ti, t := range s.Touchpoints {
-			b.ref[t] = journey.Ref(si, ti)
-			b.tpX[t] = b.colX(si) + (float64(ti)+0.5)*cw/float64(k)
-		}
-	}
 	return b
 }
 
 func (b *builder) t(key string) string { return i18n.T(b.lang, key) }
 
 // colX returns the left edge of stage column i.
-func (b *builder) colX(i int) float64 { return laneWidth + float64(i)*b.cw }
+func (b *builder) colX(i int) float64 { return b.colLeft[i] }
 
 // layout lays out the page top to bottom.
 func (b *builder) layout() {
@@ -168,6 +173,7 @@ func (b *builder) layout() {
 	}
 	b.stepsBack()
 	b.grid()
+	b.footnotes()
 	b.personaBand()
 	b.legend()
 	b.brand(b.theme)
@@ -384,7 +390,6 @@ func (b *builder) phases() {
 }
 
 func (b *builder) headers() {
-	inner := b.cw - 2*pad
 	numW := 0.0
 	for i := range b.m.Stages {
 		numW = math.Max(numW, numStyle.Width(strconv.Itoa(i+1)))
@@ -392,8 +397,8 @@ func (b *builder) headers() {
 	numW = view.Ceil(numW) + 6
 	var lines [][]string
 	maxLines := 1
-	for _, s := range b.m.Stages {
-		l := headStyle.Wrap(s.Name, inner-numW)
+	for i, s := range b.m.Stages {
+		l := headStyle.Wrap(s.Name, b.colW(i)-2*pad-numW)
 		lines = append(lines, l)
 		if len(l) > maxLines {
 			maxLines = len(l)
@@ -404,9 +409,9 @@ func (b *builder) headers() {
 	b.box(b.doc.ID("header", "corner"), 0, b.y, laneWidth, h, palette.Header, palette.Rule)
 	for i, s := range b.m.Stages {
 		x := b.colX(i)
-		b.box(b.stageID(i), x, b.y, b.cw, h, palette.Header, palette.Rule, view.A("tooltip", s.Name))
+		b.box(b.stageID(i), x, b.y, b.colW(i), h, palette.Header, palette.Rule, view.A("tooltip", s.Name))
 		b.doc.TextAt(b.stageID(i)+"-num", x+pad, b.y+pad, []string{strconv.Itoa(i + 1)}, numStyle)
-		b.doc.TextIn(b.stageID(i)+"-name", x+pad+numW, b.y+pad, inner-numW, lines[i], headStyle)
+		b.doc.TextIn(b.stageID(i)+"-name", x+pad+numW, b.y+pad, b.colW(i)-2*pad-numW, lines[i], headStyle)
 	}
 	b.y += h
 	b.rules = append(b.rules, b.y)

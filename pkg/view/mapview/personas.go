@@ -142,10 +142,7 @@ func (b *builder) personas() {
 			view.A("width", view.Inches(w)), view.A("height", view.Inches(h)),
 			view.A("fillcolor", palette.Tint(color, 0.88)), view.A("color", color), view.A("penwidth", "0.75"),
 			view.NoLabel)
-		shape := "circle"
-		if b.perPersona {
-			shape = personaShape(i)
-		}
+		shape := b.personaMark(i)
 		if stacked {
 			b.marker(id+"-marker", view.Point{X: x + 11, Y: b.y + 6 + laneStyle.LineHeight()/2}, shape, 9, color, color)
 			b.doc.TextAt(id+"-name", x+20, b.y+6, names, laneStyle)
@@ -303,10 +300,7 @@ func (b *builder) drawCard(c card, x, y, w, h, bulletW float64) {
 	id := b.doc.ID("persona", c.p.ID, "card")
 	b.box(id, x, y, w, h, "#FFFFFF", color, view.A("penwidth", "1"), view.A("tooltip", c.p.Name))
 	b.box(id+"-strip", x, y, w, cardHeadH, color, color)
-	shape := "circle"
-	if b.perPersona {
-		shape = personaShape(c.index)
-	}
+	shape := b.personaMark(c.index)
 	ty := y + cardHeadH + cardPad
 	b.marker(id+"-marker", view.Point{X: x + cardPad + 5, Y: ty + laneStyle.LineHeight()/2}, shape, 9, color, color)
 	tx := x + cardPad + 14

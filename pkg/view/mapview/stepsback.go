@@ -175,7 +175,7 @@ func (b *builder) stepsBack() {
 				k = i
 			}
 		}
-		return b.colX(col) + b.cw*float64(k+1)/float64(len(list)+1)
+		return b.colX(col) + b.colW(col)*float64(k+1)/float64(len(list)+1)
 	}
 	for _, a := range arcs {
 		a.xf, a.xt = legX(a, a.from), legX(a, a.to)
