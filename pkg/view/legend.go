@@ -44,6 +44,34 @@ type LegendGroup struct {
 // under the legend; no groups draw nothing. Both views' legends are drawn
 // by it, so they follow one rule.
 func (d *Doc) Legend(groups []LegendGroup, x, y, width, entriesX, maxTitle float64) float64 {
+	bottom, _ := legendLayout(groups, x, y, width, entriesX, maxTitle,
+		func(g LegendGroup, lines []string, ty float64) {
+			d.TextAt(d.ID("legend", g.Key), x, ty, lines, LegendTitleStyle)
+		},
+		func(e LegendEntry, ex, rowY float64) {
+			e.Swatch(e.ID+"-mark", Point{X: ex + legendMark, Y: rowY + LegendRow/2})
+			d.TextAt(e.ID, ex+legendText, rowY+LegendRow/2-LegendStyle.LineHeight()/2, []string{e.Text}, LegendStyle)
+		})
+	return bottom
+}
+
+// LegendRight returns the right end of what Legend draws with the same
+// arguments (the widest row's last entry), without drawing it: a view
+// whose legend is its widest part ends its page there (issue 10: the
+// flow view's page ran on past the legend, its right margin the wider).
+// x when there are no groups.
+func LegendRight(groups []LegendGroup, x, width, entriesX, maxTitle float64) float64 {
+	_, right := legendLayout(groups, x, 0, width, entriesX, maxTitle,
+		func(LegendGroup, []string, float64) {}, func(LegendEntry, float64, float64) {})
+	return right
+}
+
+// legendLayout places the groups of a legend (Legend's rule), calling
+// title for each group's title lines (their top at ty) and entry for each
+// entry (its row's top-left corner); it returns the y under the legend
+// and the right end of its widest row.
+func legendLayout(groups []LegendGroup, x, y, width, entriesX, maxTitle float64,
+	title func(g LegendGroup, lines []string, ty float64), entry func(e LegendEntry, ex, rowY float64)) (bottom, right float64) {
 	var shown []LegendGroup
 	for _, g := range groups {
 		if len(g.Entries) > 0 {
@@ -51,7 +79,7 @@ func (d *Doc) Legend(groups []LegendGroup, x, y, width, entriesX, maxTitle float
 		}
 	}
 	if len(shown) == 0 {
-		return y
+		return y, x
 	}
 	titleW := 0.0
 	for _, g := range shown {
@@ -61,10 +89,12 @@ func (d *Doc) Legend(groups []LegendGroup, x, y, width, entriesX, maxTitle float
 		titleW = maxTitle
 	}
 	x0 := max(entriesX, x+titleW+legendTitle)
-	lh, th := LegendStyle.LineHeight(), LegendTitleStyle.LineHeight()
+	th := LegendTitleStyle.LineHeight()
+	right = x
 	for _, g := range shown {
 		lines := LegendTitleStyle.Wrap(g.Title+":", titleW)
-		d.TextAt(d.ID("legend", g.Key), x, y+LegendRow/2-th/2, lines, LegendTitleStyle)
+		title(g, lines, y+LegendRow/2-th/2)
+		right = max(right, x+tightBox(lines, LegendTitleStyle))
 		ex, rowY := x0, y
 		for _, e := range g.Entries {
 			// The text's node, not only its ink, stays inside the width.
@@ -73,8 +103,8 @@ func (d *Doc) Legend(groups []LegendGroup, x, y, width, entriesX, maxTitle float
 				ex = x0
 				rowY += LegendRow
 			}
-			e.Swatch(e.ID+"-mark", Point{X: ex + legendMark, Y: rowY + LegendRow/2})
-			d.TextAt(e.ID, ex+legendText, rowY+LegendRow/2-lh/2, []string{e.Text}, LegendStyle)
+			entry(e, ex, rowY)
+			right = max(right, ex+w)
 			ex += w + legendGap
 		}
 		next := rowY + LegendRow
@@ -84,5 +114,5 @@ func (d *Doc) Legend(groups []LegendGroup, x, y, width, entriesX, maxTitle float
 		}
 		y = next
 	}
-	return y
+	return y, right
 }

@@ -55,25 +55,46 @@ func (b *builder) emit() []byte {
 		lanesTop = top
 	}
 
-	// Title (and the note of a degraded layout) above everything.
-	width := math.Min(math.Max(right-left, 500), 1400)
-	// Text nodes do not widen the page past the drawing (view.Doc).
-	b.doc.Left, b.doc.Right = left, math.Max(right, left+width)
+	// Title (and the note of a degraded layout) above everything, wrapped
+	// to the stage boxes' width (at least minTextW, at most maxTextW) in at
+	// most view.MaxTitleLines lines (view.FitTitle, as the map view's
+	// title): a title that needs more even at the floor size widens its
+	// lines up to maxTextW (issue 10: five lines over two stage boxes).
 	// Wrapped a little short of the width: a text node's room near the
 	// page's edge (view.Doc's Right) is 3 pt over the text.
+	width := math.Min(math.Max(right-left, minTextW), maxTextW)
+	title := nonEmpty(b.m.Title)
+	titleLines, tst := view.FitTitle(title, titleStyle, width-4)
+	for len(titleLines) > view.MaxTitleLines && width < maxTextW {
+		width = math.Min(width+titleStep, maxTextW)
+		titleLines, tst = view.FitTitle(title, titleStyle, width-4)
+	}
 	textW := width - 4
-	titleLines := titleStyle.Wrap(nonEmpty(b.m.Title), textW)
-	titleH := view.Ceil(titleStyle.Height(len(titleLines)))
+	titleH := view.Ceil(tst.Height(len(titleLines)))
 	noteH := 0.0
 	var noteLines []string
 	if note := b.note(); note != "" {
 		noteLines = noteStyle.Wrap(note, textW)
 		noteH = view.Ceil(noteStyle.Height(len(noteLines))) + 4
 	}
+	// The page ends where what is drawn ends: the stage boxes, the title,
+	// the note or the legend, whichever reaches furthest (issue 10: a
+	// narrow flow's page ran on to the width its text was wrapped to, its
+	// right margin the wider). Text nodes do not widen the page past it
+	// (view.Doc).
+	groups := b.legendGroups()
+	pageR := math.Max(right, view.LegendRight(groups, left, width, 0, 0))
+	for _, l := range titleLines {
+		pageR = math.Max(pageR, left+view.Ceil(tst.Width(l))+3)
+	}
+	for _, l := range noteLines {
+		pageR = math.Max(pageR, left+view.Ceil(noteStyle.Width(l))+3)
+	}
+	b.doc.Left, b.doc.Right = left, pageR
 	titleY := lanesTop - 14 - noteH - titleH
-	b.doc.TextAt(b.doc.ID("title"), left, titleY, titleLines, titleStyle)
+	b.doc.TextIn(b.doc.ID("title"), left, titleY, pageR-left, titleLines, tst)
 	if len(noteLines) > 0 {
-		b.doc.TextAt(b.doc.ID("note"), left, titleY+titleH+4, noteLines, noteStyle)
+		b.doc.TextIn(b.doc.ID("note"), left, titleY+titleH+4, pageR-left, noteLines, noteStyle)
 	}
 
 	// Stage boxes and their names (first, so everything is drawn over them).
@@ -121,7 +142,10 @@ func (b *builder) emit() []byte {
 			if len(pts) < 4 {
 				continue
 			}
-			tip := arrowTip(pts, l)
+			tip, ok := b.tips[e]
+			if !ok {
+				tip = arrowTip(pts, l)
+			}
 			attrs := []view.Attr{view.A("color", forwardColor), view.A("penwidth", "1.2"), view.A("arrowsize", "0.8"),
 				view.A("tooltip", b.linkTip(e[0], e[1], ""))}
 			if kind == "seq" {
@@ -191,8 +215,7 @@ func (b *builder) emit() []byte {
 		}
 	}
 
-	legendBottom := b.legend(left, bottom+16, width)
-	_ = legendBottom
+	legendBottom := b.doc.Legend(groups, left, bottom+16, width, 0, 0)
 	return b.doc.Write(legendBottom, []view.Attr{
 		view.A("outputorder", "nodesfirst"),
 		view.A("bgcolor", "#FFFFFF"),
@@ -595,11 +618,11 @@ func nonEmpty(s string) string {
 	return s
 }
 
-// legend explains the marks, one kind a row (view.Legend, the map view's
-// rule too): channel colours, owner marks, the card's tints and star, the
-// evidence marks, and the kinds of arrow. It lists only what the flow
-// draws.
-func (b *builder) legend(x0, y0, width float64) float64 {
+// legendGroups are the legend's groups, one kind a row (view.Legend, the
+// map view's rule too): channel colours, owner marks, the card's tints
+// and star, the evidence marks, and the kinds of arrow. It lists only what
+// the flow draws.
+func (b *builder) legendGroups() []view.LegendGroup {
 	var groups []view.LegendGroup
 	group := func(key string, entries ...view.LegendEntry) {
 		groups = append(groups, view.LegendGroup{Key: key[strings.LastIndex(key, ".")+1:], Title: b.t(key), Entries: entries})
@@ -703,7 +726,7 @@ func (b *builder) legend(x0, y0, width float64) float64 {
 	group("touchpoints", cards...)
 	group("evidence", marks...)
 	group("legend.links", links...)
-	return b.doc.Legend(groups, x0, y0, width, 0, 0)
+	return groups
 }
 
 // hasSkip reports whether a transition goes to a later stage between two

@@ -18,12 +18,15 @@ import (
 // Geometry, in points.
 const (
 	cardW        = 160.0
-	clusterPad   = 8.0  // dot's cluster margin
-	channelInset = 3.0  // keep back edges off the nodes beside a gap
-	laneStep     = 9.0  // between lanes of steps back without labels
-	laneStepText = 22.0 // … with labels
-	margin       = 40.0 // left of the first rank, room for a channel
-	maxLabels    = 40   // label steps back only when there are few
+	clusterPad   = 8.0    // dot's cluster margin
+	channelInset = 3.0    // keep back edges off the nodes beside a gap
+	laneStep     = 9.0    // between lanes of steps back without labels
+	laneStepText = 22.0   // … with labels
+	margin       = 40.0   // left of the first rank, room for a channel
+	maxLabels    = 40     // label steps back only when there are few
+	minTextW     = 500.0  // the title and legend's width over a narrow flow
+	maxTextW     = 1400.0 // … over a wide one (lines a reader can follow)
+	titleStep    = 50.0   // widening a title that needs more lines
 )
 
 var (
@@ -115,7 +118,8 @@ type builder struct {
 	// Layout, in points with y down.
 	pos      []view.Point // card centres
 	routes   map[[2]int][]view.Point
-	boxes    []rect // per stage; empty when the stage has no touchpoints
+	tips     map[[2]int]view.Point // where an arrow routed here ends (routeAcross)
+	boxes    []rect                // per stage; empty when the stage has no touchpoints
 	headers  []header
 	degraded bool
 }
@@ -125,7 +129,9 @@ type builder struct {
 // emotion value, and the owner's name in the owner's colour.
 type card struct {
 	chColor, chInk string
-	chLine         string
+	chLines        []string // the channel's name, wrapped (never cut)
+	bar            float64  // the channel bar's height
+	chRTL          bool
 	ownColor       string
 	name, owner    []string
 	emo            string
@@ -167,6 +173,7 @@ func newBuilder(m *journey.Map, opts view.Options) *builder {
 		doc:    &view.Doc{Prefix: opts.Prefix(m), Title: m.Title},
 		byID:   map[string]int{},
 		routes: map[[2]int][]view.Point{},
+		tips:   map[[2]int]view.Point{},
 	}
 	for si, s := range m.Stages {
 		for ti, t := range s.Touchpoints {
@@ -294,7 +301,7 @@ func (b *builder) nodeID(i int) string { return b.doc.ID("tp", b.tps[i].ID) }
 
 // Card geometry.
 const (
-	barH      = 12.0
+	barH      = 12.0 // the channel bar of a one-line channel name
 	textInset = 7.0
 	emoW      = 30.0
 	padV      = 3.0
@@ -308,11 +315,15 @@ func (b *builder) card(i int, t *journey.Touchpoint) card {
 	textW := cardW - textInset - 4
 	bd := b.colors.Badge(b.ix, t, b.t("legend.no_channel"))
 	c := card{chColor: bd.ChannelColor, chInk: bd.ChannelInk, ownColor: bd.OwnerColor}
+	// The channel's name wraps (never "…", issue 10), the bar growing a
+	// line for each line more; the star keeps the right end of every line.
 	chW := cardW - 2*textInset - 2
 	if t.IsMomentOfTruth() {
 		chW -= starSize + 2 // the star sits at the bar's right end
 	}
-	c.chLine = barStyle.Ellipsize(bd.ChannelName, chW)
+	c.chLines = barStyle.Wrap(bd.ChannelName, chW)
+	c.bar = view.Ceil(barH + barStyle.Height(max(len(c.chLines)-1, 0)))
+	c.chRTL = view.IsRTL(bd.ChannelName)
 	if lo, ok := t.Emotion.Min(); ok {
 		hi, _ := t.Emotion.Max()
 		mean, _ := t.Emotion.Mean()
@@ -336,7 +347,7 @@ func (b *builder) card(i int, t *journey.Touchpoint) card {
 		c.owner = ownerStyle.Wrap(bd.Owner, ow)
 		c.ownH = view.Ceil(ownerStyle.Height(len(c.owner))) + 2
 	}
-	c.h = barH + padV + c.nameH + c.ownH + padV + 1
+	c.h = c.bar + padV + c.nameH + c.ownH + padV + 1
 	return c
 }
 
@@ -350,21 +361,29 @@ func (b *builder) drawCard(i int) {
 		border, pen = palette.Text, "2.5"
 	}
 	id := b.nodeID(i)
-	// One node draws the card, its channel bar (a two-colour fill) and the
-	// channel's name (its label, at its top).
+	// One node draws the card and its channel bar (a two-colour fill); the
+	// channel's name is a node of its own over the bar, left-aligned or,
+	// right to left, right-aligned short of the star (issue 10).
+	frac := math.Round(c.bar/c.h*1000) / 1000
+	b.doc.Node(id, p,
+		view.A("shape", "box"), view.A("style", "filled"),
+		view.A("fillcolor", c.chColor+";"+view.Num(frac)+":"+fillOf(t)), view.A("gradientangle", "270"),
+		view.A("width", view.Inches(cardW)), view.A("height", view.Inches(c.h)),
+		view.A("color", border), view.A("penwidth", pen),
+		view.NoLabel, view.A("tooltip", b.tooltip(i)))
 	bst := barStyle
 	bst.Color = c.chInk
-	frac := math.Round(barH/c.h*1000) / 1000
-	b.doc.Node(id, p,
-		append([]view.Attr{
-			view.A("shape", "box"), view.A("style", "filled"),
-			view.A("fillcolor", c.chColor+";"+view.Num(frac)+":"+fillOf(t)), view.A("gradientangle", "270"),
-			view.A("width", view.Inches(cardW)), view.A("height", view.Inches(c.h)),
-			view.A("color", border), view.A("penwidth", pen),
-			view.A("labelloc", "t"), view.A("margin", view.Inches(textInset)+",0"),
-			view.Text([]string{c.chLine}, false), view.A("tooltip", b.tooltip(i)),
-		}, bst.Font(palette.Text)...)...)
-	tx, ty := x+textInset, y+barH+padV
+	by := y + (c.bar-barStyle.Height(len(c.chLines)))/2
+	if c.chRTL {
+		xr := x + cardW - textInset
+		if t.IsMomentOfTruth() {
+			xr -= starSize + 2
+		}
+		b.doc.TextRightAt(id+"-channel", xr, by, c.chLines, bst)
+	} else {
+		b.doc.TextAt(id+"-channel", x+textInset, by, c.chLines, bst)
+	}
+	tx, ty := x+textInset, y+c.bar+padV
 	// Right-to-left names and owners are right-aligned (issue 10).
 	nameR := x + cardW - 4
 	if c.emo != "" {
@@ -464,6 +483,7 @@ func (b *builder) dotLayout(ctx context.Context, lay view.Layouter) error {
 		b.routes[e] = route
 	}
 	b.clusterBoxes()
+	b.routeAcross()
 	return nil
 }
 
@@ -584,17 +604,18 @@ func (b *builder) gridLayout() {
 		b.routes[e] = view.Line(line[0], line[1])
 	}
 	b.clusterBoxes()
+	b.routeAcross()
 }
 
-// columns groups the cards by their x (a rank of dot's layout, or a grid
-// column) and returns, per card, the x of the free gaps left and right of
-// its column.
-func (b *builder) columns() (left, right []float64) {
-	xs := make([]float64, 0, len(b.pos))
+// columnsOf groups the cards by their x (a rank of dot's layout, or a
+// grid column): it returns the columns' x, left to right, and each card's
+// column.
+func (b *builder) columnsOf() (xs []float64, col []int) {
+	rounded := make([]float64, 0, len(b.pos))
 	for _, p := range b.pos {
-		xs = append(xs, math.Round(p.X*2)/2)
+		rounded = append(rounded, math.Round(p.X*2)/2)
 	}
-	uniq := append([]float64(nil), xs...)
+	uniq := append([]float64(nil), rounded...)
 	sort.Float64s(uniq)
 	k := 0
 	for _, x := range uniq {
@@ -604,16 +625,23 @@ func (b *builder) columns() (left, right []float64) {
 		}
 	}
 	uniq = uniq[:k]
-	colOf := func(x float64) int {
-		i := sort.SearchFloat64s(uniq, x-1)
-		if i >= len(uniq) {
-			i = len(uniq) - 1
+	col = make([]int, len(b.pos))
+	for i, x := range rounded {
+		c := sort.SearchFloat64s(uniq, x-1)
+		if c >= len(uniq) {
+			c = len(uniq) - 1
 		}
-		return i
+		col[i] = c
 	}
+	return uniq, col
+}
+
+// columns returns, per card, the x of the free gaps left and right of its
+// column.
+func (b *builder) columns() (left, right []float64) {
+	uniq, col := b.columnsOf()
 	left, right = make([]float64, len(b.pos)), make([]float64, len(b.pos))
-	for i, x := range xs {
-		c := colOf(x)
+	for i, c := range col {
 		if c > 0 {
 			left[i] = (uniq[c-1] + uniq[c]) / 2
 		} else {
@@ -626,4 +654,62 @@ func (b *builder) columns() (left, right []float64) {
 		}
 	}
 	return left, right
+}
+
+// routeAcross routes the links and sequence arrows between the cards of
+// neighbouring columns (from one stage to the next) itself, at right
+// angles: out of the middle of the card's right side, to a leg of its own
+// in the gap between the columns, along it, and into the middle of the
+// other card's left side (issue 10: dot's curves, and the sequence arrow
+// from the last card of a stage to the first of the next, ran across the
+// text of other cards). The gap holds no card, and the sides' middles are
+// clear of the star in the bar. The legs of one gap stand apart, ordered
+// by where their arrows leave and arrive. Other links keep dot's routes
+// (or the grid's lines).
+func (b *builder) routeAcross() {
+	if len(b.pos) == 0 {
+		return
+	}
+	xs, col := b.columnsOf()
+	gaps := map[int][][2]int{}
+	for _, list := range [][][2]int{b.fwd, b.seq} {
+		for _, e := range list {
+			i, j := e[0], e[1]
+			if b.stageOf[i] != b.stageOf[j] && col[j] == col[i]+1 {
+				gaps[col[i]] = append(gaps[col[i]], e)
+			}
+		}
+	}
+	for c, es := range gaps {
+		sort.SliceStable(es, func(a, z int) bool {
+			pa, pz := b.pos[es[a][0]], b.pos[es[z][0]]
+			if pa.Y != pz.Y {
+				return pa.Y < pz.Y
+			}
+			return b.pos[es[a][1]].Y < b.pos[es[z][1]].Y
+		})
+		x0, x1 := xs[c]+cardW/2, xs[c+1]-cardW/2 // the gap between the cards
+		mid := (x0 + x1) / 2
+		room := math.Max(x1-x0-2*clusterPad-8, 0) // inside the stage boxes' padding
+		step := 5.0
+		if n := len(es); n > 1 {
+			step = math.Min(step, room/float64(n-1))
+		}
+		for k, e := range es {
+			p, q := b.pos[e[0]], b.pos[e[1]]
+			x := mid + (float64(k)-float64(len(es)-1)/2)*step
+			a, z := view.Point{X: p.X + cardW/2, Y: p.Y}, view.Point{X: q.X - cardW/2, Y: q.Y}
+			pts := []view.Point{a, z}
+			if math.Abs(p.Y-q.Y) >= 1 {
+				pts = []view.Point{a, {X: x, Y: p.Y}, {X: x, Y: q.Y}, z}
+			}
+			l := 8.0
+			if len(b.seq) > 0 {
+				l = 6
+			}
+			pts, tip := view.Shorten(pts, l)
+			b.routes[e] = view.Polyline(pts, 5)
+			b.tips[e] = tip
+		}
+	}
 }

@@ -3,12 +3,14 @@ package flowview
 import (
 	"context"
 	"math"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/cjm-dev/cjm/internal/layoutcheck"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/view"
@@ -191,46 +193,72 @@ func TestRTLRightAligned(t *testing.T) {
 	}
 }
 
-// Issue 10: the page's margins are equal: the drawing's box ends where
-// the stage boxes end (text nodes near an edge take no spare room past
-// it), in the examples and the stress maps.
-func TestFlowMarginsSymmetric(t *testing.T) {
+// Issue 10: the flow view's layout defects, as the layout checker
+// (internal/layoutcheck) finds them in the SVG, on maps the corpus does
+// not have: margins equal (the page ends where the stage boxes, the title
+// or the legend end), the title in at most three lines even over two
+// narrow boxes, no "…" in a channel bar (a wrapped name inside its card,
+// clear of the ★ and of the name under it), no link or sequence arrow
+// through a card's text, right-to-left bars right-aligned.
+func TestFlowLayoutChecks(t *testing.T) {
 	var maps []*journey.Map
 	for _, path := range append(viewtest.Examples(t), "../../../testdata/stress/scripts.yaml") {
 		maps = append(maps, viewtest.Load(t, path))
 	}
-	// A title that wraps at the width of the stage boxes.
+	const title = "A journey with a title long enough to wrap over more lines than a title should take "
+	narrow := viewtest.Small()
+	narrow.Stages = narrow.Stages[:2]
+	narrow.Title = strings.Repeat(title, 3)
+	maps = append(maps, narrow)
 	long := viewtest.Generate(viewtest.Config{Touchpoints: 30})
-	long.Title = strings.Repeat("A journey with a title long enough to wrap ", 6)
+	long.Title = strings.Repeat(title, 2)
 	maps = append(maps, long)
+	for _, cfg := range []viewtest.Config{
+		{Touchpoints: 40, PerStage: 5, BackEdges: 0.15, Seed: 1},
+		{Touchpoints: 24, PerStage: 6, Lang: "ru", Seed: 2},
+		{Touchpoints: 9, PerStage: 3, Seed: 3},
+	} {
+		maps = append(maps, viewtest.Generate(cfg))
+	}
+	// Sequence arrows (no links at all), with long channel names and
+	// moments of truth.
+	seq := viewtest.Generate(viewtest.Config{Touchpoints: 24, PerStage: 6, Seed: 4})
+	seq.File = "sequence.yaml"
+	for i, tp := range seq.Touchpoints() {
+		tp.Next = nil
+		if i%3 == 0 {
+			tp.MomentOfTruth = &journey.MomentOfTruth{Reason: "x"}
+		}
+	}
+	for _, c := range seq.Channels {
+		c.Name = "A channel with a name far too long for one line of the bar"
+	}
+	seq.Channels[0].Name = "ערוץ עם שם ארוך מאוד שלא נכנס בשורה אחת"
+	maps = append(maps, seq)
+	checks := []string{layoutcheck.Margins, layoutcheck.Banner, layoutcheck.Ellipsis, layoutcheck.Struck, layoutcheck.RTLAlign, layoutcheck.Overlap, layoutcheck.Outside}
 	for _, m := range maps {
-		path := m.File
 		dot, err := Build(context.Background(), m, view.Options{}, graphviz.InProcess)
 		if err != nil {
 			t.Fatal(err)
-		}
-		x0, x1 := math.Inf(1), math.Inf(-1)
-		for _, r := range viewtest.NodeRects(dot, regexp.MustCompile(`-stage-[^"]+$`)) {
-			x0, x1 = math.Min(x0, r.X0), math.Max(x1, r.X1)
-		}
-		// Dot routes some links round the boxes; Graphviz's box of the
-		// drawing holds their curves' control points.
-		for _, m := range regexp.MustCompile(`(?m)^\S+ -> \S+ \[id="[^"]+" pos="([^"]*)"`).FindAllSubmatch(dot, -1) {
-			for _, f := range strings.Fields(string(m[1])) {
-				xs, _, _ := strings.Cut(strings.TrimPrefix(f, "e,"), ",")
-				x, _ := strconv.ParseFloat(xs, 64)
-				x0, x1 = math.Min(x0, x), math.Max(x1, x)
-			}
 		}
 		svg, err := graphviz.Render(context.Background(), dot, view.Engine, "svg")
 		if err != nil {
 			t.Fatal(err)
 		}
-		vb := regexp.MustCompile(`viewBox="0.00 0.00 ([0-9.]+) `).FindSubmatch(svg)
-		w, _ := strconv.ParseFloat(string(vb[1]), 64)
-		// pad 0.3 in either side of the stage boxes and links.
-		if extra := w - 43.2 - (x1 - x0); math.Abs(extra) > 5 {
-			t.Errorf("%s: the page is %.1f pt wider than its stage boxes, links and margins", path, extra)
+		problems, err := layoutcheck.Check(svg, layoutcheck.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, p := range problems {
+			if slices.Contains(checks, p.Check) {
+				if n++; n <= 5 {
+					t.Errorf("%s: %s", m.File, p)
+				}
+			}
+		}
+		if n > 5 {
+			t.Errorf("%s: %d more", m.File, n-5)
 		}
 	}
 }
@@ -278,6 +306,74 @@ func TestFlowTransitionsApart(t *testing.T) {
 				if ink.Contains(p) {
 					t.Errorf("%s runs through label %s at %v", id, lid, p)
 					break
+				}
+			}
+		}
+	}
+}
+
+// Issue 10: links and sequence arrows from one stage's card to the next
+// stage's ran across other cards. Between neighbouring columns they leave
+// by the middle of the card's right side, enter by the middle of the
+// other's left side and stay in the gap between (no point of the drawn
+// route inside any card); the legs of one gap stand apart.
+func TestLinksBetweenColumnsInTheGap(t *testing.T) {
+	maps := []*journey.Map{viewtest.Load(t, "../../../examples/abm-committee.yaml"), noNext(),
+		viewtest.Generate(viewtest.Config{Touchpoints: 40, PerStage: 5, BackEdges: 0.15, Seed: 1})}
+	for _, m := range maps {
+		stageOf := map[string]int{}
+		for si, s := range m.Stages {
+			for _, tp := range s.Touchpoints {
+				stageOf[tp.ID] = si
+			}
+		}
+		dot, err := Build(context.Background(), m, view.Options{}, graphviz.InProcess)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prefix := strings.TrimSuffix(filepath.Base(m.File), ".yaml")
+		cards := viewtest.NodeRects(dot, regexp.MustCompile(`-tp-[^"-]+$`))
+		edgeRe := regexp.MustCompile(`^` + regexp.QuoteMeta(prefix) + `-(next|seq)-([^"-]+)-([^"-]+)$`)
+		checked := 0
+		legs := map[float64][]float64{} // gap (tail card's right) → legs' x
+		for id, r := range viewtest.EdgeRoutes(dot, edgeRe) {
+			sm := edgeRe.FindStringSubmatch(id)
+			from, to := sm[2], sm[3]
+			if stageOf[to] != stageOf[from]+1 {
+				continue
+			}
+			a, z := cards[prefix+"-tp-"+from], cards[prefix+"-tp-"+to]
+			if r.Tip == nil || len(r.Ctl) == 0 {
+				t.Fatalf("%s: not routed", id)
+			}
+			checked++
+			if s := r.Ctl[0]; math.Abs(s.X-a.X1) > 0.5 || math.Abs(s.Y-(a.Y0+a.Y1)/2) > 0.5 {
+				t.Errorf("%s leaves at %v, not the middle of %s's right side %v", id, s, from, a)
+			}
+			if e := *r.Tip; math.Abs(e.X-z.X0) > 0.5 || math.Abs(e.Y-(z.Y0+z.Y1)/2) > 0.5 {
+				t.Errorf("%s ends at %v, not the middle of %s's left side %v", id, e, to, z)
+			}
+			for _, p := range r.Curve() {
+				for cid, c := range cards {
+					in := viewtest.Rect{X0: c.X0 + 0.5, Y0: c.Y0 + 0.5, X1: c.X1 - 0.5, Y1: c.Y1 - 0.5}
+					if in.Contains(p) {
+						t.Errorf("%s runs through card %s at %v", id, cid, p)
+						break
+					}
+				}
+			}
+			if len(r.Ctl) > 4 {
+				legs[math.Round(a.X1)] = append(legs[math.Round(a.X1)], math.Round(r.Ctl[len(r.Ctl)/2].X*10)/10)
+			}
+		}
+		if checked == 0 {
+			t.Fatalf("%s: no link between neighbouring stages", m.File)
+		}
+		for gap, xs := range legs {
+			sort.Float64s(xs)
+			for i := 1; i < len(xs); i++ {
+				if xs[i]-xs[i-1] < 1 {
+					t.Errorf("%s: two legs at x %v in the gap after %v", m.File, xs[i], gap)
 				}
 			}
 		}

@@ -81,6 +81,16 @@ type builder struct {
 
 func (b *builder) t(key string) string { return i18n.T(b.lang, key) }
 
+// slot is a chart placed: its series, its top-left corner (y from the top
+// of the first row of charts) and, over the first chart of a stage's run
+// in a row, the stage's heading.
+type slot struct {
+	s        *kpi.Series
+	si       int
+	x, y     float64
+	head, id string
+}
+
 func (b *builder) layout() {
 	series := kpi.FromMap(b.m, kpi.Options{})
 	b.width = perRow*chartW + (perRow-1)*chartGap
@@ -89,22 +99,16 @@ func (b *builder) layout() {
 		title = "KPI"
 	}
 	lines := titleStyle.Wrap(title, b.width)
-	b.doc.TextAt(b.doc.ID("title"), 0, 0, lines, titleStyle)
-	b.y = view.Ceil(titleStyle.Height(len(lines))) + gap
-	if len(series) == 0 {
-		b.doc.TextAt(b.doc.ID("note"), 0, b.y, []string{b.t("report.nokpis")}, noteStyle)
-		b.y += view.Ceil(noteStyle.LineHeight())
-		return
-	}
+	// Each stage's charts are a group under the stage's name; groups
+	// follow each other in journey order along rows of perRow charts, a
+	// group starting a new row when it does not fit in what is left.
 	byStage := map[*journey.Stage][]*kpi.Series{}
 	for _, s := range series {
 		byStage[s.Stage] = append(byStage[s.Stage], s)
 	}
-	// Each stage's charts are a group under the stage's name; groups
-	// follow each other in journey order along rows of perRow charts, a
-	// group starting a new row when it does not fit in what is left.
-	off, target := false, false
+	var slots []slot
 	col := 0
+	y := 0.0
 	headH := view.Ceil(stageStyle.LineHeight()) + 6
 	rowH := headH + chartH + gap
 	for si, st := range b.m.Stages {
@@ -114,32 +118,66 @@ func (b *builder) layout() {
 		}
 		if col > 0 && col+len(ss) > perRow {
 			col = 0
-			b.y += rowH
+			y += rowH
 		}
 		for i, s := range ss {
 			if i > 0 && col == perRow {
 				col = 0
-				b.y += rowH
+				y += rowH
 			}
-			x := float64(col) * (chartW + chartGap)
+			sl := slot{s: s, si: si, x: float64(col) * (chartW + chartGap), y: y}
 			if i == 0 || col == 0 {
 				n := min(len(ss)-i, perRow-col)
 				w := float64(n)*(chartW+chartGap) - chartGap
-				head := stageStyle.Ellipsize(strconv.Itoa(si+1)+"  "+st.Name, w)
-				id := b.doc.ID("stage", st.ID)
+				sl.head = stageStyle.Ellipsize(strconv.Itoa(si+1)+"  "+st.Name, w)
+				sl.id = b.doc.ID("stage", st.ID)
 				if i > 0 {
-					id += "-" + strconv.Itoa(i+1)
+					sl.id += "-" + strconv.Itoa(i+1)
 				}
-				b.doc.TextAt(id, x, b.y, []string{head}, stageStyle, view.A("tooltip", st.Name))
 			}
-			b.chart(s, si, x, b.y+headH)
-			off = off || s.Status() == kpi.Off
-			target = target || s.Metric.Target != nil
+			slots = append(slots, sl)
 			col++
 		}
 	}
-	b.y += rowH
-	b.legend(off, target)
+	// The page ends where the charts, the title or the note end (issue 10:
+	// a text node near the right edge took room past it, 65 pt of margin
+	// on the right against 22 on the left): text nodes take no more room
+	// past it than their text needs (view.Doc).
+	right := 0.0
+	for _, sl := range slots {
+		right = math.Max(right, sl.x+chartW)
+	}
+	for _, l := range lines {
+		right = math.Max(right, view.Ceil(titleStyle.Width(l))+3)
+	}
+	note := b.t("report.nokpis")
+	off, target := false, false
+	for _, sl := range slots {
+		off = off || sl.s.Status() == kpi.Off
+		target = target || sl.s.Metric.Target != nil
+	}
+	items := b.legendItems(off, target)
+	if len(slots) == 0 {
+		right = math.Max(right, view.Ceil(noteStyle.Width(note))+3)
+	} else {
+		right = math.Max(right, b.legend(items, false))
+	}
+	b.doc.Left, b.doc.Right = 0, right
+	b.doc.TextAt(b.doc.ID("title"), 0, 0, lines, titleStyle)
+	b.y = view.Ceil(titleStyle.Height(len(lines))) + gap
+	if len(slots) == 0 {
+		b.doc.TextAt(b.doc.ID("note"), 0, b.y, []string{note}, noteStyle)
+		b.y += view.Ceil(noteStyle.LineHeight())
+		return
+	}
+	for _, sl := range slots {
+		if sl.head != "" {
+			b.doc.TextAt(sl.id, sl.x, b.y+sl.y, []string{sl.head}, stageStyle, view.A("tooltip", b.m.Stages[sl.si].Name))
+		}
+		b.chart(sl.s, sl.si, sl.x, b.y+sl.y+headH)
+	}
+	b.y += y + rowH
+	b.legend(items, true)
 }
 
 // anchor returns the two invisible nodes that the drawn lines hang from
@@ -304,31 +342,56 @@ func (b *builder) chart(s *kpi.Series, si int, x, y float64) {
 	}
 }
 
-// legend explains the marks the dashboard uses.
-func (b *builder) legend(off, target bool) {
-	x := 0.0
-	entry := func(key, mark string, st view.Style, text string) {
-		b.doc.TextAt(b.doc.ID("legend", key, "mark"), x, b.y, []string{mark}, st)
-		x += view.Ceil(st.Width(mark)) + 4
-		b.doc.TextAt(b.doc.ID("legend", key), x, b.y, []string{text}, axisStyle)
-		x += view.Ceil(axisStyle.Width(text)) + 18
-	}
-	on := markStyle
-	on.Color = palette.Delight
-	entry("kpi-on", i18n.MarkOn, on, b.t("kpi.on"))
+// legendItem is one entry of the legend: a mark in its style (none: the
+// dashed target line) and its words.
+type legendItem struct {
+	key, mark string
+	st        view.Style
+	text      string
+}
+
+// legendItems are the legend's entries: the marks the dashboard uses.
+func (b *builder) legendItems(off, target bool) []legendItem {
+	on, offSt := markStyle, markStyle
+	on.Color, offSt.Color = palette.Delight, palette.Pain
+	items := []legendItem{{"kpi-on", i18n.MarkOn, on, b.t("kpi.on")}}
 	if off {
-		st := markStyle
-		st.Color = palette.Pain
-		entry("kpi-off", i18n.MarkOff, st, b.t("kpi.off"))
+		items = append(items, legendItem{"kpi-off", i18n.MarkOff, offSt, b.t("kpi.off")})
 	}
 	if target {
-		ly := b.y + axisStyle.LineHeight()/2
-		b.line(b.doc.ID("legend", "target", "line"), []view.Point{{X: x, Y: ly}, {X: x + 24, Y: ly}},
-			view.A("color", targetColor), view.A("penwidth", "1.25"), view.A("style", "dashed"))
-		x += 28
-		b.doc.TextAt(b.doc.ID("legend", "target"), x, b.y, []string{b.t("report.target")}, axisStyle)
+		items = append(items, legendItem{key: "target", text: b.t("report.target")})
 	}
-	b.y += view.Ceil(markStyle.LineHeight())
+	return items
+}
+
+// legend draws the items in a row from the left at b.y (draw false only
+// measures) and returns where the row ends.
+func (b *builder) legend(items []legendItem, draw bool) float64 {
+	x, end := 0.0, 0.0
+	for _, it := range items {
+		if it.mark == "" {
+			ly := b.y + axisStyle.LineHeight()/2
+			if draw {
+				b.line(b.doc.ID("legend", it.key, "line"), []view.Point{{X: x, Y: ly}, {X: x + 24, Y: ly}},
+					view.A("color", targetColor), view.A("penwidth", "1.25"), view.A("style", "dashed"))
+			}
+			x += 28
+		} else {
+			if draw {
+				b.doc.TextAt(b.doc.ID("legend", it.key, "mark"), x, b.y, []string{it.mark}, it.st)
+			}
+			x += view.Ceil(it.st.Width(it.mark)) + 4
+		}
+		if draw {
+			b.doc.TextAt(b.doc.ID("legend", it.key), x, b.y, []string{it.text}, axisStyle)
+		}
+		end = x + view.Ceil(axisStyle.Width(it.text)) + 3
+		x = end - 3 + 18
+	}
+	if draw {
+		b.y += view.Ceil(markStyle.LineHeight())
+	}
+	return end
 }
 
 // Shows reports whether m has a metric with a history (two points or

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/cjm-dev/cjm/internal/golden"
+	"github.com/cjm-dev/cjm/internal/layoutcheck"
 	"github.com/cjm-dev/cjm/pkg/graphviz"
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/view"
@@ -164,6 +166,53 @@ func TestHostileLabels(t *testing.T) {
 	for _, want := range []string{`<b>x</b> "q" \N & }`, "1 <u>", `Price \N \G \L \E \T \H \\ \l`, "<%>"} {
 		if !strings.Contains(got.Text, want) {
 			t.Errorf("SVG text lacks %q", want)
+		}
+	}
+}
+
+// Issue 10: the kpi view's margins differed (22 pt left, 65 pt right): a
+// latest value's text node near the right edge took room past it. The
+// page ends where the charts, the title, the note or the legend end, as
+// the layout checker measures it, with a full row of charts, one chart
+// under a long title, and none.
+func TestMarginsEqual(t *testing.T) {
+	full := offTarget()
+	var ms []*journey.Metric
+	for i := range 6 {
+		m := *full.Stages[0].Metrics[0]
+		m.ID, m.Name = "conv"+strconv.Itoa(i), "Conversion of the "+strconv.Itoa(i)+"th segment"
+		v := 1234567.0 * float64(i+1)
+		m.Value, m.Unit = &v, "₽"
+		ms = append(ms, &m)
+	}
+	full.Stages[0].Metrics = ms
+	one := offTarget()
+	one.Title = strings.Repeat("A dashboard with a long title ", 8)
+	one.Stages = one.Stages[2:]
+	none := offTarget()
+	for _, s := range none.Stages {
+		s.Metrics = nil
+		for _, tp := range s.Touchpoints {
+			tp.Metrics = nil
+		}
+	}
+	for name, m := range map[string]*journey.Map{"full row": full, "one chart": one, "no metrics": none, "off target": offTarget()} {
+		dot, err := Build(m, view.Options{IDPrefix: "k"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		svg, err := graphviz.InProcess.Render(context.Background(), dot, view.Engine, "svg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		problems, err := layoutcheck.Check(svg, layoutcheck.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range problems {
+			if p.Check == layoutcheck.Margins {
+				t.Errorf("%s: %s", name, p)
+			}
 		}
 	}
 }

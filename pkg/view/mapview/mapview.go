@@ -255,9 +255,9 @@ func (b *builder) grid() {
 // the first at which it fits in maxTitleLines lines of the grid's width,
 // else the last (the floor), in as many lines as it needs (text is never
 // cut).
-var titleSizes = []float64{20, 18, 16}
+var titleSizes = view.TitleSizes
 
-const maxTitleLines = 3
+const maxTitleLines = view.MaxTitleLines
 
 // textWidth is the width of the blocks of text above and below the grid:
 // the grid's (the lane-title column and every stage column), at most
@@ -266,16 +266,7 @@ func (b *builder) textWidth() float64 { return math.Min(b.width, maxTextWidth) }
 
 // titleLines returns the title wrapped to the grid's width and its style.
 func (b *builder) titleLines() ([]string, view.Style) {
-	st := titleStyle
-	var lines []string
-	for _, size := range titleSizes {
-		st.Size = size
-		lines = st.Wrap(nonEmpty(b.m.Title), b.textWidth())
-		if len(lines) <= maxTitleLines {
-			break
-		}
-	}
-	return lines, st
+	return view.FitTitle(nonEmpty(b.m.Title), titleStyle, b.textWidth())
 }
 
 // title draws the title and, under it, the first paragraph of the
