@@ -40,7 +40,6 @@ var knownFailing = map[string]bool{
 	"stress/two-stages flow margins":         true,
 	"examples/abm-committee flow struck":     true,
 	"stress/12-stages flow struck":           true,
-	"stress/erp-committee map legend-colour": true,
 	"stress/long-title-en flow margins":      true,
 	"stress/many-touchpoints flow struck":    true,
 	"stress/many-touchpoints map struck":     true,
