@@ -21,7 +21,6 @@ import (
 // as its check passes: the test fails on an entry that no longer fails, so
 // the list only shrinks. The goal is an empty list.
 var knownFailing = map[string]bool{
-	"stress/12-stages map struck":            true,
 	"stress/12-stages map ellipsis":          true,
 	"stress/12-stages map small-font":        true,
 	"stress/12-stages flow ellipsis":         true,
@@ -42,7 +41,6 @@ var knownFailing = map[string]bool{
 	"stress/12-stages flow struck":           true,
 	"stress/long-title-en flow margins":      true,
 	"stress/many-touchpoints flow struck":    true,
-	"stress/many-touchpoints map struck":     true,
 }
 
 // corpus is the stress corpus and the shipped examples.
