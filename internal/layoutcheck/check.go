@@ -292,9 +292,10 @@ func (d *Drawing) outside() []Problem {
 
 // struck finds the texts a line of an edge runs through (the grid lines,
 // an emotion curve, a step-back arrow, a flow edge): the line's polyline
-// crosses the text's box, shrunk by Tol. A line drawn before a filled
-// shape that holds the text (its card, a halo) is hidden under it; a
-// text's own edge group is not checked against it.
+// crosses the text's box, shrunk by Tol. A line drawn before an opaque
+// white shape that holds the text and is its box (see holds: its card, its
+// tag, a halo) is hidden under it; a text's own edge group is not checked
+// against it.
 func (d *Drawing) struck() []Problem {
 	var out []Problem
 	for _, t := range d.Texts {
@@ -304,7 +305,7 @@ func (d *Drawing) struck() []Problem {
 		}
 		cover := 0
 		for _, f := range d.fills {
-			if f.order < t.order && f.order > cover && t.Box.within(f.box, Tol) {
+			if f.order < t.order && f.order > cover && f.opaque && f.white && holds(f.node, t.ID) && t.Box.within(f.box, Tol) {
 				cover = f.order
 			}
 		}
@@ -325,6 +326,23 @@ func (d *Drawing) struck() []Problem {
 		}
 	}
 	return out
+}
+
+// holds reports whether a shape of the node id may be a text's background
+// box (its halo) for the text of the node text: the text's own node, the
+// node its id extends (a card for <card>-name) or a sibling of it
+// (<arc>-tag, the white tag under <arc>-label). Another node's fill, a
+// cell's or a legend's, is not the text's box: a line drawn before it is
+// hidden by it only by chance of the drawing order.
+func holds(id, text string) bool {
+	if id == "" {
+		return false
+	}
+	if id == text || strings.HasPrefix(text, id+"-") {
+		return true
+	}
+	i, j := strings.LastIndex(id, "-"), strings.LastIndex(text, "-")
+	return i > 0 && j > 0 && id[:i] == text[:j]
 }
 
 // MinVisible is the share of an emotion marker's box that must stay

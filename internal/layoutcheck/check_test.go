@@ -237,6 +237,21 @@ func TestStruck(t *testing.T) {
 	only(t, checks(t, card+line("m-grid-v-1", "M130,-300 130,0"), Options{}), Struck, 1)
 	// A stroke of none or white draws nothing.
 	only(t, checks(t, `<g id="m-e" class="edge"><path fill="none" stroke="none" d="M130,-300 130,0"/></g>`+label, Options{}), "", 0)
+	// A halo: the text's own node holds an opaque white box under it
+	// (an emotion chart's touchpoint number on a grid line), or a sibling
+	// does (a steps-back tag under its label).
+	grid := line("m-emotion-grid-2", "M90,-104 300,-104")
+	halo := func(id, fill string) string {
+		return fmt.Sprintf(`<g id="%s" class="node"><polygon %s stroke="transparent" points="130,-110 95,-110 95,-96 130,-96 130,-110"/>`, id, fill)
+	}
+	ref := `<text text-anchor="start" x="100" y="-100" font-family="Helvetica" font-size="7.50" fill="#5a5a5a">1.2</text></g>` + "\n"
+	only(t, checks(t, grid+halo("m-emotion-ref-a", `fill="#ffffff"`)+ref, Options{}), "", 0)
+	only(t, checks(t, grid+halo("m-stepback-a-b-tag", `fill="#ffffff"`)+"</g>\n"+text("m-stepback-a-b-label", "start", 100, -100, 7.5, "1.2"), Options{}), "", 0)
+	// Not a halo: a box that lets the line show through, a coloured one,
+	// or another node's (a cell drawn after the lines by chance).
+	only(t, checks(t, grid+halo("m-emotion-ref-a", `fill="#ffffff" fill-opacity="0.5"`)+ref, Options{}), Struck, 1)
+	only(t, checks(t, grid+halo("m-emotion-ref-a", `fill="#fbe3d3"`)+ref, Options{}), Struck, 1)
+	only(t, checks(t, grid+halo("m-cell-x-y", `fill="#ffffff"`)+"</g>\n"+text("m-emotion-ref-a", "start", 100, -100, 7.5, "1.2"), Options{}), Struck, 1)
 }
 
 func TestHiddenMarkers(t *testing.T) {

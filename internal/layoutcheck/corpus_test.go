@@ -20,15 +20,7 @@ import (
 // back, flow view are being reworked in parallel). Remove an entry as soon
 // as its check passes: the test fails on an entry that no longer fails, so
 // the list only shrinks. The goal is an empty list.
-var knownFailing = map[string]bool{
-	"stress/12-stages map struck":            true,
-	"stress/12-stages map small-font":        true,
-	"stress/erp-committee map legend-colour": true,
-	"stress/many-touchpoints map struck":     true,
-	"stress/crowded-stage map struck":        true,
-	"stress/erp-committee map struck":        true,
-	"stress/six-personas map struck":         true,
-}
+var knownFailing = map[string]bool{}
 
 // corpus is the stress corpus and the shipped examples.
 func corpus(t *testing.T, root string) []string {

@@ -15,8 +15,11 @@
 //     (<graph>-cell-<lane>-<stage>: the row of <graph>-lane-<lane>, the
 //     column of <graph>-stage-<stage>), else the whole drawing.
 //   - Struck: a line of an edge (a grid line, an emotion curve, a step-back
-//     arrow, a flow edge) runs through a text, unless a filled shape drawn
-//     after the line holds the text (its card, a halo).
+//     arrow, a flow edge) runs through a text, unless an opaque white
+//     shape of the text's own box, drawn after the line, holds the text:
+//     of its node, of the node its id extends (its card) or of a sibling
+//     (<arc>-tag under <arc>-label); a halo. A cell's or a tinted fill, or
+//     a translucent one, does not count.
 //     A line through a moment of truth's ★ (<card>-mot) counts too.
 //   - Hidden: an emotion marker (<graph>-emotion-<persona>-tp-<id>, -stage-)
 //     of which the markers drawn after it leave under MinVisible (a

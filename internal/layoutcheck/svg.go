@@ -132,6 +132,11 @@ type Line struct {
 type fill struct {
 	box   Box
 	order int
+	// node is the id of the node the shape belongs to; opaque whether
+	// it is painted at full opacity (no fill-opacity or opacity under 1),
+	// white whether in white.
+	node          string
+	opaque, white bool
 }
 
 // Parse reads an SVG as Graphviz writes it: a graph group holding node
@@ -165,7 +170,8 @@ func Parse(svg []byte) (*Drawing, error) {
 		switch {
 		case class == "node":
 			if paints(colour) {
-				d.fills = append(d.fills, fill{b, order})
+				d.fills = append(d.fills, fill{box: b, order: order, node: id, opaque: opaque(a),
+					white: strings.EqualFold(colour, "#ffffff") || strings.EqualFold(colour, "white")})
 				if _, ok := d.Fills[id]; !ok {
 					d.Fills[id] = strings.ToLower(colour)
 				}
@@ -319,6 +325,16 @@ func num(s string) float64 {
 }
 
 // paints reports whether a fill or stroke colour draws anything.
+// opaque reports whether a shape's fill is painted at full opacity.
+func opaque(a map[string]string) bool {
+	for _, k := range []string{"fill-opacity", "opacity"} {
+		if v, ok := a[k]; ok && num(v) < 1 {
+			return false
+		}
+	}
+	return true
+}
+
 func paints(c string) bool {
 	return c != "" && c != "none" && c != "transparent"
 }

@@ -29,7 +29,19 @@ var Set = []string{
 	"#3C0000", // maroon
 	// Beyond twelve, distances shrink (the next is the fallback order).
 	"#8787B4", "#2D963C", "#78694B", "#96000F", "#2D002D", "#3C3C2D",
+	// Twelve more, each at least ΔE 10 (5 as a deuteranope sees it) from
+	// every colour before it and 20 from white and black, found by the
+	// same max-min search: a map of more than twelve entries keeps the
+	// bounds within a kind and half of them across kinds (six channels,
+	// four owners and six personas did not with the eighteen above).
+	"#3C3CFF", "#875A96", "#FF3CB4", "#788769", "#E10F00", "#870096",
+	"#B48796", "#5A7878", "#5A5A69", "#5A2D00", "#D200C3", "#C30F3C",
 }
+
+// stableLen is the number of colours of Set that Stable hashes into: the
+// set as it was before its last twelve were added, so that an element's
+// stable colour did not change with them.
+const stableLen = 18
 
 // The bounds Assign keeps between any two colours of a map while it can.
 const (
@@ -184,5 +196,5 @@ func Stable(id, explicit string) string {
 	}
 	h := fnv.New32a()
 	h.Write([]byte(id))
-	return Set[h.Sum32()%uint32(len(Set))]
+	return Set[h.Sum32()%stableLen]
 }

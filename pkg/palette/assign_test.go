@@ -118,3 +118,61 @@ func TestAssignMany(t *testing.T) {
 		t.Errorf("%d entries took %v", MaxSearch, d)
 	}
 }
+
+// Past MaxDistinct entries the bounds hold within a kind and half of them
+// across kinds: the ERP buying committee (stress/erp-committee: six
+// channels, four owners, six personas) gave two personas #3C0000 and
+// #96000F, ΔE 19.2 apart, when Set had eighteen colours: no candidate kept
+// the bounds, and the best of the short ones was short within the kind.
+func TestAssignPastTwelve(t *testing.T) {
+	var es []Entry
+	add := func(kind string, ids ...string) {
+		for _, id := range ids {
+			es = append(es, Entry{Kind: kind, ID: id})
+		}
+	}
+	add("channel", "web", "events", "ae", "consultant", "email", "portal")
+	add("owner", "marketing", "sales", "presales", "legal")
+	add("persona", "ceo", "cfo", "cio", "ops", "procurement", "controller")
+	got := Assign(es)
+	byKind := map[string][]string{}
+	for i, e := range es {
+		byKind[e.Kind] = append(byKind[e.Kind], got[i])
+	}
+	for kind, cs := range byKind {
+		checkBounds(t, "erp-committee "+kind+"s", cs)
+	}
+	// Across kinds, half the bounds.
+	for i := range got {
+		for j := i + 1; j < len(got); j++ {
+			if es[i].Kind == es[j].Kind {
+				continue
+			}
+			a, _ := Parse(got[i])
+			b, _ := Parse(got[j])
+			if n, d := Distance(a, b); n < MinDeltaE/2 || d < MinDeltaEDeutan/2 {
+				t.Errorf("%s %s and %s %s: ΔE00 %.1f, deuteranope %.1f (want ≥ %g, ≥ %g across kinds)",
+					es[i].ID, got[i], es[j].ID, got[j], n, d, MinDeltaE/2, MinDeltaEDeutan/2)
+			}
+		}
+	}
+	t.Log(got)
+}
+
+// The colours of Set past the eighteenth keep half the bounds from every
+// colour before them (what Assign asks across kinds past MaxDistinct) and
+// the full bounds from white and black.
+func TestSetTail(t *testing.T) {
+	for i := 18; i < len(Set); i++ {
+		c, _ := Parse(Set[i])
+		for j := 0; j < i; j++ {
+			d, _ := Parse(Set[j])
+			if n, dd := Distance(c, d); n < MinDeltaE/2 || dd < MinDeltaEDeutan/2 {
+				t.Errorf("%s and %s: ΔE00 %.1f, deuteranope %.1f", Set[i], Set[j], n, dd)
+			}
+		}
+		for _, ref := range []string{"#FFFFFF", "#000000"} {
+			checkBounds(t, "tail vs "+ref, []string{Set[i], ref})
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -86,6 +87,14 @@ type columns struct {
 	// logo is the box of a theme's logo, in its band above the title at
 	// the grid's right edge (zero: none).
 	logo canvas.Rect
+	// right is the right end of what is drawn in the grid's rows (the
+	// last stage's column, or a text running past it), short of the
+	// drawing's own right margin.
+	right float64
+	// cuts are, for each lane, the heights (top to bottom) at which it
+	// may be cut between pages: the middles of the gaps that no card or
+	// text of the lane crosses in any stage (between rows of cards).
+	cuts [][]float64
 }
 
 // page is one sheet of a laid out drawing: the parts of the drawing it
@@ -136,15 +145,21 @@ func layOut(w, h, minPt float64, cols *columns, paper Page, footer string) layou
 		return layout{scale: fit, minText: minPt * fit, pages: []page{{tiles: []tile{{src: canvas.Rect{X0: 0, Y0: 0, X1: w, Y1: h}, x: x, y: top}}}}}
 	}
 	// Column widths: the lane column from the drawing's left edge, the
-	// last stage to its right edge (transitions' labels live there).
-	// The drawing's own left margin is left out (the page has one).
+	// last stage to the right end of what is drawn beside it. The
+	// drawing's own margins are left out (the page has them): with its
+	// right margin, 12-stages' six last stages were 1.7 mm too wide for
+	// an A3 landscape page at 7 pt, and went on three pages of four.
 	lx0 := math.Max(0, cols.lane.X0-1)
 	laneW := cols.lane.X1 - lx0
 	widths := make([]float64, len(cols.stages))
 	for i, s := range cols.stages {
 		widths[i] = s.W()
 	}
-	widths[len(widths)-1] = w - cols.stages[len(cols.stages)-1].X0
+	right := w
+	if cols.right > 0 {
+		right = math.Min(w, cols.right)
+	}
+	widths[len(widths)-1] = right - cols.stages[len(cols.stages)-1].X0
 	// Row heights: the header from the drawing's top, the lanes, the rest
 	// (emotion chart, legend) to the bottom in the last band.
 	headH := cols.bannerY0 - cols.headerY0
@@ -169,6 +184,29 @@ func layOut(w, h, minPt float64, cols *columns, paper Page, footer string) layou
 	}
 	s := math.Min(1, MinTextPt/minPt)
 	s = math.Min(s, aw/(laneW+slicesMax(widths)))
+	// A lane taller than a page is cut between its rows of cards: the
+	// scale need only fit its tallest row (with the rows above and
+	// below it on pages of their own).
+	// The foot (below) is left out of the last lane's rows when it can go
+	// on a page of its own: it fits the page's width at that scale.
+	sLanes := 0.0
+	if n := len(cols.lanes); n > 0 && cols.legendX1 > 0 {
+		lb := slices.Clone(bands)
+		lh := slices.Clone(heights)
+		foot := cols.lanes[n-1].Y0
+		lb[len(lb)-1].Y0 = foot
+		lh[len(lh)-1] -= foot
+		sLanes = math.Min(s, ah/(bannerH+headH+slicesMax(rowHeights(lb, lh, cols.cuts))))
+		sLanes = math.Min(sLanes, ah/(bannerH+foot))
+		if (cols.legendX1-lx0)*sLanes > aw {
+			sLanes = 0
+		}
+	}
+	if sLanes > 0 {
+		s = sLanes
+	} else {
+		s = math.Min(s, ah/(bannerH+headH+slicesMax(rowHeights(bands, heights, cols.cuts))))
+	}
 	// What is under the last lane (the footnotes, the persona cards, the
 	// legend: the foot) goes whole under the last band of lanes when it
 	// fits the page's width and there is room, else on a page of its own
@@ -183,11 +221,14 @@ func layOut(w, h, minPt float64, cols *columns, paper Page, footer string) layou
 		heights[len(heights)-1] = bands[len(bands)-1].H()
 		s = math.Min(s, ah/(bannerH+legendY1))
 	}
-	s = math.Min(s, ah/(bannerH+headH+slicesMax(heights)))
+	// A lane taller than a page is cut between its rows (cutTall), so its
+	// tallest row, not the lane, bounds the scale.
+	s = math.Min(s, ah/(bannerH+headH+slicesMax(rowHeights(bands, heights, cols.cuts))))
 	// With the whole height on one page, the rows stay whole.
 	xGroups := partition(widths, aw/s-laneW)
 	yGroups := [][2]int{{0, len(bands)}}
 	if h*s > ah {
+		bands, heights = cutTall(bands, heights, cols.cuts, ah/s-bannerH-headH)
 		yGroups = partition(heights, ah/s-bannerH-headH)
 	}
 	footUnder := true
@@ -204,7 +245,7 @@ func layOut(w, h, minPt float64, cols *columns, paper Page, footer string) layou
 		x0 := cols.stages[xg[0]].X0
 		x1 := cols.stages[xg[1]-1].X1
 		if xg[1] == len(cols.stages) {
-			x1 = w
+			x1 = right
 		}
 		for _, yg := range yGroups {
 			y1 := bands[yg[0]].Y1
@@ -240,6 +281,61 @@ func layOut(w, h, minPt float64, cols *columns, paper Page, footer string) layou
 		}})
 	}
 	return lo
+}
+
+// pieces cuts band at those of cuts (top to bottom) inside it: the
+// pieces' heights, top to bottom, the last one height minus the others
+// (a band's height may reach past its rectangle: the foot under the last
+// lane), and the bottom of each piece.
+func pieces(band canvas.Rect, height float64, cuts []float64) (hs, bottoms []float64) {
+	top := band.Y1
+	for _, y := range cuts {
+		if y < top-1e-9 && y > band.Y0+1e-9 {
+			hs, bottoms = append(hs, top-y), append(bottoms, y)
+			top = y
+		}
+	}
+	rest := height
+	for _, v := range hs {
+		rest -= v
+	}
+	return append(hs, rest), append(bottoms, band.Y0)
+}
+
+// rowHeights are the heights of bands as they can be cut: for each band,
+// its tallest piece between cuts.
+func rowHeights(bands []canvas.Rect, heights []float64, cuts [][]float64) []float64 {
+	out := make([]float64, len(bands))
+	for i, b := range bands {
+		out[i] = heights[i]
+		if i < len(cuts) {
+			hs, _ := pieces(b, heights[i], cuts[i])
+			out[i] = slicesMax(hs)
+		}
+	}
+	return out
+}
+
+// cutTall cuts each band taller than limit at its cuts: each piece a
+// band of its own, which the pages' partition then packs (so a page
+// filled by the lane's first rows takes its next rows, or the next lane).
+// The others stay whole.
+func cutTall(bands []canvas.Rect, heights []float64, cuts [][]float64, limit float64) ([]canvas.Rect, []float64) {
+	var nb []canvas.Rect
+	var nh []float64
+	for i, b := range bands {
+		if heights[i] <= limit+1e-9 || i >= len(cuts) || len(cuts[i]) == 0 {
+			nb, nh = append(nb, b), append(nh, heights[i])
+			continue
+		}
+		hs, bottoms := pieces(b, heights[i], cuts[i])
+		top := b.Y1
+		for k, v := range hs {
+			nb, nh = append(nb, canvas.Rect{X0: b.X0, Y0: bottoms[k], X1: b.X1, Y1: top}), append(nh, v)
+			top = bottoms[k]
+		}
+	}
+	return nb, nh
 }
 
 func slicesMax(v []float64) float64 {
@@ -329,7 +425,53 @@ func (d *drawer) findColumns() *columns {
 	if len(cols.stages) == 0 {
 		return nil
 	}
+	for _, l := range cols.lanes {
+		cols.cuts = append(cols.cuts, d.laneCuts(l, cols.stages[0].X0))
+	}
+	// The grid's right end: its last column, or what runs past it in the
+	// rows from the stage headers to the last lane (0.4 mm for a stroke).
+	bottom := cols.headerY0
+	if n := len(cols.lanes); n > 0 {
+		bottom = cols.lanes[n-1].Y0
+	}
+	cols.right = cols.stages[len(cols.stages)-1].X1
+	for _, id := range d.boxIDs {
+		if b := d.boxes[id]; b.Y0 >= bottom-0.5 && b.Y1 <= cols.bannerY0+0.5 {
+			cols.right = math.Max(cols.right, b.X1+0.4)
+		}
+	}
 	return cols
+}
+
+// minGap is the least gap, mm, between two rows of a lane that a page
+// may be cut in.
+const minGap = 0.5
+
+// laneCuts returns where lane may be cut (top to bottom): the middle of
+// each gap of at least minGap, right of x0 (the lane-title column is cut
+// with it), that no shape or text inside the lane crosses. What spans the
+// whole lane (its cells, its title's box) or reaches out of it (the
+// column rules, a curve) is no row.
+func (d *drawer) laneCuts(lane canvas.Rect, x0 float64) []float64 {
+	type span struct{ y0, y1 float64 }
+	var spans []span
+	for _, id := range d.boxIDs {
+		b := d.boxes[id]
+		if b.X1 <= x0 || b.Y0 < lane.Y0-0.5 || b.Y1 > lane.Y1+0.5 || b.Y0 <= lane.Y0+0.5 && b.Y1 >= lane.Y1-0.5 {
+			continue
+		}
+		spans = append(spans, span{b.Y0, b.Y1})
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].y1 > spans[j].y1 })
+	var cuts []float64
+	low := math.Inf(1) // the lowest bottom of the spans so far
+	for i, sp := range spans {
+		if i > 0 && sp.y1 <= low-minGap {
+			cuts = append(cuts, (sp.y1+low)/2)
+		}
+		low = math.Min(low, sp.y0)
+	}
+	return cuts
 }
 
 // window draws the part src of a drawing onto a page canvas: paths are
@@ -353,12 +495,142 @@ func (w *window) RenderPath(p *canvas.Path, style canvas.Style, m canvas.Matrix)
 	if b.X0 < w.src.X0 || b.X1 > w.src.X1 || b.Y0 < w.src.Y0 || b.Y1 > w.src.Y1 {
 		// Clip cuts straight segments only: curves (rounded chips, the
 		// emotion curve's markers) are flattened first, to 5 µm.
-		q = q.Flatten(0.005).Clip(w.src.X0, w.src.Y0, w.src.X1, w.src.Y1)
+		q = q.Flatten(0.005)
+		if style.HasFill() {
+			// A shape cut on two sides (a lane's cell on a page that
+			// starts and ends inside the lane) leaves two pieces of
+			// outline, which would fill as triangles: the fill is cut
+			// as a polygon, the outline as lines.
+			fill := style
+			fill.Stroke = canvas.Paint{}
+			if f := clipPolygons(q, w.src); !f.Empty() {
+				w.dst.RenderPath(f, fill, w.m)
+			}
+			if !style.HasStroke() {
+				return
+			}
+			style.Fill = canvas.Paint{}
+		}
+		q = clipLines(q, w.src)
 	}
 	if q.Empty() {
 		return
 	}
 	w.dst.RenderPath(q, style, w.m)
+}
+
+// clipPolygons cuts each closed piece of the flattened path p to r
+// (Sutherland–Hodgman): what of its area lies in r, as closed polygons.
+func clipPolygons(p *canvas.Path, r canvas.Rect) *canvas.Path {
+	out := &canvas.Path{}
+	for _, sub := range p.Split() {
+		var poly []canvas.Point
+		for sc := sub.Scanner(); sc.Scan(); {
+			if sc.Cmd() != canvas.CloseCmd {
+				poly = append(poly, sc.End())
+			}
+		}
+		edges := []struct {
+			in  func(canvas.Point) bool
+			cut func(a, b canvas.Point) canvas.Point
+		}{
+			{func(q canvas.Point) bool { return q.X >= r.X0 }, func(a, b canvas.Point) canvas.Point { return atX(a, b, r.X0) }},
+			{func(q canvas.Point) bool { return q.X <= r.X1 }, func(a, b canvas.Point) canvas.Point { return atX(a, b, r.X1) }},
+			{func(q canvas.Point) bool { return q.Y >= r.Y0 }, func(a, b canvas.Point) canvas.Point { return atY(a, b, r.Y0) }},
+			{func(q canvas.Point) bool { return q.Y <= r.Y1 }, func(a, b canvas.Point) canvas.Point { return atY(a, b, r.Y1) }},
+		}
+		for _, e := range edges {
+			var next []canvas.Point
+			for i, cur := range poly {
+				prev := poly[(i+len(poly)-1)%len(poly)]
+				switch {
+				case e.in(cur) && !e.in(prev):
+					next = append(next, e.cut(prev, cur), cur)
+				case e.in(cur):
+					next = append(next, cur)
+				case e.in(prev):
+					next = append(next, e.cut(prev, cur))
+				}
+			}
+			poly = next
+		}
+		if len(poly) < 3 {
+			continue
+		}
+		out.MoveTo(poly[0].X, poly[0].Y)
+		for _, q := range poly[1:] {
+			out.LineTo(q.X, q.Y)
+		}
+		out.Close()
+	}
+	return out
+}
+
+// clipLines cuts the segments of the flattened path p to r, each on its
+// own (Liang–Barsky): a piece that does not go on from where the last one
+// ended starts a subpath of its own. (canvas's Path.Clip joins the pieces
+// of a rectangle cut at its top and bottom with a diagonal.)
+func clipLines(p *canvas.Path, r canvas.Rect) *canvas.Path {
+	out := &canvas.Path{}
+	var start, at canvas.Point
+	var last canvas.Point
+	have := false
+	for sc := p.Scanner(); sc.Scan(); {
+		end := sc.End()
+		switch sc.Cmd() {
+		case canvas.MoveToCmd:
+			start, at = end, end
+			continue
+		case canvas.CloseCmd:
+			end = start
+		}
+		a, b, ok := clipSegment(at, end, r)
+		at = end
+		if !ok {
+			continue
+		}
+		if !have || a != last {
+			out.MoveTo(a.X, a.Y)
+		}
+		out.LineTo(b.X, b.Y)
+		last, have = b, true
+	}
+	return out
+}
+
+// clipSegment cuts the segment a–b to r; ok is false when none of it is
+// in r.
+func clipSegment(a, b canvas.Point, r canvas.Rect) (canvas.Point, canvas.Point, bool) {
+	t0, t1 := 0.0, 1.0
+	dx, dy := b.X-a.X, b.Y-a.Y
+	for _, c := range [4][2]float64{{-dx, a.X - r.X0}, {dx, r.X1 - a.X}, {-dy, a.Y - r.Y0}, {dy, r.Y1 - a.Y}} {
+		p, q := c[0], c[1]
+		if p == 0 {
+			if q < 0 {
+				return a, b, false
+			}
+			continue
+		}
+		t := q / p
+		if p < 0 {
+			t0 = math.Max(t0, t)
+		} else {
+			t1 = math.Min(t1, t)
+		}
+		if t0 > t1 {
+			return a, b, false
+		}
+	}
+	return canvas.Point{X: a.X + t0*dx, Y: a.Y + t0*dy}, canvas.Point{X: a.X + t1*dx, Y: a.Y + t1*dy}, true
+}
+
+// atX and atY are where the segment a–b meets the line x (or y).
+func atX(a, b canvas.Point, x float64) canvas.Point {
+	return canvas.Point{X: x, Y: a.Y + (b.Y-a.Y)*(x-a.X)/(b.X-a.X)}
+}
+
+func atY(a, b canvas.Point, y float64) canvas.Point {
+	return canvas.Point{X: a.X + (b.X-a.X)*(y-a.Y)/(b.Y-a.Y), Y: y}
 }
 
 func (w *window) RenderText(t *canvas.Text, m canvas.Matrix) {
@@ -382,6 +654,7 @@ func (d *drawer) pages(lo layout, paper Page, title, footer string) []*canvas.Ca
 			m := canvas.Identity.Translate(t.x-t.src.X0*lo.scale, t.y-t.src.Y1*lo.scale).Scale(lo.scale, lo.scale)
 			d.c.RenderTo(&window{dst: c, src: t.src, m: m})
 			d.repeatPhaseNames(c, t, m)
+			d.repeatLaneNames(c, t, m)
 		}
 		d.foot(c, paper, title, footer, fmt.Sprintf("%d / %d", i+1, len(lo.pages)))
 		out[i] = c
@@ -485,6 +758,27 @@ func (d *drawer) keepPhaseName(line *canvas.Text, p canvas.Point) {
 	id := d.nodeID()
 	if strings.HasPrefix(id, d.root+"-phase-") && strings.HasSuffix(id, "-name") {
 		d.phaseNames = append(d.phaseNames, phaseName{line: line, at: p, node: strings.TrimSuffix(id, "-name")})
+	}
+	if strings.HasPrefix(id, d.root+"-lane-") && strings.HasSuffix(id, "-name") {
+		d.laneNames = append(d.laneNames, phaseName{line: line, at: p, node: strings.TrimSuffix(id, "-name")})
+	}
+}
+
+// repeatLaneNames draws, on a tile that starts inside a lane (a lane cut
+// between its rows of cards, begun on an earlier page), the lane's name
+// again at the tile's top, as far down from it as it is from the lane's
+// top, so the page says which lane its cards are in.
+func (d *drawer) repeatLaneNames(c *canvas.Canvas, t tile, m canvas.Matrix) {
+	for _, n := range d.laneNames {
+		box, ok := d.boxes[n.node]
+		if !ok || box.Y1 <= t.src.Y1+0.5 || box.Y0 >= t.src.Y1-0.5 || n.at.X < t.src.X0 || n.at.X >= t.src.X1 {
+			continue
+		}
+		at := canvas.Point{X: n.at.X, Y: n.at.Y - (box.Y1 - t.src.Y1)}
+		if at.Y < t.src.Y0 || at.Y < box.Y0 {
+			continue
+		}
+		c.RenderText(n.line, m.Mul(canvas.Identity.Translate(at.X, at.Y)))
 	}
 }
 

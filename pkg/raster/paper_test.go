@@ -272,3 +272,58 @@ func TestPaperAutoUnchanged(t *testing.T) {
 		t.Log("examples/b2b-funnel-ru.png differs from the PNG drawn now (stale example, or another change): make examples")
 	}
 }
+
+// TestPaperCutsTallLane: stress/12-stages (eight rows of cards in each of
+// twelve stages) goes on A3 landscape at 7 pt, its touchpoints lane cut
+// between rows of cards, and the lane's name is repeated on the page
+// where its later rows go on.
+func TestPaperCutsTallLane(t *testing.T) {
+	poppler(t)
+	f := "../../testdata/stress/12-stages.yaml"
+	m, ds, _ := load.File(f, load.Options{Root: "../.."})
+	if ds.HasErrors() {
+		t.Fatalf("%s: %v", f, ds)
+	}
+	outs, err := render.Render(context.Background(), m, render.Options{File: f, Renderer: graphviz.InProcess})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg := outs[0].Data
+	page, _ := raster.ParsePage("a3-landscape")
+	lo, err := raster.LayOut(svg, raster.Options{Page: page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lo.MinText < raster.MinTextPt-1e-9 {
+		t.Errorf("smallest text %.2f pt on %d pages, under %g", lo.MinText, lo.Pages, raster.MinTextPt)
+	}
+	pdf, err := raster.PDF(svg, raster.Options{Page: page, Title: m.Title})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "m.pdf")
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, last := m.Stages[0].Touchpoints[0], m.Stages[0].Touchpoints[len(m.Stages[0].Touchpoints)-1]
+	firstWord, lastWord := strings.Fields(first.Name)[0], strings.Fields(last.Name)[0]
+	firstPage, lastPage := -1, -1
+	for i, p := range strings.Split(string(out), "\f") {
+		if firstPage < 0 && strings.Contains(p, "1.1 "+firstWord) {
+			firstPage = i
+		}
+		if lastPage < 0 && strings.Contains(p, "1.8 "+lastWord) {
+			lastPage = i
+			if !strings.Contains(p, "Точки контакта") {
+				t.Errorf("page %d goes on with the touchpoints lane but does not name it:\n%s", i+1, p)
+			}
+		}
+	}
+	if firstPage < 0 || lastPage <= firstPage {
+		t.Errorf("the stage's first card on page %d, its last on page %d: want the lane cut across pages", firstPage+1, lastPage+1)
+	}
+}

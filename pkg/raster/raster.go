@@ -229,6 +229,9 @@ type drawer struct {
 	minPt float64
 	// phaseNames are the phase names drawn, repeated on split pages.
 	phaseNames []phaseName
+	// laneNames are the lanes' names drawn, repeated on the pages of a
+	// lane cut between its rows of cards.
+	laneNames []phaseName
 	// viewBox is the SVG's viewBox (x, y, w, h), its size when it has none.
 	viewBox [4]float64
 	// nested draws an SVG image (image.go): no background, no images.

@@ -458,6 +458,29 @@ func (b *builder) pointRefs(ch chart, curves [][]view.Point) {
 			lines.add(box{p.X, p.Y, p.X, p.Y})
 		}
 	}
+	// The chart's grid lines (±2, ±1, 0) and the stage columns' rules
+	// that run through it: a label keeps off them where it can, else it
+	// is drawn on a white box of its own size (a halo) that hides them.
+	var rows, cols []float64
+	for _, v := range []float64{2, 1, 0, -1, -2} {
+		rows = append(rows, ch.yOf(v))
+	}
+	for i := 1; i <= len(b.m.Stages); i++ {
+		cols = append(cols, b.colX(i))
+	}
+	onRule := func(c box) bool {
+		for _, y := range rows {
+			if y > c.y0 && y < c.y1 {
+				return true
+			}
+		}
+		for _, x := range cols {
+			if x > c.x0 && x < c.x1 {
+				return true
+			}
+		}
+		return false
+	}
 	bounds := box{laneWidth + 1, ch.top + 1, b.width - 1, ch.top + ch.h - 1}
 	// A group: the markers of a touchpoint that touch each other.
 	type group struct {
@@ -504,20 +527,31 @@ func (b *builder) pointRefs(ch chart, curves [][]view.Point) {
 			at(g.bb.x1, g.bb.y1),
 			at(g.bb.x0-w, g.bb.y1),
 		}
+		near := len(cands)
 		for k := 1; k <= 6; k++ {
 			d := float64(k) * lh
 			cands = append(cands, at(cx-w/2, g.bb.y0-lh-d), at(cx-w/2, g.bb.y1+d))
 		}
-		free := func(c box, avoidCurves bool) bool {
+		free := func(c box, avoidCurves, avoidRules bool) bool {
 			if c.x0 < bounds.x0 || c.x1 > bounds.x1 || c.y0 < bounds.y0 || c.y1 > bounds.y1 {
 				return false
 			}
-			return !boxes.hits(c) && !(avoidCurves && lines.hits(c))
+			return !boxes.hits(c) && !(avoidCurves && lines.hits(c)) && !(avoidRules && onRule(c))
 		}
+		// Beside the markers off the curves and rules; else beside them
+		// on a rule, else on a curve (with a halo: a label next to its
+		// point reads better than one farther off); else as far off in
+		// the same order.
 		pick, found := cands[0], false
-		for _, avoid := range []bool{true, false} {
-			for _, c := range cands {
-				if free(c, avoid) {
+		for _, pass := range []struct {
+			cands         []box
+			curves, rules bool
+		}{
+			{cands[:near], true, true}, {cands[:near], true, false}, {cands[:near], false, false},
+			{cands[near:], true, true}, {cands[near:], true, false}, {cands[near:], false, false},
+		} {
+			for _, c := range pass.cands {
+				if free(c, pass.curves, pass.rules) {
 					pick, found = c, true
 					break
 				}
@@ -531,7 +565,7 @@ func (b *builder) pointRefs(ch chart, curves [][]view.Point) {
 			// place above or below in the chart.
 			for d := 0.0; d < ch.h && !found; d += 1 {
 				for _, y := range []float64{g.bb.y0 - lh - d, g.bb.y1 + d} {
-					if c := at(cx-w/2, y); free(c, false) {
+					if c := at(cx-w/2, y); free(c, false, false) {
 						pick, found = c, true
 						break
 					}
@@ -545,7 +579,16 @@ func (b *builder) pointRefs(ch chart, curves [][]view.Point) {
 			id += "-" + strconv.Itoa(n+1)
 		}
 		seen[base]++
-		b.doc.Centred(id, (pick.x0+pick.x1)/2, pick.y0, []string{g.ref}, pointRefStyle)
+		if !onRule(pick) && !lines.hits(pick) {
+			b.doc.Centred(id, (pick.x0+pick.x1)/2, pick.y0, []string{g.ref}, pointRefStyle)
+			continue
+		}
+		// On a line: the text on a white box of its own size, which the
+		// line (drawn before every node) goes under.
+		b.doc.Node(id, view.Point{X: (pick.x0 + pick.x1) / 2, Y: pick.y0 + lh/2}, append([]view.Attr{
+			view.A("width", view.Inches(w)), view.A("height", view.Inches(lh)),
+			view.A("shape", "box"), view.A("style", "filled"), view.A("fillcolor", "#FFFFFF"), view.A("color", "transparent"),
+			view.Text([]string{g.ref}, true)}, pointRefStyle.Font(palette.Text)...)...)
 	}
 }
 

@@ -21,6 +21,8 @@ import (
 type dotNode struct {
 	id, label string
 	x, y, w   float64
+	// filled is whether the node is drawn on a white box (a halo).
+	filled bool
 }
 
 // dotEdge is an edge with its route.
@@ -51,6 +53,7 @@ func parseDOT(t *testing.T, dot []byte) (map[string]dotNode, map[string]dotEdge,
 		if l := labelRe.FindSubmatch(m[4]); l != nil {
 			n.label = string(l[1])
 		}
+		n.filled = strings.Contains(string(m[4]), `style="filled" fillcolor="#FFFFFF"`)
 		nodes[n.id] = n
 		order = append(order, n.id)
 	}
@@ -76,7 +79,8 @@ func parseDOT(t *testing.T, dot []byte) (map[string]dotNode, map[string]dotEdge,
 // six-persona map (four or fewer personas: one shared chart).
 func emotionMaps(t *testing.T) map[string]emotionCase {
 	out := map[string]emotionCase{}
-	paths := append(viewtest.Examples(t), "../../../testdata/stress/six-personas.yaml", "../../../testdata/stress/stage-emotion-only.yaml")
+	paths := append(viewtest.Examples(t), "../../../testdata/stress/six-personas.yaml", "../../../testdata/stress/stage-emotion-only.yaml",
+		"../../../testdata/stress/12-stages.yaml", "../../../testdata/stress/many-touchpoints.yaml")
 	for _, p := range paths {
 		m := viewtest.Load(t, p)
 		if m.Catalogue {
@@ -186,6 +190,22 @@ func labelBox(n dotNode) box {
 	return box{n.x - w/2, n.y - h/2, n.x + w/2, n.y + h/2}
 }
 
+// onCurve reports whether an emotion curve passes through b (a label on a
+// curve gets a halo too).
+func onCurve(edges map[string]dotEdge, b box) bool {
+	for id, e := range edges {
+		if !curveRe.MatchString(id) {
+			continue
+		}
+		for _, p := range sampleBezier(e.pts) {
+			if b.contains(p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // markerRe matches the ids of the chart's markers of the map with the
 // id prefix: [1] the curve's key, [2] tp or stage, [3] whose.
 func markerRe(prefix string) *regexp.Regexp {
@@ -261,6 +281,27 @@ func TestEmotionPointLabels(t *testing.T) {
 					if lb.overlaps(labelBox(o)) {
 						t.Errorf("labels %s and %s overlap", l.id, o.id)
 					}
+				}
+				// A label on a grid line of its chart or a stage's column
+				// rule is on a white box (a halo) that hides the line; one
+				// off every line has none.
+				on := ""
+				for id, e := range edges {
+					if !strings.Contains(id, "-grid-v-") && !strings.HasPrefix(id, tc.opts.Prefix(tc.m)+"-emotion-"+key+"-grid-") &&
+						!(key == "" && strings.HasPrefix(id, tc.opts.Prefix(tc.m)+"-emotion-grid-")) {
+						continue
+					}
+					a, z := e.pts[0], e.pts[len(e.pts)-1]
+					if a.Y == z.Y && a.Y > lb.y0 && a.Y < lb.y1 && math.Min(a.X, z.X) < lb.x1 && math.Max(a.X, z.X) > lb.x0 ||
+						a.X == z.X && a.X > lb.x0 && a.X < lb.x1 && math.Min(a.Y, z.Y) < lb.y1 && math.Max(a.Y, z.Y) > lb.y0 {
+						on = id
+					}
+				}
+				if on != "" && !l.filled {
+					t.Errorf("label %s (%q) lies on %s without a halo", l.id, l.label, on)
+				}
+				if on == "" && l.filled && !onCurve(edges, lb) {
+					t.Errorf("label %s (%q) has a halo but lies on no line", l.id, l.label)
 				}
 			}
 		})

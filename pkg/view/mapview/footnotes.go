@@ -109,7 +109,7 @@ func (b *builder) footnotes() {
 	title := view.LegendTitleStyle.Wrap(b.t("footnotes.title")+":", laneWidth-2*pad)
 	b.doc.TextAt(b.doc.ID("footnotes", "title"), pad, b.y, title, view.LegendTitleStyle)
 	x0 := laneWidth
-	avail := b.width - x0
+	avail := b.footWidth() - x0
 	k := int((avail + noteColGap) / (noteMinW + noteColGap))
 	k = max(1, min(k, noteMaxCol, len(nl.list)))
 	numW := view.Ceil(noteNumStyle.Width(nl.list[len(nl.list)-1].num)) + 6

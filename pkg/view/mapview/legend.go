@@ -5,6 +5,7 @@ import (
 	"github.com/cjm-dev/cjm/pkg/journey"
 	"github.com/cjm-dev/cjm/pkg/palette"
 	"github.com/cjm-dev/cjm/pkg/view"
+	"math"
 )
 
 // legend explains every mark the map uses, in words, one kind of mark a
@@ -18,8 +19,18 @@ func (b *builder) legend() {
 	if len(groups) == 0 {
 		return
 	}
-	b.y = b.doc.Legend(groups, pad, b.y+gap, b.width-pad, laneWidth, laneWidth-2*pad)
+	b.y = b.doc.Legend(groups, pad, b.y+gap, b.footWidth()-pad, laneWidth, laneWidth-2*pad)
 }
+
+// maxFootWidth bounds the blocks under the grid (footnotes, persona
+// cards, legend), pt: a print puts them whole on a page (pkg/raster), and
+// at 1,200 pt they fit A3 landscape with their 8 pt text at 7 pt or more.
+// A wider grid wraps them onto more rows instead (issue 10: the 12-stage
+// stress map's legend ran 559 mm wide and pulled its A3 print under 7 pt).
+const maxFootWidth = 1200.0
+
+// footWidth is the width the blocks under the grid are laid out in.
+func (b *builder) footWidth() float64 { return math.Min(b.width, maxFootWidth) }
 
 func (b *builder) legendGroups() []view.LegendGroup {
 	var groups []view.LegendGroup

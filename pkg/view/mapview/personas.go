@@ -229,7 +229,7 @@ func (b *builder) personaCards(full bool) {
 	if n == 0 {
 		return
 	}
-	avail := b.width - laneWidth
+	avail := b.footWidth() - laneWidth
 	// As many cards a row as fit at their narrowest, as wide as the row
 	// lets them be.
 	perRow := min(n, max(1, int((avail+cardGap)/(cardMinW+cardGap))))

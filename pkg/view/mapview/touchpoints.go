@@ -157,33 +157,41 @@ type chip struct {
 func (l *touchpointLane) draw(b *builder) {
 	w := b.cw - 2*pad
 	chips := make([][]chip, len(b.m.Stages))
-	h := 0.0
+	// Cards stand in rows across the stages: row r starts at the same y
+	// in every stage column, as high as its tallest card. The lane then
+	// has a gap across the whole grid between any two rows, where a page
+	// of a print may cut it (pkg/raster cuts a lane taller than a page
+	// only where nothing crosses: with ragged columns the 12-stage stress
+	// map had two such gaps and printed under 7 pt on A3).
+	var rowH []float64
 	for i, s := range b.m.Stages {
 		n := len(s.Touchpoints)
-		colH := make([]float64, b.cardColumns(n))
 		for j, t := range s.Touchpoints {
 			c := b.chip(t, w)
 			chips[i] = append(chips[i], c)
-			col, row, _ := b.cardSlot(n, j)
-			if row > 0 {
-				colH[col] += chipGap
+			_, row, _ := b.cardSlot(n, j)
+			for len(rowH) <= row {
+				rowH = append(rowH, 0)
 			}
-			colH[col] += c.h
-			h = math.Max(h, colH[col])
+			rowH[row] = math.Max(rowH[row], c.h)
 		}
+	}
+	rowY := make([]float64, len(rowH))
+	h := 0.0
+	for r, rh := range rowH {
+		if r > 0 {
+			h += chipGap
+		}
+		rowY[r] = h
+		h += rh
 	}
 	h = view.Ceil(h + 2*pad)
 	b.laneHeader("touchpoints", h)
 	for i, s := range b.m.Stages {
 		n := len(s.Touchpoints)
-		ys := make([]float64, b.cardColumns(n))
 		for j, c := range chips[i] {
 			col, row, _ := b.cardSlot(n, j)
-			if row == 0 {
-				ys[col] = b.y + pad
-			}
-			b.drawChip(c, b.colX(i)+float64(col)*b.cw+pad, ys[col], w)
-			ys[col] += c.h + chipGap
+			b.drawChip(c, b.colX(i)+float64(col)*b.cw+pad, b.y+pad+rowY[row], w)
 		}
 	}
 	b.y += h
