@@ -119,6 +119,15 @@ var EvidenceMarks = map[string]string{
 	"assumed":  "○○○",
 }
 
+// MomentBorder and MomentPen frame a moment of truth's card in both views:
+// 1.5 pt of dark amber (contrast 6:1 on white) beside the ★, which carries
+// the meaning in grey (issue 10: the heavy black frames drew the eye before
+// the pains and opportunities).
+const (
+	MomentBorder = "#8A5A00"
+	MomentPen    = "1.5"
+)
+
 // EvidenceLegendStyle is the style of the evidence dots in the legends of
 // the map and flow views: 8.5 pt, so they stay at 7 pt or more on paper
 // when an A3 page scales the drawing down to 0.85 (issue 10: at 6.5 pt they

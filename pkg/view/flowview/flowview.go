@@ -358,7 +358,7 @@ func (b *builder) drawCard(i int) {
 	x, y := p.X-cardW/2, p.Y-c.h/2
 	border, pen := "#7D8694", "1"
 	if t.IsMomentOfTruth() {
-		border, pen = palette.Text, "2.5"
+		border, pen = view.MomentBorder, view.MomentPen
 	}
 	id := b.nodeID(i)
 	// One node draws the card and its channel bar (a two-colour fill); the

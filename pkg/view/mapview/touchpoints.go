@@ -44,8 +44,8 @@ var (
 const (
 	cardBorder    = "#8A94A0"
 	cardPen       = "0.75"
-	motBorder     = "#8A5A00" // contrast 6:1 on white
-	motPen        = "1.5"
+	motBorder     = view.MomentBorder
+	motPen        = view.MomentPen
 	noteMarkSpace = 2.0 // between a card's name and its footnote number
 )
 
