@@ -700,29 +700,10 @@ func (d *Drawing) struckStars() []Problem {
 	return out
 }
 
-// crosses reports whether the segment p–q meets box b (Liang–Barsky).
+// crosses reports whether the segment p–q meets box b.
 func crosses(p, q [2]float64, b Box) bool {
-	t0, t1 := 0.0, 1.0
-	dx, dy := q[0]-p[0], q[1]-p[1]
-	for _, c := range [4][2]float64{{-dx, p[0] - b.X0}, {dx, b.X1 - p[0]}, {-dy, p[1] - b.Y0}, {dy, b.Y1 - p[1]}} {
-		pp, qq := c[0], c[1]
-		if pp == 0 {
-			if qq < 0 {
-				return false
-			}
-			continue
-		}
-		r := qq / pp
-		if pp < 0 {
-			t0 = math.Max(t0, r)
-		} else {
-			t1 = math.Min(t1, r)
-		}
-		if t0 > t1 {
-			return false
-		}
-	}
-	return true
+	_, _, ok := raster.ClipSegment(p[0], p[1], q[0], q[1], b.X0, b.Y0, b.X1, b.Y1)
+	return ok
 }
 
 func (d *Drawing) ellipses() []Problem {

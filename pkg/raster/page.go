@@ -601,13 +601,27 @@ func clipLines(p *canvas.Path, r canvas.Rect) *canvas.Path {
 // clipSegment cuts the segment a–b to r; ok is false when none of it is
 // in r.
 func clipSegment(a, b canvas.Point, r canvas.Rect) (canvas.Point, canvas.Point, bool) {
-	t0, t1 := 0.0, 1.0
+	t0, t1, ok := ClipSegment(a.X, a.Y, b.X, b.Y, r.X0, r.Y0, r.X1, r.Y1)
+	if !ok {
+		return a, b, false
+	}
 	dx, dy := b.X-a.X, b.Y-a.Y
-	for _, c := range [4][2]float64{{-dx, a.X - r.X0}, {dx, r.X1 - a.X}, {-dy, a.Y - r.Y0}, {dy, r.Y1 - a.Y}} {
+	return canvas.Point{X: a.X + t0*dx, Y: a.Y + t0*dy}, canvas.Point{X: a.X + t1*dx, Y: a.Y + t1*dy}, true
+}
+
+// ClipSegment clips the segment from (ax, ay) to (bx, by) to the rectangle
+// x0..x1 × y0..y1 (Liang–Barsky): the part inside is the points a +
+// t·(b − a) for t in [t0, t1]; ok is false when no part is inside. The
+// page split clips lines with it, and the layout checker
+// (internal/layoutcheck) asks it whether a line strikes a text.
+func ClipSegment(ax, ay, bx, by, x0, y0, x1, y1 float64) (t0, t1 float64, ok bool) {
+	t0, t1 = 0.0, 1.0
+	dx, dy := bx-ax, by-ay
+	for _, c := range [4][2]float64{{-dx, ax - x0}, {dx, x1 - ax}, {-dy, ay - y0}, {dy, y1 - ay}} {
 		p, q := c[0], c[1]
 		if p == 0 {
 			if q < 0 {
-				return a, b, false
+				return 0, 0, false
 			}
 			continue
 		}
@@ -618,10 +632,10 @@ func clipSegment(a, b canvas.Point, r canvas.Rect) (canvas.Point, canvas.Point, 
 			t1 = math.Min(t1, t)
 		}
 		if t0 > t1 {
-			return a, b, false
+			return 0, 0, false
 		}
 	}
-	return canvas.Point{X: a.X + t0*dx, Y: a.Y + t0*dy}, canvas.Point{X: a.X + t1*dx, Y: a.Y + t1*dy}, true
+	return t0, t1, true
 }
 
 // atX and atY are where the segment a–b meets the line x (or y).
