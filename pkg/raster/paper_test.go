@@ -190,14 +190,11 @@ func TestPaperPDF(t *testing.T) {
 	}
 }
 
-// TestPaperSplitKeepsEveryStage: across the pages of a split, every stage
-// name of the funnel is printed, and the lane titles and the name of the
-// phase whose band a page shows are on every page.
-func TestPaperSplitKeepsEveryStage(t *testing.T) {
-	poppler(t)
-	m, svg := funnel(t)
-	page, _ := raster.ParsePage("a4-landscape")
-	pdf, err := raster.PDF(svg, raster.Options{Page: page, Title: m.Title})
+// pdfText renders svg as a PDF with opts and returns its text as
+// pdftotext -layout reads it (pages split by form feeds).
+func pdfText(t *testing.T, svg []byte, opts raster.Options) string {
+	t.Helper()
+	pdf, err := raster.PDF(svg, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,8 +206,19 @@ func TestPaperSplitKeepsEveryStage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages := strings.Split(string(out), "\f")
-	all := string(out)
+	return string(out)
+}
+
+// TestPaperSplitKeepsEveryStage: across the pages of a split, every stage
+// name of the funnel is printed, and the lane titles and the name of the
+// phase whose band a page shows are on every page.
+func TestPaperSplitKeepsEveryStage(t *testing.T) {
+	poppler(t)
+	m, svg := funnel(t)
+	page, _ := raster.ParsePage("a4-landscape")
+	out := pdfText(t, svg, raster.Options{Page: page, Title: m.Title})
+	pages := strings.Split(out, "\f")
+	all := out
 	for _, s := range m.Stages {
 		if !strings.Contains(all, s.Name) {
 			t.Errorf("stage %q is on no page", s.Name)
@@ -297,22 +305,11 @@ func TestPaperCutsTallLane(t *testing.T) {
 	if lo.MinText < raster.MinTextPt-1e-9 {
 		t.Errorf("smallest text %.2f pt on %d pages, under %g", lo.MinText, lo.Pages, raster.MinTextPt)
 	}
-	pdf, err := raster.PDF(svg, raster.Options{Page: page, Title: m.Title})
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), "m.pdf")
-	if err := os.WriteFile(file, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-layout", file, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := pdfText(t, svg, raster.Options{Page: page, Title: m.Title})
 	first, last := m.Stages[0].Touchpoints[0], m.Stages[0].Touchpoints[len(m.Stages[0].Touchpoints)-1]
 	firstWord, lastWord := strings.Fields(first.Name)[0], strings.Fields(last.Name)[0]
 	firstPage, lastPage := -1, -1
-	for i, p := range strings.Split(string(out), "\f") {
+	for i, p := range strings.Split(out, "\f") {
 		if firstPage < 0 && strings.Contains(p, "1.1 "+firstWord) {
 			firstPage = i
 		}
