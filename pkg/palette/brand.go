@@ -53,12 +53,13 @@ func Brand(brand []string) (set []string, reasons []string) {
 		}
 		near := ""
 		for _, k := range kept {
-			if d := DeltaE2000(c.Lab(), k.Lab()); d < MinDeltaE {
+			d, dd := Distance(c, k)
+			if d < MinDeltaE {
 				near = fmt.Sprintf("%s is %.0f ΔE (CIEDE2000) from the brand colour %s, under %g: the two would look alike; drop one or pick a more different shade", c.Hex(), d, k.Hex(), MinDeltaE)
 				break
 			}
-			if d := DeltaE2000(c.Deuteranopia(), k.Deuteranopia()); d < MinDeltaEDeutan {
-				near = fmt.Sprintf("%s is %.0f ΔE from the brand colour %s as a deuteranope sees it, under %g; pick a shade that differs in lightness", c.Hex(), d, k.Hex(), MinDeltaEDeutan)
+			if dd < MinDeltaEDeutan {
+				near = fmt.Sprintf("%s is %.0f ΔE from the brand colour %s as a deuteranope sees it, under %g; pick a shade that differs in lightness", c.Hex(), dd, k.Hex(), MinDeltaEDeutan)
 				break
 			}
 		}
